@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode (set package-wide below) plus the
+/// upcoming features that keep existentials explicit and imports honest.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "genbridge",
+    products: [
+        .executable(name: "genbridge", targets: ["genbridge"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // libcsv, the system C library (Debian: libcsv-dev). Debian ships no pkg-config file.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        // Stage 1: bytes -> records -> respondents, with every row accounted for.
+        .target(
+            name: "Ingest",
+            dependencies: ["CLibCSV"],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 2: familiarity per band and tool, gaps between bands, statistics.
+        .target(
+            name: "Analysis",
+            dependencies: ["Ingest"],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 3a: reverse-mentoring pairs.
+        .target(
+            name: "Pairing",
+            dependencies: ["Ingest", "Analysis"],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 3b: text, HTML, JSON and CSV reports, written atomically.
+        .target(
+            name: "Reports",
+            dependencies: ["Ingest", "Analysis", "Pairing"],
+            swiftSettings: swiftSettings
+        ),
+        // The thin command-line front end: arguments, wiring, exit codes.
+        .executableTarget(
+            name: "genbridge",
+            dependencies: [
+                "Ingest", "Analysis", "Pairing", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PairingTests",
+            dependencies: ["Pairing"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["genbridge"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+/// Everything that stops ingestion as a whole. Row-level problems are not errors: they reject the
+/// row (see `RowRejection`) and the run goes on.
+package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input cannot be opened: missing, unreadable, or a directory.
+    case cannotOpen(file: String, reason: String)
+    /// Reading failed part-way (an I/O error, or the file changed under us).
+    case readFailed(file: String, reason: String)
+    /// A quoted field opens and is never closed.
+    case unterminatedQuote(SourceLocation)
+    /// A quote where RFC 4180 does not allow one, such as text after a closing quote.
+    case malformedQuote(SourceLocation)
+    /// Bytes that are not valid in the input's encoding.
+    case invalidEncoding(SourceLocation, encoding: String)
+    /// The file does not look like text at all.
+    case binaryContent(file: String)
+    /// The file holds no header row.
+    case noHeader(file: String)
+    /// The file holds a header but no data row.
+    case noDataRows(file: String)
+    /// Two rows carry the same id.
+    case duplicateID(SourceLocation, id: String, firstSeen: SourceLocation)
+    /// A role the run needs has no column.
+    case missingRole(file: String, what: String, headersFound: [String])
+    /// A field longer than the configured bound.
+    case fieldTooLarge(SourceLocation, limit: Int)
+    /// A row with more columns than the configured bound.
+    case tooManyColumns(SourceLocation, count: Int, limit: Int)
+    /// Several inputs whose columns do not map to the same roles.
+    case inconsistentInputs(file: String, differences: String)
+    /// libcsv could not allocate its buffer.
+    case parserOutOfMemory(SourceLocation)
+
+    /// The place the error names first.
+    package var location: SourceLocation {
+        switch self {
+        case .cannotOpen(let file, _), .readFailed(let file, _), .binaryContent(let file),
+            .noHeader(let file), .noDataRows(let file), .missingRole(let file, _, _),
+            .inconsistentInputs(let file, _):
+            SourceLocation(file: file)
+        case .unterminatedQuote(let location), .malformedQuote(let location),
+            .invalidEncoding(let location, _), .duplicateID(let location, _, _),
+            .fieldTooLarge(let location, _), .tooManyColumns(let location, _, _),
+            .parserOutOfMemory(let location):
+            location
+        }
+    }
+
+    /// What went wrong, in one line, without the location.
+    package var summary: String {
+        switch self {
+        case .cannotOpen(_, let reason): "cannot open input: \(reason)"
+        case .readFailed(_, let reason): "read failed: \(reason)"
+        case .unterminatedQuote: "unterminated quoted field: the quote opened here is never closed"
+        case .malformedQuote: "malformed quoting: a quote inside an unquoted field or text after a closing quote"
+        case .invalidEncoding(_, let encoding): "bytes that are not valid \(encoding)"
+        case .binaryContent: "binary content: this does not look like a CSV text file"
+        case .noHeader: "no header row: the file is empty"
+        case .noDataRows: "no data row: the file holds a header only"
+        case .duplicateID(_, let id, _): "duplicate id \"\(id)\""
+        case .missingRole(_, let what, _): "required column missing: \(what)"
+        case .fieldTooLarge(_, let limit): "field longer than the limit of \(limit) bytes"
+        case .tooManyColumns(_, let count, let limit): "\(count) columns, more than the limit of \(limit)"
+        case .inconsistentInputs: "inputs do not map to the same columns"
+        case .parserOutOfMemory: "out of memory while parsing"
+        }
+    }
+
+    /// Further lines that help the reader fix the input.
+    package var details: [String] {
+        switch self {
+        case .duplicateID(_, _, let firstSeen): ["first seen at \(firstSeen)"]
+        case .missingRole(_, _, let headers):
+            ["headers found: " + (headers.isEmpty ? "(none)" : headers.map { "\"\($0)\"" }.joined(separator: ", "))]
+        case .inconsistentInputs(_, let differences): [differences]
+        case .unterminatedQuote:
+            ["a field that starts with a double quote must end with one; a quote inside it is written twice (\"\")"]
+        case .invalidEncoding:
+            ["save the file as UTF-8 (Excel: \"CSV UTF-8\"), or name the encoding with --encoding"]
+        default: []
+        }
+    }
+
+    package var description: String { "\(location): \(summary)" }
+}

@@ -1,0 +1,40 @@
+/// Header and answer text folded for matching: lower case, apostrophes dropped, every other run of
+/// punctuation or space turned into one space, trimmed. `"Don't know"` → `dont know`,
+/// `"X (Twitter)"` → `x twitter`, `"E-mail address:"` → `e mail address`.
+package enum HeaderText {
+    package static func fold(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    /// The folded words of `text`.
+    package static func words(_ text: some StringProtocol) -> [Substring] {
+        fold(text).split(separator: " ")
+    }
+
+    /// `text` without parenthesised or bracketed asides: `Willing to mentor (yes/no)` → `Willing to mentor `.
+    package static func withoutAsides(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            default: if depth == 0 { result.append(character) }
+            }
+        }
+        return result
+    }
+}

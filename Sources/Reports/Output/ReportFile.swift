@@ -1,0 +1,14 @@
+/// One report file: its name inside the output folder and its bytes.
+package struct ReportFile: Sendable, Hashable {
+    package var name: String
+    package var bytes: [UInt8]
+
+    package init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    package init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+}

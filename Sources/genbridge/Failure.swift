@@ -1,0 +1,62 @@
+import Ingest
+import Reports
+
+/// A failure of a run, mapped to its sysexits exit code in this one place.
+struct Failure: Error {
+    /// The first line (after `genbridge: error: `), then detail lines.
+    var message: String
+    var details: [String] = []
+    var exitCode: Int32
+
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let software: Int32 = 70
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+    static let config: Int32 = 78
+
+    init(message: String, details: [String] = [], exitCode: Int32) {
+        self.message = message
+        self.details = details
+        self.exitCode = exitCode
+    }
+
+    init(_ error: IngestError) {
+        message = error.description
+        details = error.details
+        exitCode =
+            switch error {
+            case .cannotOpen: Self.noInput
+            case .readFailed: Self.ioError
+            default: Self.dataError
+            }
+    }
+
+    /// Several ingest problems: the first leads, the others follow as further error lines.
+    init(_ problems: [IngestError]) {
+        let codes = problems.map { Failure($0).exitCode }
+        // An input that cannot be opened or read outranks problems in the data.
+        let first = problems.firstIndex { Failure($0).exitCode != Self.dataError } ?? 0
+        self.init(problems[first])
+        exitCode = codes[first]
+        let others = problems.indices.filter { $0 != first }.map { problems[$0] }
+        details += others.map { "genbridge: error: \($0.description)" }
+    }
+
+    init(_ error: ReportError) {
+        message = error.description
+        exitCode =
+            switch error {
+            case .cannotCreate: Self.cannotCreate
+            case .writeFailed: Self.ioError
+            }
+    }
+
+    func report() {
+        Diagnostics.error(message)
+        for detail in details {
+            if detail.hasPrefix("genbridge: ") { Diagnostics.write(detail) } else { Diagnostics.detail(detail) }
+        }
+    }
+}

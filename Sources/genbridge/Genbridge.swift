@@ -1,0 +1,47 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `genbridge` command: subcommands for each job, errors mapped to sysexits in one place.
+@main
+struct Genbridge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "genbridge",
+        abstract: "Shows where generations differ in how well they know social-media and messaging tools, and proposes reverse-mentoring pairs.",
+        discussion: """
+            Examples:
+              genbridge report survey.csv
+              genbridge report export-uk.csv export-de.csv --out reports/q3 --stdout none
+              genbridge validate survey.csv --strict
+            """,
+        subcommands: [ReportCommand.self, ValidateCommand.self]
+    )
+
+    /// Parses the arguments and runs the subcommand. Every failure prints
+    /// `genbridge: error: ...` first and exits with its sysexits code.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            failure.report()
+            Glibc.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if code.rawValue == 64 || error is ValidationError {
+                Diagnostics.error(message(for: error))
+                Diagnostics.detail("see 'genbridge --help'")
+                Glibc.exit(64)
+            }
+            Diagnostics.error(fullMessage(for: error))
+            Glibc.exit(code.rawValue == 1 ? 70 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Ingest
+
+/// `genbridge validate INPUT...`: ingest and check only; every problem listed, nothing written.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check survey exports without writing anything; every problem is listed.",
+        discussion: """
+            Exits 0 when the input is usable (warnings allowed), 65 when it is not, and with --strict
+            65 when any row was rejected.
+
+            Examples:
+              genbridge validate survey.csv
+              genbridge validate export-*.csv --strict
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        Diagnostics.quiet = input.quiet
+        let run = try SurveyRun.ingest(input, listEveryRejection: true)
+        let survey = run.survey
+        var summary = "\(survey.inputs.map(\.name).joined(separator: ", ")): usable. "
+        summary += "\(survey.rowsRead) rows read, \(survey.rowsUsed) used, \(survey.rejections.count) rejected; "
+        summary += "\(survey.tools.count) tools (\(survey.tools.map(\.name).joined(separator: ", "))); "
+        summary += "\(survey.bands.count) bands (\(survey.bands.map(\.name).joined(separator: ", "))); "
+        summary += "\(survey.invalidAnswers) answers not understood."
+        StandardOutputStream.write(summary + "\n")
+    }
+}
