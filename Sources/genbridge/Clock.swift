@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The time a run may show: only `SOURCE_DATE_EPOCH`, so that reruns are byte-identical.
@@ -25,7 +25,8 @@ enum Clock {
         let rest = seconds - days * 86_400
         let date = civil(days: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+        return
+            "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 
     /// The proleptic Gregorian date of a day number counted from 1970-01-01 (the days-from-civil

@@ -1,20 +1,29 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes to standard error: errors, warnings and notes, each line prefixed with `genbridge:`.
+/// Warnings wait until the run ends, so that a failing run's first line is always its error.
 enum Diagnostics {
     nonisolated(unsafe) static var quiet = false
+    nonisolated(unsafe) private static var pendingWarnings: [String] = []
 
     static func error(_ message: String) { write("genbridge: error: \(message)") }
 
     static func detail(_ message: String) { write("  \(message)") }
 
     static func warning(_ message: String) {
-        if !quiet { write("genbridge: warning: \(message)") }
+        if !quiet { pendingWarnings.append("genbridge: warning: \(message)") }
+    }
+
+    /// Writes the warnings held back so far.
+    static func flushWarnings() {
+        for line in pendingWarnings { write(line) }
+        pendingWarnings.removeAll()
     }
 
     static func note(_ message: String) {
+        flushWarnings()
         if !quiet { write("genbridge: \(message)") }
     }
 

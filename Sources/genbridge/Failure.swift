@@ -41,7 +41,10 @@ struct Failure: Error {
         self.init(problems[first])
         exitCode = codes[first]
         let others = problems.indices.filter { $0 != first }.map { problems[$0] }
-        details += others.map { "genbridge: error: \($0.description)" }
+        for other in others {
+            details.append("genbridge: error: \(other.description)")
+            details += other.details
+        }
     }
 
     init(_ error: ReportError) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `genbridge` command: subcommands for each job, errors mapped to sysexits in one place.
@@ -9,7 +9,8 @@ import Glibc
 struct Genbridge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "genbridge",
-        abstract: "Shows where generations differ in how well they know social-media and messaging tools, and proposes reverse-mentoring pairs.",
+        abstract:
+            "Shows where generations differ in how well they know social-media and messaging tools, and proposes reverse-mentoring pairs.",
         discussion: """
             Examples:
               genbridge report survey.csv
@@ -26,8 +27,10 @@ struct Genbridge: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Diagnostics.flushWarnings()
         } catch let failure as Failure {
             failure.report()
+            Diagnostics.flushWarnings()
             Glibc.exit(failure.exitCode)
         } catch {
             let code = exitCode(for: error)

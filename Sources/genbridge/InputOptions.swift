@@ -3,7 +3,9 @@ import Ingest
 
 /// Options about the inputs, shared by `report` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Survey CSV exports; '-' reads standard input. Several inputs are one population.", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "Survey CSV exports; '-' reads standard input. Several inputs are one population.", valueName: "input"))
     var inputs: [String]
 
     @Option(help: ArgumentHelp("Survey layout: auto or generic.", valueName: "layout"))
@@ -28,8 +30,12 @@ struct InputOptions: ParsableArguments {
     var noProgress = false
 
     mutating func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input given: name at least one survey CSV, or '-' for standard input") }
-        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be named only once") }
+        if inputs.isEmpty {
+            throw ValidationError("no input given: name at least one survey CSV, or '-' for standard input")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input ('-') can be named only once")
+        }
         _ = try delimiterByte()
     }
 

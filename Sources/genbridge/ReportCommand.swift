@@ -4,7 +4,7 @@ import Ingest
 import Reports
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `genbridge report INPUT...`: ingest → analyse → write reports.
@@ -24,13 +24,17 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Which files to write, comma-separated: text, csv.", valueName: "list"))
     var formats: String = "text,csv"
 
-    @Option(name: .customLong("stdout"), help: ArgumentHelp("What goes to standard output: text or none.", valueName: "what"))
+    @Option(
+        name: .customLong("stdout"),
+        help: ArgumentHelp("What goes to standard output: text or none.", valueName: "what"))
     var standardOutput: StandardOutput = .text
 
     @Option(help: ArgumentHelp("Suppress any figure resting on fewer answers than this.", valueName: "n"))
@@ -53,7 +57,9 @@ struct ReportCommand: ParsableCommand {
         for name in formats.split(separator: ",") {
             let trimmed = String(name).trimmingSpaces
             guard let format = Format(rawValue: trimmed) else {
-                throw ValidationError("--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             selected.insert(format)
         }
@@ -71,7 +77,9 @@ struct ReportCommand: ParsableCommand {
         var files: [ReportFile] = []
         let formats = try selectedFormats()
         if formats.contains(.text) { files.append(ReportFile(name: "report.txt", text: text)) }
-        if formats.contains(.csv) { files.append(ReportFile(name: "rejected.csv", text: RejectedRowsCSV.render(run.survey))) }
+        if formats.contains(.csv) {
+            files.append(ReportFile(name: "rejected.csv", text: RejectedRowsCSV.render(run.survey)))
+        }
 
         let folder = out ?? "reports/" + (input.sources.first?.stem ?? "stdin")
         do {

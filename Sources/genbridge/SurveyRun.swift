@@ -18,7 +18,8 @@ struct SurveyRun {
         if !survey.problems.isEmpty { throw Failure(survey.problems) }
         if survey.rowsUsed == 0 {
             throw Failure(
-                message: "\(survey.inputs.map(\.name).joined(separator: ", ")): no usable rows: all \(survey.rowsRead) data rows were rejected",
+                message:
+                    "\(survey.inputs.map(\.name).joined(separator: ", ")): no usable rows: all \(survey.rowsRead) data rows were rejected",
                 details: survey.rejectionCounts.map { "\($0.reason): \($0.count)" }, exitCode: Failure.dataError)
         }
         if options.strict, let first = survey.rejections.first {
@@ -44,7 +45,8 @@ struct SurveyRun {
         if survey.invalidAnswers > 0 {
             let tools = survey.invalidAnswersByTool.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             Diagnostics.warning(
-                "\(survey.invalidAnswers) answers off the scale or not understood, treated as missing (\(tools.joined(separator: ", ")))")
+                "\(survey.invalidAnswers) answers off the scale or not understood, treated as missing (\(tools.joined(separator: ", ")))"
+            )
             for example in survey.invalidAnswerExamples {
                 Diagnostics.warning("\(example.location): \(example.tool) answer \"\(example.text)\"")
             }

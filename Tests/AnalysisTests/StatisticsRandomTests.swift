@@ -141,7 +141,6 @@ struct StatisticsPortableMathTests {
             let modest = (generator.nextUnitDouble() - 0.5) * 40
             worst.exp = max(worst.exp, StatisticsTolerance.ulps(PortableMath.exp(modest), Foundation.exp(modest)))
         }
-        print("PortableMath worst error vs libm (ulp):", worst)
         #expect(worst.log <= 2, "log: \(worst.log) ulp")
         #expect(worst.log1p <= 2, "log1p: \(worst.log1p) ulp")
         #expect(worst.exp <= 2, "exp: \(worst.exp) ulp")
@@ -227,7 +226,7 @@ struct StatisticsBinomialTests {
         #expect(abs(variance - expectedVariance) < 5 * varianceError, "variance \(variance) vs \(expectedVariance)")
     }
 
-    /// Pearson's χ² of 200 000 draws against the exact probability mass function, cells with
+    /// Pearson's χ² of 400 000 draws against the exact probability mass function, cells with
     /// expected count < 5 pooled into the tails. A correct sampler gives χ² ≈ df ± √(2·df);
     /// the bound df + 6√(2·df) is passed by chance with probability > 1 − 10⁻⁵, while any
     /// mistake in a rejection sampler's acceptance region shows up as χ² in the hundreds.
@@ -244,7 +243,7 @@ struct StatisticsBinomialTests {
     )
     func chiSquare(trials: Int, probability: Double, method: String) {
         var generator = SeededGenerator(seed: 31_337, key: "\(trials)/\(probability)/\(method)")
-        let draws = 200_000
+        let draws = 400_000
         var histogram: [Int: Int] = [:]
         for _ in 0..<draws {
             let x =

@@ -39,7 +39,8 @@ package struct SurveyAnalysis: Sendable {
 /// Stage 2: from score counts to statistics.
 package enum FamiliarityAnalyser {
     package static func analyse(_ tally: FamiliarityTally, survey: Survey, options: AnalysisOptions) -> SurveyAnalysis {
-        let (counts, people) = tally.byBand(bandCount: survey.bands.count, toolCount: survey.tools.count, bandOfKey: survey.bandOfKey)
+        let (counts, people) = tally.byBand(
+            bandCount: survey.bands.count, toolCount: survey.tools.count, bandOfKey: survey.bandOfKey)
         let bands = survey.bands.map { BandSummary(band: $0, people: people[$0.index]) }
         let cells = counts.enumerated().map { band, row in
             row.enumerated().map { tool, counts in

@@ -4,28 +4,23 @@ import Foundation
 ///
 /// Every per-band statistic genbridge reports (n, mean, median, share confident, and the
 /// band-versus-band tests) depends on the answers only through these five counts, so the
-/// analysis never keeps individual scores. The counts live in five stored fields rather than
-/// an array: `add(_:)` runs once per answer (about 12 million times for a million-row survey
-/// with a dozen tools) and must not touch the heap.
-package struct ScoreCounts: Sendable, Hashable {
+/// analysis never keeps individual scores. The counts live inline in a fixed five-element
+/// tuple rather than an array: `add(_:)` runs once per answer (about 12 million times for a
+/// million-row survey with a dozen tools), so it must not touch the heap, and it indexes the
+/// tuple instead of switching on the score, because survey answers are close to random and
+/// a switch would pay a mispredicted branch on most of them.
+package struct ScoreCounts: Sendable {
     /// The familiarity scale: 0 never used … 4 expert (SPEC §2).
     package static let scores: ClosedRange<Int> = 0...4
 
-    // One field per score. `@usableFromInline` so that the `@inlinable` hot path can be
-    // inlined into other modules of the package (ingest streams answers straight in here).
-    @usableFromInline var count0: Int
-    @usableFromInline var count1: Int
-    @usableFromInline var count2: Int
-    @usableFromInline var count3: Int
-    @usableFromInline var count4: Int
+    /// Count of answers per score, element i = score i. A homogeneous tuple is laid out like a
+    /// C array, which `add(_:)` relies on. `@usableFromInline` so that the `@inlinable` hot
+    /// path can be inlined into other modules of the package.
+    @usableFromInline var storage: (Int, Int, Int, Int, Int)
 
     /// An empty group: every count zero.
     package init() {
-        count0 = 0
-        count1 = 0
-        count2 = 0
-        count3 = 0
-        count4 = 0
+        storage = (0, 0, 0, 0, 0)
     }
 
     /// Counts given per score, index = score.
@@ -34,11 +29,7 @@ package struct ScoreCounts: Sendable, Hashable {
     package init(counts: [Int]) {
         precondition(counts.count == Self.scores.count, "ScoreCounts needs exactly 5 counts, got \(counts.count)")
         precondition(counts.allSatisfy { $0 >= 0 }, "ScoreCounts counts must be non-negative: \(counts)")
-        count0 = counts[0]
-        count1 = counts[1]
-        count2 = counts[2]
-        count3 = counts[3]
-        count4 = counts[4]
+        storage = (counts[0], counts[1], counts[2], counts[3], counts[4])
     }
 
     /// Tallies a sequence of individual scores.
@@ -56,49 +47,48 @@ package struct ScoreCounts: Sendable, Hashable {
     /// - Precondition: `score` is in 0…4.
     @inlinable
     package mutating func add(_ score: Int) {
-        switch score {
-        case 0: count0 += 1
-        case 1: count1 += 1
-        case 2: count2 += 1
-        case 3: count3 += 1
-        case 4: count4 += 1
-        default: preconditionFailure("familiarity score out of range 0...4: \(score)")
+        // One unsigned comparison covers both score < 0 and score > 4.
+        precondition(UInt(bitPattern: score) < 5, "familiarity score out of range 0...4: \(score)")
+        withUnsafeMutablePointer(to: &storage) { tuple in
+            tuple.withMemoryRebound(to: Int.self, capacity: 5) { counts in
+                counts[score] += 1
+            }
         }
     }
 
     /// Merges another group's counts into this one (e.g. the same band from several input files).
     @inlinable
     package mutating func add(_ other: ScoreCounts) {
-        count0 += other.count0
-        count1 += other.count1
-        count2 += other.count2
-        count3 += other.count3
-        count4 += other.count4
+        storage.0 += other.storage.0
+        storage.1 += other.storage.1
+        storage.2 += other.storage.2
+        storage.3 += other.storage.3
+        storage.4 += other.storage.4
     }
 
     /// How many answers had `score`; 0 for a score outside 0…4 (no answer can have it).
     package func count(of score: Int) -> Int {
         switch score {
-        case 0: count0
-        case 1: count1
-        case 2: count2
-        case 3: count3
-        case 4: count4
+        case 0: storage.0
+        case 1: storage.1
+        case 2: storage.2
+        case 3: storage.3
+        case 4: storage.4
         default: 0
         }
     }
 
     /// The five counts, index = score.
-    package var counts: [Int] { [count0, count1, count2, count3, count4] }
+    package var counts: [Int] { [storage.0, storage.1, storage.2, storage.3, storage.4] }
 
     /// Number of answers.
-    package var n: Int { count0 + count1 + count2 + count3 + count4 }
+    package var n: Int { storage.0 + storage.1 + storage.2 + storage.3 + storage.4 }
 
     /// `true` when the group has no answers.
     package var isEmpty: Bool { n == 0 }
 
     /// Sum of all scores (Σ score × count), exact in integer arithmetic.
-    package var scoreSum: Int { count1 + 2 * count2 + 3 * count3 + 4 * count4 }
+    package var scoreSum: Int { storage.1 + 2 * storage.2 + 3 * storage.3 + 4 * storage.4 }
 
     /// Arithmetic mean score; `nil` for an empty group.
     package var mean: Double? {
@@ -122,7 +112,7 @@ package struct ScoreCounts: Sendable, Hashable {
     package var shareConfident: Double? {
         let n = n
         guard n > 0 else { return nil }
-        return Double(count3 + count4) / Double(n)
+        return Double(storage.3 + storage.4) / Double(n)
     }
 
     /// The score found at `position` (0-based) when all answers are sorted ascending.
@@ -133,6 +123,20 @@ package struct ScoreCounts: Sendable, Hashable {
             if position < cumulative { return score }
         }
         preconditionFailure("sorted position \(position) out of range for n = \(n)")
+    }
+}
+
+extension ScoreCounts: Hashable {
+    package static func == (lhs: ScoreCounts, rhs: ScoreCounts) -> Bool {
+        lhs.storage == rhs.storage
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
+        hasher.combine(storage.4)
     }
 }
 

@@ -99,7 +99,8 @@ package struct BandScheme: Sendable {
             guard let year = birthYear(values) else {
                 let role = source == .age ? "age" : "birth year"
                 let value = values[source == .age ? .age : .birthYear] ?? ""
-                return .failure(.noBand(value.isEmpty ? "no \(role) given" : "\(role) \"\(value)\" is not a whole number"))
+                return .failure(
+                    .noBand(value.isEmpty ? "no \(role) given" : "\(role) \"\(value)\" is not a whole number"))
             }
             guard let generation = Self.generations.first(where: { $0.years.contains(year) }) else {
                 return .failure(.noBand("born \(year), outside the generations 1928–2012"))
@@ -108,7 +109,9 @@ package struct BandScheme: Sendable {
         case .years:
             let value = values[.years] ?? ""
             guard let years = Int(value) else {
-                return .failure(.noBand(value.isEmpty ? "no years of experience given" : "years \"\(value)\" is not a whole number"))
+                return .failure(
+                    .noBand(value.isEmpty ? "no years of experience given" : "years \"\(value)\" is not a whole number")
+                )
             }
             guard let range = Self.experienceRanges.first(where: { $0.years.contains(years) }) else {
                 return .failure(.noBand("\(years) years of experience is negative"))
@@ -208,7 +211,9 @@ package struct BandScheme: Sendable {
             var best: (cost: Double, first: Int, second: Int) = (.infinity, 1, 2)
             for first in 1..<(order.count - 1) {
                 for second in (first + 1)..<order.count {
-                    let sizes = [counts[..<first], counts[first..<second], counts[second...]].map { Double($0.reduce(0, +)) }
+                    let sizes = [counts[..<first], counts[first..<second], counts[second...]].map {
+                        Double($0.reduce(0, +))
+                    }
                     let cost = sizes.reduce(0) { $0 + ($1 - target) * ($1 - target) }
                     if cost < best.cost { best = (cost, first, second) }
                 }
@@ -227,7 +232,8 @@ package struct BandScheme: Sendable {
             for position in run { bandOfKey[order[position]] = index }
             let first = keys[order[run.lowerBound]]
             let last = keys[order[run.upperBound - 1]]
-            bands.append(Band(index: index, name: bandNames[index], members: first == last ? first : "\(first)–\(last)"))
+            bands.append(
+                Band(index: index, name: bandNames[index], members: first == last ? first : "\(first)–\(last)"))
         }
         return (bands, bandOfKey)
     }

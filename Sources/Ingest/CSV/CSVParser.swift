@@ -1,6 +1,7 @@
 internal import CLibCSV
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Limits that keep hostile input from exhausting memory.

@@ -101,7 +101,9 @@ package enum CSVReader {
     /// Reads the whole of a regular file once to tell UTF-8 from Windows-1252 before any record
     /// is parsed, so that a bad byte deep in the file does not leave half the rows read in the
     /// wrong encoding. Standard input cannot be read twice and is judged by its first chunk.
-    private static func restIsValidUTF8(_ source: InputSource, after first: UnsafeRawBufferPointer) throws(IngestError) -> Bool {
+    private static func restIsValidUTF8(
+        _ source: InputSource, after first: UnsafeRawBufferPointer
+    ) throws(IngestError) -> Bool {
         var validator = UTF8Validator()
         if validator.firstInvalidOffset(first) != nil { return false }
         let file = try source.open()
@@ -113,7 +115,9 @@ package enum CSVReader {
             if count == 0 { return validator.isComplete }
             let start = min(skip, count)
             skip -= start
-            if validator.firstInvalidOffset(UnsafeRawBufferPointer(rebasing: buffer[start..<count])) != nil { return false }
+            if validator.firstInvalidOffset(UnsafeRawBufferPointer(rebasing: buffer[start..<count])) != nil {
+                return false
+            }
         }
     }
 
@@ -123,14 +127,18 @@ package enum CSVReader {
         switch choice {
         case .utf8:
             if let bom, bom.encoding != .utf8 {
-                throw .invalidEncoding(SourceLocation(file: file, line: 1), encoding: "UTF-8 (the file starts with a \(bom.encoding.displayName) byte-order mark)")
+                throw .invalidEncoding(
+                    SourceLocation(file: file, line: 1),
+                    encoding: "UTF-8 (the file starts with a \(bom.encoding.displayName) byte-order mark)")
             }
             return .utf8
         case .windows1252:
             return bom?.encoding ?? .windows1252
         case .utf16:
             if let bom, bom.encoding != .utf8 { return bom.encoding }
-            throw .invalidEncoding(SourceLocation(file: file, line: 1), encoding: "UTF-16 (no byte-order mark: save it as Excel's \"Unicode Text\", which writes one)")
+            throw .invalidEncoding(
+                SourceLocation(file: file, line: 1),
+                encoding: "UTF-16 (no byte-order mark: save it as Excel's \"Unicode Text\", which writes one)")
         case .auto:
             if let bom { return bom.encoding }
             var validator = UTF8Validator()

@@ -68,7 +68,7 @@ package struct FamiliarityScale: Sendable, Hashable {
         if let score = labels[folded] { return .score(score) }
         // "3 - Confident", "4 (expert)": a leading whole number with a label after it.
         let words = folded.split(separator: " ", maxSplits: 1)
-        if words.count == 2, let number = Int(words[0]) {
+        if words.count == 2, let number = Int(words[0]), words[1].contains(where: \.isLetter) {
             if let score = labels[String(words[1])] { return .score(score) }
             return score(forNumber: number)
         }

@@ -44,7 +44,9 @@ package struct ColumnMap: Sendable, Hashable {
         for role in ColumnRole.allCases {
             guard let header = overrides.roles[role] else { continue }
             guard let column = folded.firstIndex(of: HeaderText.fold(header)) else {
-                throw .missingRole(file: file, what: "column \"\(header)\" (configured for \(role.rawValue)) is not in the header", headersFound: headers)
+                throw .missingRole(
+                    file: file, what: "column \"\(header)\" (configured for \(role.rawValue)) is not in the header",
+                    headersFound: headers)
             }
             roles[role] = column
             taken.insert(column)
@@ -52,7 +54,9 @@ package struct ColumnMap: Sendable, Hashable {
         var toolsSeen: [String: Int] = [:]
         for (header, toolName) in overrides.tools.sorted(by: { $0.key < $1.key }) {
             guard let column = folded.firstIndex(of: HeaderText.fold(header)) else {
-                throw .missingRole(file: file, what: "column \"\(header)\" (configured as tool \(toolName)) is not in the header", headersFound: headers)
+                throw .missingRole(
+                    file: file, what: "column \"\(header)\" (configured as tool \(toolName)) is not in the header",
+                    headersFound: headers)
             }
             let name = catalogue.tool(named: toolName)?.name ?? toolName
             toolColumns.append((column, name))
@@ -63,7 +67,9 @@ package struct ColumnMap: Sendable, Hashable {
         for (column, header) in headers.enumerated() where !taken.contains(column) {
             if let role = ColumnRole.recognise(header) {
                 if let first = roles[role] {
-                    warnings.append("column \(column + 1) \"\(header)\" also looks like \(role.rawValue); using column \(first + 1)")
+                    warnings.append(
+                        "column \(column + 1) \"\(header)\" also looks like \(role.rawValue); using column \(first + 1)"
+                    )
                 } else {
                     roles[role] = column
                 }
@@ -72,10 +78,12 @@ package struct ColumnMap: Sendable, Hashable {
             let tools = catalogue.tools(namedIn: header)
             if tools.count > 1 {
                 warnings.append(
-                    "column \(column + 1) \"\(header)\" names \(tools.map(\.name).joined(separator: " and ")); left out (map it under columns.tools)")
+                    "column \(column + 1) \"\(header)\" names \(tools.map(\.name).joined(separator: " and ")); left out (map it under columns.tools)"
+                )
             } else if let tool = tools.first {
                 if let first = toolsSeen[tool.name] {
-                    warnings.append("column \(column + 1) \"\(header)\" is \(tool.name) again; using column \(first + 1)")
+                    warnings.append(
+                        "column \(column + 1) \"\(header)\" is \(tool.name) again; using column \(first + 1)")
                 } else {
                     toolsSeen[tool.name] = column
                     toolColumns.append((column, tool.name))

@@ -84,11 +84,13 @@ private final class IngestRun {
         var headers: [String] = []
         for index in 0..<record.fieldCount {
             guard let text = record.string(index) else {
-                throw .invalidEncoding(SourceLocation(file: file, line: record.line, column: index + 1), encoding: "UTF-8")
+                throw .invalidEncoding(
+                    SourceLocation(file: file, line: record.line, column: index + 1), encoding: "UTF-8")
             }
             headers.append(index == 0 ? String(text.drop { $0 == "\u{FEFF}" }) : text)
         }
-        let map = try ColumnMap.build(headers: headers, overrides: options.columns, catalogue: options.catalogue, file: file)
+        let map = try ColumnMap.build(
+            headers: headers, overrides: options.columns, catalogue: options.catalogue, file: file)
         for warning in map.warnings { survey.warnings.append("\(file):\(record.line): \(warning)") }
         let roles = Set(map.roles.keys)
         let tools = map.toolColumns.map(\.tool)
@@ -107,29 +109,41 @@ private final class IngestRun {
                 if !extraTools.isEmpty { differences.append("adds tools \(extraTools.joined(separator: ", "))") }
                 throw .inconsistentInputs(
                     file: file,
-                    differences: "compared with \(survey.inputs.first?.name ?? "the first input"), it " + differences.joined(separator: "; "))
+                    differences: "compared with \(survey.inputs.first?.name ?? "the first input"), it "
+                        + differences.joined(separator: "; "))
             }
             _ = scheme
             return map
         }
 
         guard !tools.isEmpty else {
-            throw .missingRole(file: file, what: "no tool column (a header naming a tool of the catalogue, or columns.tools in the config)", headersFound: headers)
+            throw .missingRole(
+                file: file,
+                what: "no tool column (a header naming a tool of the catalogue, or columns.tools in the config)",
+                headersFound: headers)
         }
-        guard let newScheme = BandScheme(definitions: options.bands, availableRoles: roles, referenceYear: options.referenceYear) else {
-            throw .missingRole(file: file, what: "no column bands can come from (band, level, years, birth_year or age)", headersFound: headers)
+        guard
+            let newScheme = BandScheme(
+                definitions: options.bands, availableRoles: roles, referenceYear: options.referenceYear)
+        else {
+            throw .missingRole(
+                file: file, what: "no column bands can come from (band, level, years, birth_year or age)",
+                headersFound: headers)
         }
         let absent = newScheme.requiredRoles.subtracting(roles)
         if !absent.isEmpty {
             throw .missingRole(
                 file: file,
-                what: "the configured bands need \(absent.map(\.rawValue).sorted().joined(separator: ", ")), which no column holds",
+                what:
+                    "the configured bands need \(absent.map(\.rawValue).sorted().joined(separator: ", ")), which no column holds",
                 headersFound: headers)
         }
         scheme = newScheme
         survey.roles = roles
         survey.bandSource = newScheme.source
-        survey.tools = tools.map { name in options.catalogue.tool(named: name) ?? Tool(name: name, category: .socialNetwork) }
+        survey.tools = tools.map { name in
+            options.catalogue.tool(named: name) ?? Tool(name: name, category: .socialNetwork)
+        }
         for (index, tool) in tools.enumerated() { toolIndex[tool] = index }
         return map
     }
@@ -172,7 +186,10 @@ private final class IngestRun {
         if let idText {
             id = idText
             if let first = firstSeen[id] {
-                survey.problems.append(.duplicateID(SourceLocation(file: file.name, line: record.line, column: (map.roles[.id] ?? 0) + 1), id: id, firstSeen: first))
+                survey.problems.append(
+                    .duplicateID(
+                        SourceLocation(file: file.name, line: record.line, column: (map.roles[.id] ?? 0) + 1), id: id,
+                        firstSeen: first))
             } else {
                 firstSeen[id] = SourceLocation(file: file.name, line: record.line)
             }
@@ -190,9 +207,11 @@ private final class IngestRun {
                 survey.invalidAnswers += 1
                 survey.invalidAnswersByTool[tool, default: 0] += 1
                 if survey.invalidAnswerExamples.count < options.exampleLimit {
-                    survey.invalidAnswerExamples.append(AnswerIssue(
-                        location: SourceLocation(file: file.name, line: record.line, column: column + 1), tool: tool,
-                        text: String(decoding: record.field(column), as: UTF8.self)))
+                    survey.invalidAnswerExamples.append(
+                        AnswerIssue(
+                            location: SourceLocation(file: file.name, line: record.line, column: column + 1),
+                            tool: tool,
+                            text: String(decoding: record.field(column), as: UTF8.self)))
                 }
             }
         }
@@ -202,16 +221,19 @@ private final class IngestRun {
             if let number = Int(value), number >= 0 {
                 capacity = number
             } else {
-                survey.warnings.append("\(file.name):\(record.line):\((map.roles[.capacity] ?? 0) + 1): capacity \"\(value)\" is not a whole number; the default is used")
+                survey.warnings.append(
+                    "\(file.name):\(record.line):\((map.roles[.capacity] ?? 0) + 1): capacity \"\(value)\" is not a whole number; the default is used"
+                )
             }
         }
         survey.rowsUsed += 1
-        sink(Respondent(
-            location: location, id: id, name: text(.name), email: text(.email), department: text(.department),
-            manager: text(.manager), site: text(.location), bandKey: bandKey,
-            mentorOptIn: map.roles[.mentorOptIn] == nil ? nil : OptIn.isYes(text(.mentorOptIn)),
-            menteeOptIn: map.roles[.menteeOptIn] == nil ? nil : OptIn.isYes(text(.menteeOptIn)),
-            capacity: capacity, scores: scores))
+        sink(
+            Respondent(
+                location: location, id: id, name: text(.name), email: text(.email), department: text(.department),
+                manager: text(.manager), site: text(.location), bandKey: bandKey,
+                mentorOptIn: map.roles[.mentorOptIn] == nil ? nil : OptIn.isYes(text(.mentorOptIn)),
+                menteeOptIn: map.roles[.menteeOptIn] == nil ? nil : OptIn.isYes(text(.menteeOptIn)),
+                capacity: capacity, scores: scores))
     }
 
     /// One answer cell. A lone digit, by far the commonest answer, skips building a String.
@@ -248,7 +270,9 @@ private final class FileState {
 
 /// Opt-in answers: only a yes-like answer opts in; blank or anything else opts out.
 package enum OptIn {
-    package static let yesWords: Set<String> = ["yes", "y", "true", "1", "x", "checked", "yes please", "ja", "oui", "si", "sí"]
+    package static let yesWords: Set<String> = [
+        "yes", "y", "true", "1", "x", "checked", "yes please", "ja", "oui", "si", "sí",
+    ]
 
     package static func isYes(_ text: String?, checkedLabel: String? = nil) -> Bool {
         guard let text, !text.isEmpty else { return false }
@@ -263,7 +287,9 @@ extension String {
     /// Without leading and trailing spaces, tabs and line breaks.
     package var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

@@ -50,7 +50,8 @@ package enum TextReport {
         }
         let reverse = analysis.headline.filter { ($0.meanDifference ?? 0) < 0 && ($0.qValue ?? 1) < 0.05 }
         if !reverse.isEmpty {
-            text += "  \(senior.band.name) ahead on: \(reverse.map { context.toolName($0.tool) }.joined(separator: ", ")).\n"
+            text +=
+                "  \(senior.band.name) ahead on: \(reverse.map { context.toolName($0.tool) }.joined(separator: ", ")).\n"
         }
         return text
     }
@@ -106,14 +107,17 @@ package enum TextReport {
             text += table.render()
         }
         if analysis.suppressedCells > 0 {
-            text += "  \(context.suppressedMarker): fewer than \(analysis.options.minGroupSize) answers; figure suppressed.\n"
+            text +=
+                "  \(context.suppressedMarker): fewer than \(analysis.options.minGroupSize) answers; figure suppressed.\n"
         }
         return text
     }
 
     static func gaps(_ context: ReportContext) -> String {
         let analysis = context.analysis
-        guard analysis.bands.count >= 2, let junior = analysis.bands.first, let senior = analysis.bands.last else { return "" }
+        guard analysis.bands.count >= 2, let junior = analysis.bands.first, let senior = analysis.bands.last else {
+            return ""
+        }
         var text = heading("Gaps: \(junior.band.name) minus \(senior.band.name), largest first")
         var table = TextTable([
             ("Tool", .left), ("diff", .right), ("95% interval", .right), ("delta", .right), ("effect", .left),
@@ -121,7 +125,9 @@ package enum TextReport {
         ])
         for gap in analysis.headline {
             if gap.suppressed {
-                table.append([String(context.toolName(gap.tool).prefix(18)), context.suppressedMarker, "", "", "", "", ""])
+                table.append([
+                    String(context.toolName(gap.tool).prefix(18)), context.suppressedMarker, "", "", "", "", "",
+                ])
                 continue
             }
             table.append([
@@ -136,7 +142,8 @@ package enum TextReport {
         }
         text += table.render()
         text += "  diff: difference of mean scores; delta: Cliff's delta (positive: \(junior.band.name) more\n"
-        text += "  familiar); p: Mann-Whitney U; q: Benjamini-Hochberg over all \(analysis.gaps.filter { $0.pValue != nil }.count) tests.\n"
+        text +=
+            "  familiar); p: Mann-Whitney U; q: Benjamini-Hochberg over all \(analysis.gaps.filter { $0.pValue != nil }.count) tests.\n"
         return text
     }
 
@@ -147,7 +154,8 @@ package enum TextReport {
             var line = "  Input \(input.name)\n    \(input.layout) layout"
             if let format = input.format {
                 let delimiter = format.delimiter == UInt8(ascii: "\t") ? "tab" : "'\(UnicodeScalar(format.delimiter))'"
-                line += ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : ""), delimiter \(delimiter)"
+                line +=
+                    ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : ""), delimiter \(delimiter)"
             }
             text += line + ", \(input.rowsRead) data rows\n"
         }

@@ -16,7 +16,9 @@ struct TextTable {
     func render(indent: String = "  ") -> String {
         var widths = columns.map { $0.title.count }
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -40,7 +42,9 @@ struct TextTable {
                 let span = widths[group.first..<(group.first + group.count)].reduce(0, +) + 2 * (group.count - 1)
                 let title = String(group.title.prefix(span))
                 let padding = span - title.count
-                text += String(repeating: " ", count: padding / 2) + title + String(repeating: " ", count: padding - padding / 2 + 2)
+                text +=
+                    String(repeating: " ", count: padding / 2) + title
+                    + String(repeating: " ", count: padding - padding / 2 + 2)
                 column += group.count
             }
             while text.last == " " { text.removeLast() }

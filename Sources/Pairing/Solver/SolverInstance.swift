@@ -1,0 +1,264 @@
+import Foundation
+
+/// The compact, integer form of a `PairingProblem` that the solver works on.
+///
+/// - Only tools that some mentor can teach and some mentee is low on are kept (at most 64), so a
+///   profile's relevant part is a bit mask plus one byte per kept tool.
+/// - Weights become micro-units `round(w × 1e6)`, divided by their greatest common divisor
+///   `scoreUnitMicros`: with the default weights (all 1) a pair scores a small integer.
+/// - Group ids become dense indices, `0` meaning unknown or "rule off", so a rule check is one
+///   comparison.
+/// - Forbidden pairs become a sorted list of mentors per mentee (compressed rows).
+struct SolverInstance: Sendable {
+    let mentorCount: Int
+    let menteeCount: Int
+    /// Kept tools.
+    let toolCount: Int
+    let mentorMin: Int
+    let objective: PairingObjective
+    /// Weight per kept tool, in units of `scoreUnitMicros`.
+    let weight: [Int64]
+    let scoreUnitMicros: Int64
+    /// Bit `t` set: the mentor can teach kept tool `t`.
+    let mentorTeach: [UInt64]
+    /// `mentorCount × toolCount`: the mentor's score where teachable, else 0.
+    let mentorValue: [UInt8]
+    /// Capacity, clamped to the mentee count.
+    let mentorCapacity: [Int32]
+    /// Bit `t` set: the mentee is low on kept tool `t`.
+    let menteeLow: [UInt64]
+    /// `menteeCount × toolCount`: the mentee's score where low, else 0.
+    let menteeValue: [UInt8]
+    let mentorDepartment: [Int32]
+    let menteeDepartment: [Int32]
+    let mentorLocation: [Int32]
+    let menteeLocation: [Int32]
+    /// Number of dense location ids including 0.
+    let locationCount: Int
+    /// Number of dense department ids including 0.
+    let departmentCount: Int
+    let forbiddenStart: [Int]
+    let forbiddenMentor: [Int32]
+    /// Added to every pair's profit under `coverage`: larger than any assignment's total score,
+    /// so one more pair always outweighs any score difference. 0 under `score`.
+    let bonus: Int64
+    /// Upper bound of one pair's score.
+    let maxPairScore: Int64
+
+    /// Radix of a mentor's per-tool digit: 0 = not teachable, `value − mentorMin + 1` otherwise.
+    var digitRadix: Int { 6 - mentorMin }
+
+    init(_ problem: PairingProblem) throws(PairingSolverError) {
+        let toolTotal = problem.weights.count
+        guard (0...4).contains(problem.mentorMin), (0...4).contains(problem.menteeMax),
+            problem.menteeMax < problem.mentorMin
+        else {
+            throw .invalidThresholds(mentorMin: problem.mentorMin, menteeMax: problem.menteeMax)
+        }
+        for (tool, w) in problem.weights.enumerated() where !(w.isFinite && w >= 0 && w <= 1_000_000) {
+            throw .invalidWeight(tool: tool, value: w)
+        }
+        for (index, mentor) in problem.mentors.enumerated() {
+            try Self.check(mentor, role: .mentor, index: index, toolTotal: toolTotal)
+            if mentor.capacity < 0 { throw .negativeCapacity(mentor: index, value: mentor.capacity) }
+        }
+        for (index, mentee) in problem.mentees.enumerated() {
+            try Self.check(mentee, role: .mentee, index: index, toolTotal: toolTotal)
+        }
+        let mentorCount = problem.mentors.count
+        let menteeCount = problem.mentees.count
+        for pair in problem.forbidden
+        where !(0..<mentorCount).contains(pair.mentor) || !(0..<menteeCount).contains(pair.mentee) {
+            throw .forbiddenPairOutOfRange(pair)
+        }
+
+        // Kept tools: teachable by someone and low for someone.
+        let mentorMin = problem.mentorMin
+        let menteeMax = problem.menteeMax
+        var teachable = [Bool](repeating: false, count: toolTotal)
+        var low = [Bool](repeating: false, count: toolTotal)
+        for mentor in problem.mentors {
+            for (t, s) in mentor.scores.enumerated() where Int(s) >= mentorMin { teachable[t] = true }
+        }
+        for mentee in problem.mentees {
+            for (t, s) in mentee.scores.enumerated() where s >= 0 && Int(s) <= menteeMax { low[t] = true }
+        }
+        let kept = (0..<toolTotal).filter { teachable[$0] && low[$0] }
+        guard kept.count <= 64 else { throw .tooManyTools(count: kept.count) }
+        let toolCount = kept.count
+
+        // Weights: micro-units, then divided by their gcd.
+        let micros = kept.map { Int64((problem.weights[$0] * 1_000_000).rounded()) }
+        var unit: Int64 = 0
+        for m in micros where m > 0 { unit = Self.gcd(unit, m) }
+        if unit == 0 { unit = 1 }
+        let weight = micros.map { $0 / unit }
+
+        var mentorTeach = [UInt64](repeating: 0, count: mentorCount)
+        var mentorValue = [UInt8](repeating: 0, count: mentorCount * toolCount)
+        var mentorCapacity = [Int32](repeating: 0, count: mentorCount)
+        for (i, mentor) in problem.mentors.enumerated() {
+            var mask: UInt64 = 0
+            for (k, t) in kept.enumerated() where Int(mentor.scores[t]) >= mentorMin {
+                mask |= 1 << UInt64(k)
+                mentorValue[i * toolCount + k] = UInt8(mentor.scores[t])
+            }
+            mentorTeach[i] = mask
+            mentorCapacity[i] = Int32(min(mentor.capacity, menteeCount))
+        }
+        var menteeLow = [UInt64](repeating: 0, count: menteeCount)
+        var menteeValue = [UInt8](repeating: 0, count: menteeCount * toolCount)
+        for (j, mentee) in problem.mentees.enumerated() {
+            var mask: UInt64 = 0
+            for (k, t) in kept.enumerated() where mentee.scores[t] >= 0 && Int(mentee.scores[t]) <= menteeMax {
+                mask |= 1 << UInt64(k)
+                menteeValue[j * toolCount + k] = UInt8(mentee.scores[t])
+            }
+            menteeLow[j] = mask
+        }
+
+        // Group ids to dense indices (0 = unknown or rule off), in order of first appearance.
+        func dense(_ ids: [Int32?], _ more: [Int32?], on: Bool) -> ([Int32], [Int32], Int) {
+            guard on else {
+                return ([Int32](repeating: 0, count: ids.count), [Int32](repeating: 0, count: more.count), 1)
+            }
+            var index: [Int32: Int32] = [:]
+            func map(_ id: Int32?) -> Int32 {
+                guard let id else { return 0 }
+                if let known = index[id] { return known }
+                let next = Int32(index.count + 1)
+                index[id] = next
+                return next
+            }
+            let a = ids.map(map)
+            let b = more.map(map)
+            return (a, b, index.count + 1)
+        }
+        let (mentorDepartment, menteeDepartment, departmentCount) = dense(
+            problem.mentors.map(\.department), problem.mentees.map(\.department), on: problem.forbidSameDepartment)
+        let (mentorLocation, menteeLocation, locationCount) = dense(
+            problem.mentors.map(\.location), problem.mentees.map(\.location), on: problem.forbidDifferentLocation)
+
+        // Forbidden pairs as sorted mentor lists per mentee.
+        var forbiddenCount = [Int](repeating: 0, count: menteeCount + 1)
+        for pair in problem.forbidden { forbiddenCount[pair.mentee + 1] += 1 }
+        for j in 0..<menteeCount { forbiddenCount[j + 1] += forbiddenCount[j] }
+        var fill = forbiddenCount
+        var forbiddenMentor = [Int32](repeating: 0, count: problem.forbidden.count)
+        for pair in problem.forbidden {
+            forbiddenMentor[fill[pair.mentee]] = Int32(pair.mentor)
+            fill[pair.mentee] += 1
+        }
+        for j in 0..<menteeCount { forbiddenMentor[forbiddenCount[j]..<forbiddenCount[j + 1]].sort() }
+
+        // Exact 64-bit arithmetic: bound one pair's score, then the bonus and every total.
+        var maxPairScore: Int64 = 0
+        for w in weight {
+            let (scaled, o1) = w.multipliedReportingOverflow(by: 4)
+            let (sum, o2) = maxPairScore.addingReportingOverflow(scaled)
+            guard !o1, !o2 else { throw .scoreRangeTooLarge }
+            maxPairScore = sum
+        }
+        let capacityTotal = mentorCapacity.reduce(0) { $0 + Int($1) }
+        let pairsBound = Int64(min(menteeCount, capacityTotal))
+        var bonus: Int64 = 0
+        if problem.objective == .coverage {
+            let (product, overflow) = maxPairScore.multipliedReportingOverflow(by: pairsBound)
+            guard !overflow else { throw .scoreRangeTooLarge }
+            bonus = product + 1
+        }
+        let limit = Int64.max / 8 / Int64(menteeCount + 2)
+        guard bonus <= limit - maxPairScore,
+            !maxPairScore.multipliedReportingOverflow(by: unit).overflow,
+            !(maxPairScore * unit).multipliedReportingOverflow(by: Int64(menteeCount + 1)).overflow
+        else { throw .scoreRangeTooLarge }
+
+        self.mentorCount = mentorCount
+        self.menteeCount = menteeCount
+        self.toolCount = toolCount
+        self.mentorMin = mentorMin
+        self.objective = problem.objective
+        self.weight = weight
+        self.scoreUnitMicros = unit
+        self.mentorTeach = mentorTeach
+        self.mentorValue = mentorValue
+        self.mentorCapacity = mentorCapacity
+        self.menteeLow = menteeLow
+        self.menteeValue = menteeValue
+        self.mentorDepartment = mentorDepartment
+        self.menteeDepartment = menteeDepartment
+        self.mentorLocation = mentorLocation
+        self.menteeLocation = menteeLocation
+        self.locationCount = locationCount
+        self.departmentCount = departmentCount
+        self.forbiddenStart = forbiddenCount
+        self.forbiddenMentor = forbiddenMentor
+        self.bonus = bonus
+        self.maxPairScore = maxPairScore
+    }
+
+    private static func check(
+        _ person: PairingCandidate, role: PairingSolverError.Role, index: Int, toolTotal: Int
+    ) throws(PairingSolverError) {
+        guard person.scores.count == toolTotal else {
+            throw .profileLength(role: role, index: index, expected: toolTotal, found: person.scores.count)
+        }
+        for (tool, s) in person.scores.enumerated() where s > 4 {
+            throw .scoreOutOfRange(role: role, index: index, tool: tool, value: s)
+        }
+    }
+
+    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+
+    // MARK: Pair queries
+
+    /// The pair's score in units, or `nil` when no tool is teachable.
+    func score(mentor i: Int, mentee j: Int) -> Int64? {
+        var mask = mentorTeach[i] & menteeLow[j]
+        guard mask != 0 else { return nil }
+        var total: Int64 = 0
+        while mask != 0 {
+            let t = mask.trailingZeroBitCount
+            total += weight[t] * (Int64(mentorValue[i * toolCount + t]) - Int64(menteeValue[j * toolCount + t]))
+            mask &= mask - 1
+        }
+        return total
+    }
+
+    /// The department and location rules allow the pair.
+    func groupRulesAllow(mentor i: Int, mentee j: Int) -> Bool {
+        let md = mentorDepartment[i]
+        if md != 0 && md == menteeDepartment[j] { return false }
+        let ml = mentorLocation[i]
+        let jl = menteeLocation[j]
+        return ml == 0 || jl == 0 || ml == jl
+    }
+
+    /// The pair is listed as forbidden.
+    func isForbidden(mentor i: Int, mentee j: Int) -> Bool {
+        var lo = forbiddenStart[j]
+        var hi = forbiddenStart[j + 1]
+        let target = Int32(i)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let m = forbiddenMentor[mid]
+            if m == target { return true }
+            if m < target { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+
+    /// The pair's profit in the restricted problem, or `nil` when the pair may not be used:
+    /// not allowed, or (under `score`) of score 0.
+    func profit(mentor i: Int, mentee j: Int) -> Int64? {
+        guard mentorCapacity[i] > 0, let s = score(mentor: i, mentee: j),
+            groupRulesAllow(mentor: i, mentee: j), !isForbidden(mentor: i, mentee: j)
+        else { return nil }
+        if objective == .score && s <= 0 { return nil }
+        return bonus + s
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@Suite("genbridge end to end", .serialized)
+struct CommandLineTests {
+    @Test("report on the sample: text on standard output and in report.txt, exit 0")
+    func reportSample() throws {
+        let out = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", out.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("150 of 150 responses used, in 3 bands (Junior, Mid, Senior)"))
+        #expect(result.standardOutput.contains("TikTok: Junior ahead of Senior by 1.90 points"))
+        #expect(result.standardOutput.contains("Rows read 150, used 150, rejected 0."))
+        let written = try String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(written == result.standardOutput)
+        let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
+        #expect(rejected == "file,line,id,reason,detail\n")
+        for line in written.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
+    }
+
+    @Test("the same input gives byte-identical reports")
+    func deterministic() throws {
+        let first = try Genbridge.temporaryFolder()
+        let second = try Genbridge.temporaryFolder()
+        try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", first.path, "--stdout", "none"])
+        try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", second.path, "--stdout", "none"])
+        for name in ["report.txt", "rejected.csv"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between runs")
+        }
+    }
+
+    @Test("--out defaults to reports/<stem>; '-' reads standard input into reports/stdin")
+    func defaultOutFolder() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let sample = try Data(contentsOf: URL(fileURLWithPath: Genbridge.fixture("sample-survey.csv")))
+        try sample.write(to: folder.appendingPathComponent("q3-survey.csv"))
+        let named = try Genbridge.run(["report", "q3-survey.csv", "--stdout", "none"], in: folder)
+        #expect(named.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/q3-survey/report.txt").path))
+        let piped = try Genbridge.run(["report", "-", "--stdout", "none"], in: folder, input: sample)
+        #expect(piped.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/stdin/report.txt").path))
+        #expect(named.standardOutput.isEmpty)
+    }
+
+    @Test("rejected rows: a warning on standard error and every row in rejected.csv")
+    func rejectedRows() throws {
+        let out = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run(["report", Genbridge.fixture("edge/ragged-rows.csv"), "--out", out.path, "--stdout", "none"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("genbridge: warning: 2 of 6 rows rejected (ragged_row 2)"))
+        let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
+        let path = Genbridge.fixture("edge/ragged-rows.csv")
+        #expect(rejected == """
+            file,line,id,reason,detail
+            \(path),4,3,ragged_row,ragged row: 5 fields where the header has 4
+            \(path),5,4,ragged_row,ragged row: 3 fields where the header has 4
+
+            """)
+    }
+
+    @Test("--strict turns a rejected row into exit 65")
+    func strict() throws {
+        let result = try Genbridge.run(["validate", Genbridge.fixture("edge/ragged-rows.csv"), "--strict"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("genbridge: error: \(Genbridge.fixture("edge/ragged-rows.csv")):4: ragged row"))
+    }
+
+    @Test(
+        "exit codes and first lines for bad inputs",
+        arguments: [
+            (["validate", "Fixtures/edge/unterminated-quote.csv"], 65,
+             "genbridge: error: Fixtures/edge/unterminated-quote.csv:3:3: unterminated quoted field"),
+            (["validate", "Fixtures/edge/duplicate-ids.csv"], 65,
+             "genbridge: error: Fixtures/edge/duplicate-ids.csv:4:1: duplicate id \"1\""),
+            (["validate", "Fixtures/edge/no-tool-column.csv"], 65,
+             "genbridge: error: Fixtures/edge/no-tool-column.csv: required column missing: no tool column"),
+            (["validate", "Fixtures/edge/empty.csv"], 65, "genbridge: error: Fixtures/edge/empty.csv: no header row"),
+            (["validate", "Fixtures/edge/header-only.csv"], 65, "genbridge: error: Fixtures/edge/header-only.csv: no data row"),
+            (["validate", "Fixtures/edge/binary.bin"], 65, "genbridge: error: Fixtures/edge/binary.bin: binary content"),
+            (["validate", "Fixtures/edge/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
+             "genbridge: error: Fixtures/edge/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"),
+            (["validate", "Fixtures/no-such-file.csv"], 66, "genbridge: error: Fixtures/no-such-file.csv: cannot open input"),
+            (["validate", "Fixtures"], 66, "genbridge: error: Fixtures: cannot open input: it is a directory"),
+            (["report"], 64, "genbridge: error: "),
+            (["report", "Fixtures/sample-survey.csv", "--min-group-size", "0"], 64, "genbridge: error: "),
+            (["report", "Fixtures/sample-survey.csv", "--formats", "pdf"], 64, "genbridge: error: "),
+            (["frobnicate"], 64, "genbridge: error: "),
+        ] as [([String], Int32, String)])
+    func badInputs(arguments: [String], status: Int32, firstLine: String) throws {
+        let result = try Genbridge.run(arguments)
+        #expect(result.status == status, "stderr: \(result.standardError)")
+        #expect(result.firstErrorLine.hasPrefix(firstLine), "stderr: \(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("validate: usable input exits 0 and writes nothing")
+    func validateWritesNothing() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run(["validate", Genbridge.fixture("sample-survey.csv")], in: folder)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("usable. 150 rows read, 150 used, 0 rejected"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("an output folder that cannot be created exits 73 and leaves the old reports alone")
+    func unwritableOutput() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let blocker = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let result = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", blocker.path + "/sub"])
+        #expect(result.status == 73)
+        #expect(result.firstErrorLine.hasPrefix("genbridge: error: \(blocker.path)/sub: cannot create output"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("a failed run leaves earlier reports untouched and no temporary files")
+    func failedRunKeepsReports() throws {
+        let out = try Genbridge.temporaryFolder()
+        try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", out.path, "--stdout", "none"])
+        let before = try Data(contentsOf: out.appendingPathComponent("report.txt"))
+        let failed = try Genbridge.run(["report", Genbridge.fixture("edge/unterminated-quote.csv"), "--out", out.path])
+        #expect(failed.status == 65)
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.txt")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["rejected.csv", "report.txt"])
+    }
+
+    @Test("SOURCE_DATE_EPOCH is the only time a report shows")
+    func sourceDateEpoch() throws {
+        let result = try Genbridge.run(
+            ["report", Genbridge.fixture("sample-survey.csv"), "--out", try Genbridge.temporaryFolder().path],
+            environment: ["SOURCE_DATE_EPOCH": "1764374400"])
+        #expect(result.standardOutput.contains("Generated 2025-11-29T00:00:00Z"))
+        let plain = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", try Genbridge.temporaryFolder().path])
+        #expect(!plain.standardOutput.contains("Generated"))
+    }
+
+    @Test("every supported encoding of the same people reads the same", arguments: [
+        "edge/utf16le-tab.txt", "edge/utf16be-tab.txt",
+    ])
+    func encodings(path: String) throws {
+        let result = try Genbridge.run(["validate", Genbridge.fixture(path)])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("3 rows read, 3 used, 0 rejected"))
+    }
+}
