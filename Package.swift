@@ -71,6 +71,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Analysis", "Ingest", "Pairing"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["genbridge"],
             swiftSettings: swiftSettings

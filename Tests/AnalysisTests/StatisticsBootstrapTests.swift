@@ -50,10 +50,18 @@ struct StatisticsBootstrapReference: Sendable, CustomTestStringConvertible {
 ///     print(f'.init("{name}", a: {a}, b: {b}, lower: {float(lo)!r}, upper: {float(hi)!r}),')
 /// ```
 let statisticsNumPyBootstrapCases: [StatisticsBootstrapReference] = [
-    .init("n37_vs_n150", a: [2, 5, 10, 12, 8], b: [40, 35, 30, 30, 15], lower: 0.45441441441441444, upper: 1.2967567567567566),
-    .init("n150_vs_n150", a: [10, 20, 40, 50, 30], b: [30, 40, 40, 25, 15], lower: 0.4933333333333334, upper: 1.0333333333333334),
-    .init("n5000_vs_n5000", a: [500, 800, 1200, 1500, 1000], b: [1800, 1200, 900, 700, 400], lower: 0.9503999999999999, upper: 1.0500000000000003),
-    .init("n1M_vs_n1M", a: [100000, 200000, 300000, 250000, 150000], b: [150000, 250000, 300000, 200000, 100000], lower: 0.2966869999999999, upper: 0.3033020000000002),
+    .init(
+        "n37_vs_n150", a: [2, 5, 10, 12, 8], b: [40, 35, 30, 30, 15], lower: 0.45441441441441444,
+        upper: 1.2967567567567566),
+    .init(
+        "n150_vs_n150", a: [10, 20, 40, 50, 30], b: [30, 40, 40, 25, 15], lower: 0.4933333333333334,
+        upper: 1.0333333333333334),
+    .init(
+        "n5000_vs_n5000", a: [500, 800, 1200, 1500, 1000], b: [1800, 1200, 900, 700, 400], lower: 0.9503999999999999,
+        upper: 1.0500000000000003),
+    .init(
+        "n1M_vs_n1M", a: [100000, 200000, 300000, 250000, 150000], b: [150000, 250000, 300000, 200000, 100000],
+        lower: 0.2966869999999999, upper: 0.3033020000000002),
 ]
 
 @Suite("Bootstrap interval of the mean difference")
@@ -214,8 +222,12 @@ struct StatisticsBootstrapTests {
         let numpy = Self.quantileStandardError(replicates: 400_000, sd: sd)
         let lcm = a.n / Self.greatestCommonDivisor(a.n, b.n) * b.n
         let tolerance = 6 * (ours * ours + numpy * numpy).squareRoot() + 1 / Double(lcm)
-        #expect(abs(interval.lower - reference.lower) < tolerance, "lower \(interval.lower) vs \(reference.lower) ± \(tolerance)")
-        #expect(abs(interval.upper - reference.upper) < tolerance, "upper \(interval.upper) vs \(reference.upper) ± \(tolerance)")
+        #expect(
+            abs(interval.lower - reference.lower) < tolerance,
+            "lower \(interval.lower) vs \(reference.lower) ± \(tolerance)")
+        #expect(
+            abs(interval.upper - reference.upper) < tolerance,
+            "upper \(interval.upper) vs \(reference.upper) ± \(tolerance)")
     }
 
     @Test(

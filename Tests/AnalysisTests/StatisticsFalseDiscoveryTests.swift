@@ -54,7 +54,8 @@ struct StatisticsFalseDiscoveryTests {
     func handDerived() {
         #expect(benjaminiHochbergQValues([]) == [])
         #expect(benjaminiHochbergQValues([0.5]) == [0.5])
-        #expect(benjaminiHochbergQValues([0.03, 0.01, 0.02]).map { ($0 * 1e12).rounded() / 1e12 } == [0.03, 0.03, 0.03])
+        #expect(
+            benjaminiHochbergQValues([0.03, 0.01, 0.02]).map { ($0 * 1e12).rounded() / 1e12 } == [0.03, 0.03, 0.03])
         // 0.04·2/1 = 0.08 > 0.06·2/2 = 0.06: the step-up takes the later, smaller value.
         #expect(benjaminiHochbergQValues([0.04, 0.06]) == [0.06, 0.06])
         // Capped at 1.

@@ -49,9 +49,27 @@ struct StatisticsSeededGeneratorTests {
     }
 
     static let xoshiroReference: [(UInt64, [UInt64])] = [
-        (0, [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768, 7_684_712_102_626_143_532]),
-        (1, [12_966_619_160_104_079_557, 9_600_361_134_598_540_522, 10_590_380_919_521_690_900, 7_218_738_570_589_545_383]),
-        (42, [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009, 17_057_574_109_182_124_193]),
+        (
+            0,
+            [
+                11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768,
+                7_684_712_102_626_143_532,
+            ]
+        ),
+        (
+            1,
+            [
+                12_966_619_160_104_079_557, 9_600_361_134_598_540_522, 10_590_380_919_521_690_900,
+                7_218_738_570_589_545_383,
+            ]
+        ),
+        (
+            42,
+            [
+                1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
+                17_057_574_109_182_124_193,
+            ]
+        ),
     ]
 
     @Test("xoshiro256** seeded by SplitMix64 matches the reference", arguments: xoshiroReference)
@@ -134,7 +152,9 @@ struct StatisticsPortableMathTests {
             if x.isFinite {
                 worst.log = max(worst.log, StatisticsTolerance.ulps(PortableMath.log(x), Foundation.log(x)))
             }
-            let small = (generator.nextUnitDouble() - 0.3) * Double(sign: .plus, exponent: -Int(generator.next() % 60), significand: 1)
+            let small =
+                (generator.nextUnitDouble() - 0.3)
+                * Double(sign: .plus, exponent: -Int(generator.next() % 60), significand: 1)
             worst.log1p = max(worst.log1p, StatisticsTolerance.ulps(PortableMath.log1p(small), Foundation.log1p(small)))
             let argument = (generator.nextUnitDouble() - 0.5) * 1_400
             worst.exp = max(worst.exp, StatisticsTolerance.ulps(PortableMath.exp(argument), Foundation.exp(argument)))

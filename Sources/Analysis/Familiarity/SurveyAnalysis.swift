@@ -31,9 +31,15 @@ package struct SurveyAnalysis: Sendable {
     package var gaps: [ToolGap]
     /// Most-junior vs most-senior gap per tool, largest mean difference first; suppressed last.
     package var headline: [ToolGap]
+    /// Headline gaps summarised by tool category, in the order of `ToolCategory.allCases`.
+    package var categories: [CategorySummary]
+    /// The headline gap per department, departments in order of size (then name).
+    package var departments: [DepartmentBreakdown]
     /// How many band × tool figures were suppressed, and how many gaps.
     package var suppressedCells: Int
     package var suppressedGaps: Int
+    /// Department gaps suppressed (either band below the minimum group size in the department).
+    package var suppressedDepartmentGaps: Int
 }
 
 /// Stage 2: from score counts to statistics.
@@ -68,10 +74,51 @@ package enum FamiliarityAnalyser {
         } else {
             headline = []
         }
+        let departments = departmentBreakdown(tally, survey: survey, options: options)
         return SurveyAnalysis(
             options: options, tools: survey.tools, bands: bands, cells: cells, gaps: gaps, headline: headline,
+            categories: categorySummaries(headline, tools: survey.tools), departments: departments,
             suppressedCells: cells.joined().filter(\.suppressed).count,
-            suppressedGaps: gaps.filter(\.suppressed).count)
+            suppressedGaps: gaps.filter(\.suppressed).count,
+            suppressedDepartmentGaps: departments.reduce(0) { $0 + $1.gaps.filter(\.suppressed).count })
+    }
+
+    static func categorySummaries(_ headline: [ToolGap], tools: [Tool]) -> [CategorySummary] {
+        ToolCategory.allCases.compactMap { category in
+            let gaps = headline.filter { tools[$0.tool].category == category }
+            guard !gaps.isEmpty else { return nil }
+            let differences = gaps.compactMap(\.meanDifference)
+            let significant = gaps.filter { ($0.qValue ?? 1) < 0.05 }
+            return CategorySummary(
+                category: category, tools: gaps.map(\.tool),
+                averageMeanDifference: differences.isEmpty ? nil : differences.reduce(0, +) / Double(differences.count),
+                juniorAhead: significant.filter { ($0.meanDifference ?? 0) > 0 }.count,
+                seniorAhead: significant.filter { ($0.meanDifference ?? 0) < 0 }.count)
+        }
+    }
+
+    static func departmentBreakdown(_ tally: FamiliarityTally, survey: Survey, options: AnalysisOptions) -> [DepartmentBreakdown] {
+        guard survey.bands.count >= 2 else { return [] }
+        let last = survey.bands.count - 1
+        var result: [DepartmentBreakdown] = []
+        for (id, name) in tally.departments.enumerated() {
+            let counts = tally.byBand(
+                department: id, bandCount: survey.bands.count, toolCount: survey.tools.count, bandOfKey: survey.bandOfKey)
+            let gaps = survey.tools.indices.map { tool in
+                let junior = counts[0][tool]
+                let senior = counts[last][tool]
+                let suppressed = junior.n < options.minGroupSize || senior.n < options.minGroupSize
+                var gap = DepartmentGap(tool: tool, juniorN: junior.n, seniorN: senior.n, suppressed: suppressed)
+                if !suppressed, let a = junior.mean, let b = senior.mean {
+                    gap.meanDifference = a - b
+                    gap.cliffsDelta = cliffsDelta(junior, senior)
+                }
+                return gap
+            }
+            let people = tally.departmentPeople(id)
+            result.append(DepartmentBreakdown(department: name, people: people, gaps: gaps))
+        }
+        return result.sorted { $0.people != $1.people ? $0.people > $1.people : $0.department < $1.department }
     }
 
     /// Largest mean difference first; ties by tool order; suppressed gaps last.

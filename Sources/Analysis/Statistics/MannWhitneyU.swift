@@ -33,9 +33,14 @@ package struct MannWhitneyResult: Sendable, Hashable, Codable {
 ///     p  = min(1, 2·(1 − Φ(z))) = min(1, erfc(z/√2))
 ///
 /// Zero variance (every answer in both groups is the same score): the test has no
-/// information, and we return p = 1, z = 0. (SciPy 1.17 also gives p = 1 there: its z is
-/// −½/0 = −∞ and the doubled tail is clipped to 1. Older SciPy releases, and rounding of the
-/// tie term for groups of hundreds of thousands, can give NaN instead; we always give 1.)
+/// information, and we define p = 1, z = 0. SciPy 1.17.1 also returns p = 1 there (checked
+/// for groups of up to 3 million): its z is −½/0 = −∞ and the doubled tail, 2, is clipped to
+/// 1. We do not depend on that arithmetic: the case is detected from the counts, so no
+/// division by zero or NaN can arise.
+///
+/// Everything but the last step is exact or correctly rounded arithmetic; p comes from the
+/// platform's `erfc`, so it can differ between platforms in the last bit (never in a reported
+/// digit).
 ///
 /// - Returns: `nil` when either group is empty.
 package func mannWhitneyU(_ a: ScoreCounts, _ b: ScoreCounts) -> MannWhitneyResult? {

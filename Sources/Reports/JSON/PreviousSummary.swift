@@ -1,0 +1,94 @@
+import Analysis
+import Foundation
+import Ingest
+
+/// The parts of an earlier run's `summary.json` that `--previous` compares with.
+package struct PreviousSummary: Sendable, Decodable {
+    package struct Cell: Sendable, Decodable {
+        var band: String
+        var tool: String
+        var mean: Double?
+        var shareConfident: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case band, tool, mean
+            case shareConfident = "share_confident"
+        }
+    }
+
+    package struct Gap: Sendable, Decodable {
+        var tool: String
+        var meanDifference: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case tool
+            case meanDifference = "mean_difference"
+        }
+    }
+
+    package struct Named: Sendable, Decodable { var name: String }
+
+    var schema: String
+    var generatedAt: String?
+    var tools: [Named]
+    var bands: [Named]
+    var familiarity: [Cell]
+    var headline: [Gap]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, tools, bands, familiarity, headline
+        case generatedAt = "generated_at"
+    }
+
+    /// Problems with the file given to `--previous`.
+    package enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+        case cannotOpen(path: String, reason: String)
+        case notASummary(path: String, reason: String)
+
+        package var description: String {
+            switch self {
+            case .cannotOpen(let path, let reason): "\(path): cannot open --previous summary: \(reason)"
+            case .notASummary(let path, let reason): "\(path): not a genbridge summary.json: \(reason)"
+            }
+        }
+    }
+
+    /// Reads and checks an earlier `summary.json`.
+    package static func load(_ path: String) throws(LoadError) -> PreviousSummary {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            throw .cannotOpen(path: path, reason: !exists ? "no such file" : isFolder.boolValue ? "it is a directory" : "unreadable")
+        }
+        let summary: PreviousSummary
+        do {
+            summary = try JSONDecoder().decode(PreviousSummary.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .notASummary(path: path, reason: "the key \"\(key.stringValue)\" is missing")
+        } catch let DecodingError.typeMismatch(_, context) {
+            let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .notASummary(path: path, reason: "\(where_) has the wrong type")
+        } catch {
+            throw .notASummary(path: path, reason: "not valid JSON")
+        }
+        guard summary.schema == SummaryJSON.schema else {
+            throw .notASummary(path: path, reason: "schema is \"\(summary.schema)\", expected \"\(SummaryJSON.schema)\"")
+        }
+        return summary
+    }
+
+    /// The figures, by name, for `ChangeSincePrevious`.
+    package var earlierRun: EarlierRun {
+        var gaps: [String: Double?] = [:]
+        for gap in headline { gaps[gap.tool] = gap.meanDifference }
+        return EarlierRun(
+            generatedAt: generatedAt, tools: tools.map(\.name), bands: bands.map(\.name),
+            cells: familiarity.map {
+                EarlierRun.Cell(band: $0.band, tool: $0.tool, mean: $0.mean, shareConfident: $0.shareConfident)
+            },
+            headline: gaps)
+    }
+}
