@@ -1,54 +1,69 @@
 import Analysis
 import ArgumentParser
 import Ingest
+import Pairing
 import Reports
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `genbridge report INPUT...`: ingest → analyse → write reports.
+/// `genbridge report INPUT...`: ingest → analyse → pair → write reports.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Analyse survey exports and write the reports.",
+        abstract: "Analyse survey exports, propose reverse-mentoring pairs and write the reports.",
         discussion: """
-            Writes report.txt and rejected.csv into --out (default reports/<stem of the first input>)
-            and prints the text report. Files are replaced only when the whole run succeeds.
+            Writes report.txt, summary.json, pairings.csv, gaps.csv, bands.csv and rejected.csv into
+            --out (default reports/<stem of the first input>) and prints the text report. Files are
+            replaced only when the whole run succeeds.
 
             Examples:
               genbridge report Fixtures/sample-survey.csv
               genbridge report survey.csv --out reports/q3 --stdout none --min-group-size 10
+              genbridge report q4.csv --previous reports/q3/summary.json --exclude-pairs reports/q3/pairings.csv
             """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Which files to write, comma-separated: text, csv.", valueName: "list"))
-    var formats: String = "text,csv"
+    @Option(help: ArgumentHelp("Which files to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
+    var formats: String = Format.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(
-        name: .customLong("stdout"),
-        help: ArgumentHelp("What goes to standard output: text or none.", valueName: "what"))
+    @Option(name: .customLong("stdout"), help: ArgumentHelp("What goes to standard output: text, json or none.", valueName: "what"))
     var standardOutput: StandardOutput = .text
+
+    @Option(help: ArgumentHelp("A summary.json of an earlier run: adds change since then to every report.", valueName: "file"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("A pairings.csv of an earlier run: none of its pairs is proposed again. Repeatable.", valueName: "file"))
+    var excludePairs: [String] = []
 
     @Option(help: ArgumentHelp("Suppress any figure resting on fewer answers than this.", valueName: "n"))
     var minGroupSize: Int = 5
 
+    @Option(help: ArgumentHelp("Mentees per mentor for everyone without a capacity value.", valueName: "n"))
+    var mentorCapacity: Int = 1
+
+    @Option(help: ArgumentHelp("coverage (most mentees paired, then highest score) or score (highest total score).", valueName: "objective"))
+    var objective: PairingObjective = .coverage
+
     @Option(help: ArgumentHelp("Seed of the bootstrap intervals.", valueName: "n"))
     var seed: UInt64 = 1
 
-    enum StandardOutput: String, ExpressibleByArgument, CaseIterable { case text, none }
+    @Flag(help: "Replace names and emails with stable pseudonyms in every output.")
+    var pseudonymize = false
 
-    enum Format: String, CaseIterable { case text, csv }
+    enum StandardOutput: String, ExpressibleByArgument, CaseIterable { case text, json, none }
+
+    enum Format: String, CaseIterable { case text, json, csv }
 
     mutating func validate() throws {
         if minGroupSize < 1 { throw ValidationError("--min-group-size must be at least 1") }
+        if mentorCapacity < 0 { throw ValidationError("--mentor-capacity must be 0 or more") }
         _ = try selectedFormats()
     }
 
@@ -58,8 +73,7 @@ struct ReportCommand: ParsableCommand {
             let trimmed = String(name).trimmingSpaces
             guard let format = Format(rawValue: trimmed) else {
                 throw ValidationError(
-                    "--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+                    "--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             selected.insert(format)
         }
@@ -68,16 +82,50 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.quiet = input.quiet
-        let run = try SurveyRun.ingest(input, listEveryRejection: false)
+        let earlier = try previous.map(loadPrevious)
+        var pairing = PairingOptions()
+        pairing.mentorCapacity = mentorCapacity
+        pairing.objective = objective
+        for path in excludePairs {
+            do {
+                pairing.excludedPairs.formUnion(try ExcludedPairsFile.read(path))
+            } catch {
+                throw Failure(error)
+            }
+        }
+
+        var pool = CandidatePool()
+        let run = try SurveyRun.ingest(input, listEveryRejection: false) { pool.add($0) }
         let analysis = FamiliarityAnalyser.analyse(
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
-        let context = ReportContext(survey: run.survey, analysis: analysis, generatedAt: Clock.generatedAt)
+        var plan: MentoringPlan?
+        if run.survey.bands.count >= 2 {
+            do {
+                plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
+            } catch {
+                switch error {
+                case .unknownBand: throw Failure(message: "configuration: \(error.description)", exitCode: Failure.config)
+                case .solver: throw Failure(message: error.description, exitCode: Failure.software)
+                }
+            }
+        } else {
+            Diagnostics.warning("only one band: no reverse-mentoring pairs can be proposed")
+        }
+        if pseudonymize { plan = plan.map(Pseudonyms.apply) }
+        let change = earlier.map { ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "") }
+        let context = ReportContext(
+            survey: run.survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)
 
         let text = TextReport.render(context)
+        let json = SummaryJSON.render(context)
         var files: [ReportFile] = []
         let formats = try selectedFormats()
         if formats.contains(.text) { files.append(ReportFile(name: "report.txt", text: text)) }
+        if formats.contains(.json) { files.append(ReportFile(name: "summary.json", text: json)) }
         if formats.contains(.csv) {
+            files.append(ReportFile(name: "pairings.csv", text: TableCSVs.pairings(context)))
+            files.append(ReportFile(name: "gaps.csv", text: TableCSVs.gaps(context)))
+            files.append(ReportFile(name: "bands.csv", text: TableCSVs.bands(context)))
             files.append(ReportFile(name: "rejected.csv", text: RejectedRowsCSV.render(run.survey)))
         }
 
@@ -87,10 +135,27 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        if standardOutput == .text { StandardOutputStream.write(text) }
+        switch standardOutput {
+        case .text: StandardOutputStream.write(text)
+        case .json: StandardOutputStream.write(json)
+        case .none: break
+        }
         Diagnostics.note("reports written to \(folder)/ (\(files.map(\.name).joined(separator: ", ")))")
     }
+
+    private func loadPrevious(_ path: String) throws -> PreviousSummary {
+        do {
+            return try PreviousSummary.load(path)
+        } catch {
+            switch error {
+            case .cannotOpen: throw Failure(message: error.description, exitCode: Failure.noInput)
+            case .notASummary: throw Failure(message: error.description, exitCode: Failure.dataError)
+            }
+        }
+    }
 }
+
+extension PairingObjective: ExpressibleByArgument {}
 
 /// Standard output that ends quietly when the reader has gone (`genbridge report … | head -1`).
 enum StandardOutputStream {

@@ -8,11 +8,14 @@ struct SurveyRun {
     var tally: FamiliarityTally
 
     /// Reads the inputs. Throws a `Failure` when the survey cannot be used.
-    static func ingest(_ options: InputOptions, listEveryRejection: Bool) throws -> SurveyRun {
+    static func ingest(
+        _ options: InputOptions, listEveryRejection: Bool, also consumer: (Respondent) -> Void = { _ in }
+    ) throws -> SurveyRun {
         let ingestor = SurveyIngestor(options: try options.ingestOptions(referenceYear: Clock.referenceYear))
         var tally = FamiliarityTally()
         let survey = ingestor.ingest(options.sources) { respondent in
             tally.add(respondent)
+            consumer(respondent)
         }
         report(survey, listEveryRejection: listEveryRejection || options.verbose)
         if !survey.problems.isEmpty { throw Failure(survey.problems) }

@@ -124,7 +124,9 @@ struct CommandLineTests {
         let failed = try Genbridge.run(["report", Genbridge.fixture("edge/unterminated-quote.csv"), "--out", out.path])
         #expect(failed.status == 65)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.txt")) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["rejected.csv", "report.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+            "bands.csv", "gaps.csv", "pairings.csv", "rejected.csv", "report.txt", "summary.json",
+        ])
     }
 
     @Test("SOURCE_DATE_EPOCH is the only time a report shows")

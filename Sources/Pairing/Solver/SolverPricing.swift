@@ -136,7 +136,6 @@ struct SolverPricing: Sendable {
         var base: Int64
     }
 
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
     private func runGroup(
         _ g: Int, mode: Mode, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
         scratch s: inout Scratch, output: inout Output

@@ -1,5 +1,6 @@
 import Analysis
 import Ingest
+import Pairing
 
 /// The text report (`report.txt`, and standard output by default). Fits 80 columns.
 package enum TextReport {
@@ -10,8 +11,33 @@ package enum TextReport {
         sections.append(bands(context))
         sections.append(familiarityTable(context))
         sections.append(gaps(context))
+        sections.append(categories(context))
+        sections.append(departments(context))
+        sections.append(pairs(context))
+        sections.append(unpaired(context))
+        sections.append(coverage(context))
+        sections.append(change(context))
         sections.append(dataQuality(context))
         return sections.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Wraps lines longer than 80 columns at spaces, indenting the continuation.
+    static func wrap(_ text: String, width: Int = 80) -> String {
+        var output: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = String(line)
+            let indent = String(rest.prefix { $0 == " " }) + "  "
+            while rest.count > width {
+                let limit = rest.index(rest.startIndex, offsetBy: width)
+                guard let cut = rest[..<limit].lastIndex(of: " "), cut > rest.index(rest.startIndex, offsetBy: indent.count) else {
+                    break
+                }
+                output.append(String(rest[..<cut]))
+                rest = indent + rest[rest.index(after: cut)...]
+            }
+            output.append(rest)
+        }
+        return output.joined(separator: "\n")
     }
 
     static func heading(_ text: String) -> String {
@@ -144,6 +170,128 @@ package enum TextReport {
         text += "  diff: difference of mean scores; delta: Cliff's delta (positive: \(junior.band.name) more\n"
         text +=
             "  familiar); p: Mann-Whitney U; q: Benjamini-Hochberg over all \(analysis.gaps.filter { $0.pValue != nil }.count) tests.\n"
+        return text
+    }
+
+    static func categories(_ context: ReportContext) -> String {
+        let analysis = context.analysis
+        guard analysis.bands.count >= 2, !analysis.categories.isEmpty else { return "" }
+        var text = heading("Gaps by tool category")
+        var table = TextTable([("Category", .left), ("tools", .right), ("avg diff", .right), ("junior ahead", .right), ("senior ahead", .right)])
+        for category in analysis.categories {
+            table.append([
+                category.category.rawValue, String(category.tools.count),
+                category.averageMeanDifference.map { NumberFormat.signed($0, 2) } ?? context.suppressedMarker,
+                String(category.juniorAhead), String(category.seniorAhead),
+            ])
+        }
+        text += table.render()
+        text += "  ahead: tools with q < 0.05 in that direction.\n"
+        return text
+    }
+
+    static func departments(_ context: ReportContext) -> String {
+        let analysis = context.analysis
+        guard analysis.bands.count >= 2, !analysis.departments.isEmpty else { return "" }
+        let shownTools = Array(analysis.headline.prefix(4).map(\.tool))
+        var text = heading("Headline gap by department (top tools; no tests)")
+        var columns: [(String, TextTable.Alignment)] = [("Department", .left), ("people", .right)]
+        for tool in shownTools { columns.append((String(context.toolName(tool).prefix(10)), .right)) }
+        var table = TextTable(columns)
+        for department in analysis.departments {
+            var row = [String(department.department.prefix(24)), String(department.people)]
+            for tool in shownTools {
+                let gap = department.gaps[tool]
+                row.append(gap.suppressed ? context.suppressedMarker : gap.meanDifference.map { NumberFormat.signed($0, 2) } ?? "")
+            }
+            table.append(row)
+        }
+        text += table.render()
+        text += "  \(context.suppressedMarker): a band of the department has fewer than \(analysis.options.minGroupSize) answers.\n"
+        return text
+    }
+
+    static func personText(_ context: ReportContext, _ person: PersonSummary) -> String {
+        var details = [person.id, context.bandName(person.band)]
+        if let department = person.department { details.append(department) }
+        return "\(person.name ?? person.id) (\(details.joined(separator: ", ")))"
+    }
+
+    static func pairs(_ context: ReportContext) -> String {
+        guard let plan = context.plan else { return "" }
+        var text = heading("Pairs (\(plan.pairs.count); objective \(plan.objective))")
+        text += wrap(
+            "  Mentors from \(plan.mentorBands.map(context.bandName).joined(separator: ", ")) "
+                + "(\(plan.mentorCandidates) candidates); mentees from "
+                + "\(plan.menteeBands.map(context.bandName).joined(separator: ", ")) (\(plan.menteeCandidates) candidates).")
+            + "\n"
+        if plan.pairs.isEmpty { text += "  No pair can be proposed.\n" }
+        for pair in plan.pairs {
+            var lines = "  \(personText(context, pair.mentor))\n    mentors \(personText(context, pair.mentee))\n"
+            let tools = pair.tools.map { "\(context.toolName($0.tool)) \($0.mentorScore)->\($0.menteeScore)" }
+            lines += "    teaches \(tools.joined(separator: ", ")); score \(NumberFormat.plain(pair.score))"
+            if pair.isMutual {
+                lines += "; mutual: learns \(pair.teachesBack.map { context.toolName($0.tool) }.joined(separator: ", ")) back"
+            }
+            text += wrap(lines) + "\n"
+        }
+        text += "  Scores: mentor->mentee familiarity (0-4) on each tool to teach.\n"
+        return text
+    }
+
+    static func unpaired(_ context: ReportContext) -> String {
+        guard let plan = context.plan, !plan.unpaired.isEmpty || !plan.managerCycles.isEmpty else { return "" }
+        var text = heading("Mentees without a mentor (\(plan.unpaired.count))")
+        for mentee in plan.unpaired {
+            let reason: String
+            switch mentee.reason {
+            case .noOneCanTeach:
+                reason = mentee.lowTools.isEmpty ? "low on no tool: nothing to teach" : "no candidate knows a tool they are low on"
+            case .capacityExhausted: reason = "the mentors who could teach them are all taken"
+            case .everyCandidateExcluded(let rules):
+                reason = "every candidate is excluded (\(rules.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")))"
+            }
+            text += wrap("  \(personText(context, mentee.person)): \(reason)") + "\n"
+        }
+        for cycle in plan.managerCycles {
+            text += wrap("  Manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there.") + "\n"
+        }
+        return text
+    }
+
+    static func coverage(_ context: ReportContext) -> String {
+        guard let plan = context.plan, !plan.coverage.isEmpty else { return "" }
+        let text = heading("Coverage: mentees low on a tool who get a mentor for it")
+        var table = TextTable([("Tool", .left), ("low", .right), ("covered", .right), ("share", .right)])
+        for coverage in plan.coverage where coverage.menteesLow > 0 {
+            table.append([
+                context.toolName(coverage.tool), String(coverage.menteesLow), String(coverage.covered),
+                NumberFormat.percent(Double(coverage.covered) / Double(coverage.menteesLow)),
+            ])
+        }
+        return text + table.render()
+    }
+
+    static func change(_ context: ReportContext) -> String {
+        guard let change = context.change else { return "" }
+        var text = heading("Change since the previous run")
+        text += wrap("  Compared with \(change.source)\(change.previousGeneratedAt.map { " (generated \($0))" } ?? "").") + "\n"
+        var table = TextTable([("Tool", .left), ("gap then", .right), ("gap now", .right), ("change", .right)])
+        for gap in change.headline {
+            let now = context.analysis.headline.first { $0.tool == gap.tool }?.meanDifference
+            table.append([
+                context.toolName(gap.tool), gap.previousMeanDifference.map { NumberFormat.signed($0, 2) } ?? "-",
+                now.map { NumberFormat.signed($0, 2) } ?? "-", gap.change.map { NumberFormat.signed($0, 2) } ?? "-",
+            ])
+        }
+        text += table.render()
+        let notes: [(String, [String])] = [
+            ("Tools only in this run", change.toolsOnlyNow), ("Tools only in the previous run", change.toolsOnlyBefore),
+            ("Bands only in this run", change.bandsOnlyNow), ("Bands only in the previous run", change.bandsOnlyBefore),
+        ]
+        for (label, names) in notes where !names.isEmpty {
+            text += wrap("  \(label): \(names.joined(separator: ", ")).") + "\n"
+        }
         return text
     }
 

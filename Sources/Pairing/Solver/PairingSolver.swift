@@ -1,0 +1,147 @@
+import Foundation
+
+/// Solves a `PairingProblem` exactly.
+///
+/// ## Algorithm: column generation on a restricted assignment, priced by profile projections
+///
+/// The problem is a maximum-profit bipartite b-matching: mentee `j` takes at most one mentor,
+/// mentor `i` at most `c_i` mentees, an allowed pair earns `p_ij = bonus + s_ij` where `s_ij` is
+/// its integer score (micro-units / gcd of the weights). Under `coverage`, `bonus` is one more than
+/// the largest possible total score, so an assignment with more pairs always earns more, and among
+/// equally many pairs the higher score earns more: maximising profit is exactly the lexicographic
+/// objective. Under `score`, `bonus = 0` and pairs of score 0 are left out.
+///
+/// 1. **Seed.** Each mentee gets a few explicit arcs: the mentors of its best-scoring profile
+///    projections (see `SolverPricing`), spread over equally good mentors by mentee index.
+/// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
+///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
+///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
+///    assigned mentees, and `u_i > 0` only for full mentors.
+/// 3. **Pricing.** `SolverPricing` searches *all* allowed pairs for one with `p_ij > u_i + v_j`.
+///    If there is none, stop; otherwise add the violating arcs found and go to 2.
+///
+/// **Why the result is optimal.** At the stop, `(u, v)` is feasible for the dual of the full
+/// linear programme (step 3 checked every allowed pair; mentors of capacity 0 have no arcs and
+/// take no part), `x` is feasible for the full primal, and complementary slackness holds (step 2),
+/// so their objectives are equal and, by weak duality, `x` is an optimal solution of the LP
+/// relaxation; being integral, it is an optimal assignment. Forbidden pairs and pairs excluded by
+/// a group rule are never arcs and are skipped by pricing, so they are impossible, not penalised.
+/// Pricing is exact because, within a mentee group (same low-tool set and location), mentors with
+/// equal projections give every mentee of the group the same score, and each projection's mentors
+/// are examined in ascending price order through the whole violating prefix. **Termination:** a
+/// violating pair cannot already be an arc (arcs satisfy the dual), so each round adds at least
+/// one new arc out of finitely many.
+///
+/// **Determinism and ties.** Every step depends only on the input order: mentors visited by
+/// (price, index), mentees by index, heap ties broken by (distance, mentor index), hash maps used
+/// only for look-ups. Among optimal assignments, the one returned is the one these rules reach;
+/// the same input in the same order gives the same pairs.
+package enum PairingSolver {
+    /// Knobs that change speed, never the optimum.
+    package struct Tuning: Sendable, Hashable {
+        /// Seed arcs per mentee.
+        package var seedArcsPerMentee: Int = 8
+        /// Arcs per mentee added in one pricing round.
+        package var pricingArcsPerMentee: Int = 4
+        /// At most this many arcs from one profile projection, per mentee and round.
+        package var arcsPerProjection: Int = 2
+
+        package init(seedArcsPerMentee: Int = 8, pricingArcsPerMentee: Int = 4, arcsPerProjection: Int = 2) {
+            self.seedArcsPerMentee = seedArcsPerMentee
+            self.pricingArcsPerMentee = pricingArcsPerMentee
+            self.arcsPerProjection = arcsPerProjection
+        }
+    }
+
+    /// The optimal assignment and the dual prices that prove it (used by tests).
+    struct Certified: Sendable {
+        var solution: PairingSolution
+        var instance: SolverInstance
+        var mentorPrice: [Int64]
+        var menteeValue: [Int64]
+        var mentorOfMentee: [Int32]
+    }
+
+    package static func solve(_ problem: PairingProblem, tuning: Tuning = Tuning()) throws(PairingSolverError) -> PairingSolution {
+        try solveCertified(problem, tuning: tuning).solution
+    }
+
+    /// Who could reach each mentee (see `MenteeReach`), without solving.
+    package static func reach(_ problem: PairingProblem) throws(PairingSolverError) -> [MenteeReach] {
+        let instance = try SolverInstance(problem)
+        let pricing = SolverPricing(instance, groups: SolverMenteeGroups(instance))
+        return pricing.run(.seed(perMentee: 1, perCode: 1)).reach
+    }
+
+    static func solveCertified(_ problem: PairingProblem, tuning: Tuning) throws(PairingSolverError) -> Certified {
+        let instance = try SolverInstance(problem)
+        let groups = SolverMenteeGroups(instance)
+        let pricing = SolverPricing(instance, groups: groups)
+        let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
+        let best = seed.best
+        var arcs = [[Int32]](repeating: [], count: instance.menteeCount)
+        add(seed, to: &arcs)
+        var rounds = 0
+        while true {
+            // Compressed rows of the current arcs, with their profits.
+            var rowStart = [Int](repeating: 0, count: instance.menteeCount + 1)
+            var arcMentor: [Int32] = []
+            var arcProfit: [Int64] = []
+            for j in 0..<instance.menteeCount {
+                for mentor in arcs[j] {
+                    if let p = instance.profit(mentor: Int(mentor), mentee: j) {
+                        arcMentor.append(mentor)
+                        arcProfit.append(p)
+                    }
+                }
+                rowStart[j + 1] = arcMentor.count
+            }
+            let t0 = ContinuousClock.now
+            let restricted = SolverRestrictedAssignment(
+                capacity: instance.mentorCapacity, rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit)
+            let t1 = ContinuousClock.now
+            defer { if ProcessInfo.processInfo.environment["PAIRING_TRACE"] != nil { print("TRACE round \(rounds) solve \(t1 - t0) price \(ContinuousClock.now - t1) arcs \(arcMentor.count) paired \(restricted.mentorOfMentee.filter { $0 >= 0 }.count)") } }
+            let violations = pricing.run(
+                .price(perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
+                       mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+            if violations.totalPicks == 0 {
+                let solution = makeSolution(
+                    instance, restricted.mentorOfMentee, reach: seed.reach,
+                    statistics: .init(pricingRounds: rounds, arcs: arcMentor.count, menteeGroups: groups.count))
+                return Certified(
+                    solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
+                    menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee)
+            }
+            add(violations, to: &arcs)
+            rounds += 1
+        }
+    }
+
+    private static func add(_ picks: SolverPricing.Output, to arcs: inout [[Int32]]) {
+        for j in 0..<arcs.count {
+            let count = Int(picks.pickCount[j])
+            guard count > 0 else { continue }
+            let base = j * picks.perMentee
+            arcs[j].append(contentsOf: picks.picks[base..<base + count])
+        }
+    }
+
+    private static func makeSolution(
+        _ instance: SolverInstance, _ mentorOfMentee: [Int32], reach: [MenteeReach], statistics: PairingSolution.Statistics
+    ) -> PairingSolution {
+        var pairs: [ProposedPair] = []
+        var total: Int64 = 0
+        for (j, mentor) in mentorOfMentee.enumerated() where mentor >= 0 {
+            let units = instance.score(mentor: Int(mentor), mentee: j) ?? 0
+            let micros = units * instance.scoreUnitMicros
+            pairs.append(ProposedPair(mentor: Int(mentor), mentee: j, scoreMicros: micros))
+            total += micros
+        }
+        return PairingSolution(pairs: pairs, totalScoreMicros: total, reach: reach, statistics: statistics)
+    }
+}
+
+/// Solves `problem` exactly for its objective (see `PairingSolver`).
+package func solvePairing(_ problem: PairingProblem) throws(PairingSolverError) -> PairingSolution {
+    try PairingSolver.solve(problem)
+}
