@@ -14,7 +14,8 @@ let package = Package(
         .executable(name: "genbridge", targets: ["genbridge"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // libcsv, the system C library (Debian: libcsv-dev). Debian ships no pkg-config file.
@@ -46,11 +47,17 @@ let package = Package(
             dependencies: ["Ingest", "Analysis", "Pairing"],
             swiftSettings: swiftSettings
         ),
+        // genbridge.yml: parsed, checked (every error with its line), turned into stage options.
+        .target(
+            name: "Settings",
+            dependencies: ["Ingest", "Pairing", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // The thin command-line front end: arguments, wiring, exit codes.
         .executableTarget(
             name: "genbridge",
             dependencies: [
-                "Ingest", "Analysis", "Pairing", "Reports",
+                "Ingest", "Analysis", "Pairing", "Reports", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -73,6 +80,11 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Analysis", "Ingest", "Pairing"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SettingsTests",
+            dependencies: ["Settings", "Ingest", "Pairing"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

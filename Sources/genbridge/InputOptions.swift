@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
             "Survey CSV exports; '-' reads standard input. Several inputs are one population.", valueName: "input"))
     var inputs: [String]
 
-    @Option(help: ArgumentHelp("Survey layout: auto or generic.", valueName: "layout"))
+    @Option(help: ArgumentHelp("Survey layout: auto, generic, qualtrics, surveymonkey, google-forms, microsoft-forms.", valueName: "layout"))
     var layout: LayoutOption = .auto
 
     @Option(help: ArgumentHelp("Field delimiter: ',' ';' 'tab' (or a tab character), or auto.", valueName: "delimiter"))
@@ -55,13 +55,16 @@ struct InputOptions: ParsableArguments {
     func ingestOptions(referenceYear: Int) throws -> IngestOptions {
         var options = IngestOptions()
         options.read = CSVReadOptions(encoding: encoding.choice, delimiter: try delimiterByte())
+        options.layout = LayoutChoice(word: layout.rawValue) ?? .auto
         options.referenceYear = referenceYear
         return options
     }
 }
 
 enum LayoutOption: String, ExpressibleByArgument, CaseIterable {
-    case auto, generic
+    case auto, generic, qualtrics, surveymonkey
+    case googleForms = "google-forms"
+    case microsoftForms = "microsoft-forms"
 }
 
 enum EncodingOption: String, ExpressibleByArgument, CaseIterable {

@@ -60,7 +60,8 @@ package enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable {
             [
                 "mentor opt in", "willing to mentor", "would you mentor", "happy to mentor", "can mentor",
                 "mentor", "volunteer as mentor", "volunteer to mentor", "i am willing to mentor",
-                "would you be willing to mentor a colleague",
+                "would you be willing to mentor a colleague", "i would mentor a colleague", "willing to be a mentor",
+                "would you like to be a mentor",
             ]
         case .menteeOptIn:
             [
@@ -70,7 +71,8 @@ package enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable {
         case .capacity:
             [
                 "capacity", "mentoring capacity", "mentor capacity", "max mentees", "maximum mentees",
-                "how many mentees",
+                "how many mentees", "how many mentees could you take on",
+                "how many mentees could you take on at the same time",
             ]
         }
     }
@@ -88,5 +90,6 @@ package enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// `(yes/no)`, must be one of the role's synonyms.
     package static func recognise(_ header: String) -> ColumnRole? {
         bySynonym[HeaderText.fold(HeaderText.withoutAsides(header))] ?? bySynonym[HeaderText.fold(header)]
+            ?? bySynonym[HeaderText.fold(HeaderText.splittingCamelCase(HeaderText.withoutAsides(header)))]
     }
 }

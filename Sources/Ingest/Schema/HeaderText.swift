@@ -24,6 +24,22 @@ package enum HeaderText {
         fold(text).split(separator: " ")
     }
 
+    /// `EmployeeID` → `Employee ID`, `JobLevel` → `Job Level`: spaces where a lower-case letter
+    /// meets an upper-case one, and before the last capital of a run followed by a lower-case letter.
+    package static func splittingCamelCase(_ text: String) -> String {
+        var result = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            if index > 0, character.isUppercase {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if previous.isLowercase || (previous.isUppercase && next?.isLowercase == true) { result.append(" ") }
+            }
+            result.append(character)
+        }
+        return result
+    }
+
     /// `text` without parenthesised or bracketed asides: `Willing to mentor (yes/no)` → `Willing to mentor `.
     package static func withoutAsides(_ text: String) -> String {
         var result = ""

@@ -9,88 +9,170 @@ package struct ColumnOverrides: Sendable, Hashable {
     }
 }
 
-/// Which column of an input holds what: roles and tools, found from the header.
-package struct ColumnMap: Sendable, Hashable {
-    /// The header cells as read.
-    package var headers: [String]
+/// Which column of an input holds what: roles and tools, found from the header rows.
+package struct ColumnMap: Sendable {
+    package var layout: SurveyLayout
+    /// The columns as the header rows describe them.
+    package var columns: [HeaderColumn]
     /// The column (0-based) of each role found.
     package var roles: [ColumnRole: Int]
     /// Tool columns in header order: the column and the tool's name.
     package var toolColumns: [(column: Int, tool: String)]
+    /// First and last name columns, joined into the name when there is no name column.
+    package var firstNameColumn: Int?
+    package var lastNameColumn: Int?
+    /// One checkbox column holding both opt-ins (`I would mentor a colleague, I would like a mentor`).
+    package var optInChoicesColumn: Int?
+    /// Qualtrics' response status and finished flag.
+    package var statusColumn: Int?
+    package var finishedColumn: Int?
     /// Notes for the user: duplicate or ambiguous columns that were left out.
     package var warnings: [String]
 
-    package static func == (lhs: ColumnMap, rhs: ColumnMap) -> Bool {
-        lhs.headers == rhs.headers && lhs.roles == rhs.roles && lhs.warnings == rhs.warnings
-            && lhs.toolColumns.elementsEqual(rhs.toolColumns) { $0.column == $1.column && $0.tool == $1.tool }
-    }
+    /// The header titles, for messages.
+    package var headers: [String] { columns.map(\.title) }
 
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(headers)
-        hasher.combine(roles)
-    }
+    /// How many fields a data row must have.
+    package var width: Int { columns.count }
 
-    /// Maps `headers`: first the config's explicit names, then role synonyms, then tool names.
-    /// A header that names two tools is left out with a warning (map it under `columns.tools`).
+    /// Maps the columns: first the config's explicit names, then role synonyms (survey-tool
+    /// metadata columns only for roles nothing else claims), then tool names. A header that names
+    /// two tools is left out with a warning (map it under `columns.tools`).
     package static func build(
-        headers: [String], overrides: ColumnOverrides, catalogue: ToolCatalog, file: String
+        layout: SurveyLayout, columns: [HeaderColumn], overrides: ColumnOverrides, catalogue: ToolCatalog, file: String
     ) throws(IngestError) -> ColumnMap {
-        var roles: [ColumnRole: Int] = [:]
-        var toolColumns: [(column: Int, tool: String)] = []
-        var warnings: [String] = []
+        var map = ColumnMap(layout: layout, columns: columns, roles: [:], toolColumns: [], warnings: [])
         var taken = Set<Int>()
-        let folded = headers.map { HeaderText.fold($0) }
+        let folded = columns.map { $0.texts.map { HeaderText.fold($0) } }
+        func find(_ header: String) -> Int? {
+            let target = HeaderText.fold(header)
+            return folded.firstIndex { $0.contains(target) }
+        }
 
         for role in ColumnRole.allCases {
             guard let header = overrides.roles[role] else { continue }
-            guard let column = folded.firstIndex(of: HeaderText.fold(header)) else {
+            guard let column = find(header) else {
                 throw .missingRole(
                     file: file, what: "column \"\(header)\" (configured for \(role.rawValue)) is not in the header",
-                    headersFound: headers)
+                    headersFound: map.headers)
             }
-            roles[role] = column
+            map.roles[role] = column
             taken.insert(column)
         }
         var toolsSeen: [String: Int] = [:]
         for (header, toolName) in overrides.tools.sorted(by: { $0.key < $1.key }) {
-            guard let column = folded.firstIndex(of: HeaderText.fold(header)) else {
+            guard let column = find(header) else {
                 throw .missingRole(
                     file: file, what: "column \"\(header)\" (configured as tool \(toolName)) is not in the header",
-                    headersFound: headers)
+                    headersFound: map.headers)
             }
             let name = catalogue.tool(named: toolName)?.name ?? toolName
-            toolColumns.append((column, name))
+            map.toolColumns.append((column, name))
             toolsSeen[name] = column
             taken.insert(column)
         }
 
-        for (column, header) in headers.enumerated() where !taken.contains(column) {
-            if let role = ColumnRole.recognise(header) {
-                if let first = roles[role] {
-                    warnings.append(
-                        "column \(column + 1) \"\(header)\" also looks like \(role.rawValue); using column \(first + 1)"
-                    )
-                } else {
-                    roles[role] = column
+        // Roles: ordinary columns first, then survey-tool metadata for roles still open.
+        for metadataPass in [false, true] {
+            for (column, header) in columns.enumerated() where !taken.contains(column) && header.isMetadata == metadataPass {
+                guard let role = header.texts.lazy.compactMap(ColumnRole.recognise).first else {
+                    if let special = SpecialColumn.recognise(header) {
+                        map.assign(special, column: column, layout: layout)
+                        taken.insert(column)
+                    }
+                    continue
                 }
-                continue
+                if let first = map.roles[role] {
+                    if !metadataPass {
+                        map.warnings.append(
+                            "column \(column + 1) \"\(header.title)\" also looks like \(role.rawValue); using column \(first + 1)")
+                    }
+                } else {
+                    map.roles[role] = column
+                }
+                taken.insert(column)
             }
-            let tools = catalogue.tools(namedIn: header)
+        }
+
+        for (column, header) in columns.enumerated() where !taken.contains(column) && !header.isMetadata {
+            let tools = catalogue.tools(namedIn: header.item)
             if tools.count > 1 {
-                warnings.append(
-                    "column \(column + 1) \"\(header)\" names \(tools.map(\.name).joined(separator: " and ")); left out (map it under columns.tools)"
+                map.warnings.append(
+                    "column \(column + 1) \"\(header.title)\" names \(tools.map(\.name).joined(separator: " and ")); left out (map it under columns.tools)"
                 )
             } else if let tool = tools.first {
                 if let first = toolsSeen[tool.name] {
-                    warnings.append(
-                        "column \(column + 1) \"\(header)\" is \(tool.name) again; using column \(first + 1)")
+                    map.warnings.append("column \(column + 1) \"\(header.title)\" is \(tool.name) again; using column \(first + 1)")
                 } else {
                     toolsSeen[tool.name] = column
-                    toolColumns.append((column, tool.name))
+                    map.toolColumns.append((column, tool.name))
                 }
             }
         }
-        toolColumns.sort { $0.column < $1.column }
-        return ColumnMap(headers: headers, roles: roles, toolColumns: toolColumns, warnings: warnings)
+        map.toolColumns.sort { $0.column < $1.column }
+        if map.roles[.mentorOptIn] != nil || map.roles[.menteeOptIn] != nil { map.optInChoicesColumn = nil }
+        return map
+    }
+
+    private mutating func assign(_ special: SpecialColumn, column: Int, layout: SurveyLayout) {
+        switch special {
+        case .firstName: if firstNameColumn == nil { firstNameColumn = column }
+        case .lastName: if lastNameColumn == nil { lastNameColumn = column }
+        case .optInChoices: if optInChoicesColumn == nil { optInChoicesColumn = column }
+        case .status: if layout == .qualtrics, statusColumn == nil { statusColumn = column }
+        case .finished: if layout == .qualtrics, finishedColumn == nil { finishedColumn = column }
+        }
+    }
+
+    /// The roles the map found, and whether it has opt-ins at all.
+    package var roleSet: Set<ColumnRole> {
+        var set = Set(roles.keys)
+        if optInChoicesColumn != nil { set.formUnion([.mentorOptIn, .menteeOptIn]) }
+        if firstNameColumn != nil || lastNameColumn != nil { set.insert(.name) }
+        return set
+    }
+}
+
+/// Columns genbridge reads that are not roles of their own.
+enum SpecialColumn {
+    case firstName, lastName, optInChoices, status, finished
+
+    static func recognise(_ header: HeaderColumn) -> SpecialColumn? {
+        for text in header.texts {
+            let folded = HeaderText.fold(HeaderText.splittingCamelCase(text))
+            switch folded {
+            case "first name", "recipient first name", "given name", "forename": return .firstName
+            case "last name", "recipient last name", "surname", "family name": return .lastName
+            case "status", "response type": return .status
+            case "finished": return .finished
+            default: break
+            }
+            let words = Set(folded.split(separator: " "))
+            if folded.contains("reverse mentoring") || (words.contains("take") && words.contains("part") && words.contains("mentoring")) {
+                return .optInChoices
+            }
+        }
+        return nil
+    }
+}
+
+/// Qualtrics' response status: which responses are real.
+package enum ResponseStatus {
+    /// nil for a normal response; otherwise why it is excluded.
+    package static func exclusion(_ value: String) -> String? {
+        switch HeaderText.fold(value) {
+        case "", "0", "4", "16", "ip address", "imported", "offline": nil
+        case "1", "survey preview": "survey preview"
+        case "2", "survey test": "survey test"
+        case "8", "spam": "spam"
+        case "9", "preview spam": "preview spam"
+        case "17", "offline survey preview": "offline survey preview"
+        default: nil
+        }
+    }
+
+    /// True when a Finished cell says the response was not finished.
+    package static func isUnfinished(_ value: String) -> Bool {
+        ["0", "false", "no"].contains(HeaderText.fold(value))
     }
 }

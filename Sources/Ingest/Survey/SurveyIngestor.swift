@@ -1,6 +1,7 @@
 /// How to ingest: reading options, column mapping, tools, scale and bands.
 package struct IngestOptions: Sendable {
     package var read = CSVReadOptions()
+    package var layout: LayoutChoice = .auto
     package var columns = ColumnOverrides()
     package var catalogue = ToolCatalog.builtIn
     package var scale = FamiliarityScale()
@@ -63,36 +64,74 @@ private final class IngestRun {
                 progress: progress.map { report in { report(name, $0, $1) } },
                 onRecord: { (record) throws(IngestError) in
                     if file.columns == nil {
-                        try file.columns = self.header(record, file: name)
+                        try self.collectHeader(record, file: file, sink: sink, atEnd: false)
                     } else {
                         self.dataRow(record, file: file, sink: sink)
                     }
                 })
-            survey.inputs.append(InputSummary(name: name, format: format, layout: "generic", rowsRead: file.rows))
+            if file.columns == nil, !file.headerRecords.isEmpty {
+                try collectHeader(nil, file: file, sink: sink, atEnd: true)
+            }
+            survey.inputs.append(
+                InputSummary(name: name, format: format, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
             if file.columns == nil { throw .noHeader(file: name) }
             if file.rows == 0 { throw .noDataRows(file: name) }
         } catch {
             if !survey.inputs.contains(where: { $0.name == name }) {
-                survey.inputs.append(InputSummary(name: name, format: nil, layout: "generic", rowsRead: file.rows))
+                survey.inputs.append(
+                    InputSummary(name: name, format: nil, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
             }
             survey.problems.append(error)
         }
     }
 
-    /// Maps the header; the first input sets the survey's roles and tools, the others must match.
-    private func header(_ record: CSVRecord, file: String) throws(IngestError) -> ColumnMap {
-        var headers: [String] = []
-        for index in 0..<record.fieldCount {
-            guard let text = record.string(index) else {
-                throw .invalidEncoding(
-                    SourceLocation(file: file, line: record.line, column: index + 1), encoding: "UTF-8")
+    /// Gathers header records until the layout's header rows are complete, then maps the
+    /// columns and reads any record gathered beyond them as data.
+    private func collectHeader(_ record: CSVRecord?, file: FileState, sink: @escaping (Respondent) -> Void, atEnd: Bool)
+        throws(IngestError)
+    {
+        if let record {
+            var cells: [String] = []
+            for index in 0..<record.fieldCount {
+                guard let text = record.string(index) else {
+                    throw .invalidEncoding(SourceLocation(file: file.name, line: record.line, column: index + 1), encoding: "UTF-8")
+                }
+                cells.append(text)
             }
-            headers.append(index == 0 ? String(text.drop { $0 == "\u{FEFF}" }) : text)
+            file.headerRecords.append(record)
+            file.headerCells.append(cells)
         }
+        let layout: SurveyLayout
+        switch options.layout {
+        case .layout(let forced): layout = forced
+        case .auto: layout = file.layout ?? SurveyLayout.detect(firstRecord: file.headerCells.first ?? [])
+        }
+        file.layout = layout
+        guard var count = LayoutHeader.headerRowCount(layout, records: file.headerCells) ?? (atEnd ? file.headerCells.count : nil)
+        else { return }
+        if count > file.headerCells.count {
+            guard atEnd else { return }
+            count = file.headerCells.count
+        }
+        let line = file.headerRecords.first?.line ?? 1
+        file.columns = try header(
+            LayoutHeader.columns(layout, rows: Array(file.headerCells.prefix(count))), layout: layout, file: file.name,
+            line: line)
+        let leftover = file.headerRecords.dropFirst(count)
+        file.headerRecords = []
+        file.headerCells = []
+        for record in leftover { dataRow(record, file: file, sink: sink) }
+    }
+
+    /// Maps the header; the first input sets the survey's roles and tools, the others must match.
+    private func header(_ columns: [HeaderColumn], layout: SurveyLayout, file: String, line: Int) throws(IngestError)
+        -> ColumnMap
+    {
         let map = try ColumnMap.build(
-            headers: headers, overrides: options.columns, catalogue: options.catalogue, file: file)
-        for warning in map.warnings { survey.warnings.append("\(file):\(record.line): \(warning)") }
-        let roles = Set(map.roles.keys)
+            layout: layout, columns: columns, overrides: options.columns, catalogue: options.catalogue, file: file)
+        let headers = map.headers
+        for warning in map.warnings { survey.warnings.append("\(file):\(line): \(warning)") }
+        let roles = map.roleSet
         let tools = map.toolColumns.map(\.tool)
 
         if let scheme {
@@ -161,12 +200,20 @@ private final class IngestRun {
         }
         let idText = text(.id)
 
-        if record.fieldCount != map.headers.count {
-            reject(location, id: idText, .raggedRow(expected: map.headers.count, found: record.fieldCount))
+        if record.fieldCount != map.width {
+            reject(location, id: idText, .raggedRow(expected: map.width, found: record.fieldCount))
             return
         }
         if let column = record.firstFieldWithNUL {
             reject(location, id: idText, .nulByte(column: column + 1))
+            return
+        }
+        if let column = map.statusColumn, let reason = ResponseStatus.exclusion(raw(record, column)) {
+            reject(location, id: idText, .excludedResponse(reason))
+            return
+        }
+        if let column = map.finishedColumn, ResponseStatus.isUnfinished(raw(record, column)) {
+            reject(location, id: idText, .unfinished)
             return
         }
         var bandValues: [ColumnRole: String] = [:]
@@ -226,14 +273,40 @@ private final class IngestRun {
                 )
             }
         }
+        var mentorOptIn: Bool?
+        var menteeOptIn: Bool?
+        if let column = map.optInChoicesColumn {
+            let choices = OptIn.choices(raw(record, column))
+            mentorOptIn = choices.mentor
+            menteeOptIn = choices.mentee
+        } else {
+            if let column = map.roles[.mentorOptIn] {
+                mentorOptIn = OptIn.isYes(text(.mentorOptIn), checkedLabel: map.columns[column].checkedLabel)
+            }
+            if let column = map.roles[.menteeOptIn] {
+                menteeOptIn = OptIn.isYes(text(.menteeOptIn), checkedLabel: map.columns[column].checkedLabel)
+            }
+        }
+        var name = text(.name)
+        if name == nil {
+            let parts = [map.firstNameColumn, map.lastNameColumn].compactMap { $0 }.map { raw(record, $0) }
+                .filter { !$0.isEmpty }
+            if !parts.isEmpty { name = parts.joined(separator: " ") }
+        }
+        var email = text(.email)
+        if let value = email, HeaderText.fold(value) == "anonymous" { email = nil }
+
         survey.rowsUsed += 1
         sink(
             Respondent(
-                location: location, id: id, name: text(.name), email: text(.email), department: text(.department),
-                manager: text(.manager), site: text(.location), bandKey: bandKey,
-                mentorOptIn: map.roles[.mentorOptIn] == nil ? nil : OptIn.isYes(text(.mentorOptIn)),
-                menteeOptIn: map.roles[.menteeOptIn] == nil ? nil : OptIn.isYes(text(.menteeOptIn)),
-                capacity: capacity, scores: scores))
+                location: location, id: id, name: name, email: email, department: text(.department),
+                manager: text(.manager), site: text(.location), bandKey: bandKey, mentorOptIn: mentorOptIn,
+                menteeOptIn: menteeOptIn, capacity: capacity, scores: scores))
+    }
+
+    /// A cell's trimmed text.
+    private func raw(_ record: CSVRecord, _ column: Int) -> String {
+        column < record.fieldCount ? String(decoding: record.field(column), as: UTF8.self).trimmingSpaces : ""
     }
 
     /// One answer cell. A lone digit, by far the commonest answer, skips building a String.
@@ -263,6 +336,10 @@ private final class IngestRun {
 private final class FileState {
     let name: String
     var columns: ColumnMap?
+    var layout: SurveyLayout?
+    /// Records read before the header rows are complete (the layout decides how many).
+    var headerRecords: [CSVRecord] = []
+    var headerCells: [[String]] = []
     var rows = 0
 
     init(name: String) { self.name = name }
@@ -280,6 +357,23 @@ package enum OptIn {
         let folded = HeaderText.fold(text)
         if let checkedLabel, folded == HeaderText.fold(checkedLabel) { return true }
         return yesWords.contains(folded)
+    }
+
+    /// One checkbox column holding both opt-ins: the choices are split on `,` and `;`, and a
+    /// choice opts in as a mentor when it speaks of mentoring someone, as a mentee when it speaks
+    /// of having a mentor.
+    package static func choices(_ text: String) -> (mentor: Bool, mentee: Bool) {
+        var mentor = false
+        var mentee = false
+        for choice in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let folded = " " + HeaderText.fold(choice) + " "
+            if folded.contains(" mentee ") || folded.contains(" a mentor ") || folded.contains(" be mentored ") {
+                mentee = true
+            } else if folded.contains(" mentor ") {
+                mentor = true
+            }
+        }
+        return (mentor, mentee)
     }
 }
 
