@@ -3,7 +3,7 @@ SWIFT ?= swift
 SAMPLE := Fixtures/sample-survey.csv
 DEMO_OUT := reports/sample-survey
 
-.PHONY: demo test build deps lint format clean
+.PHONY: demo test build deps lint format clean fuzz
 
 ## demo: install libcsv if missing, build, report on the bundled sample survey
 demo: build
@@ -41,3 +41,18 @@ format:
 
 clean:
 	rm -rf .build
+
+## fuzz: libFuzzer (with AddressSanitizer) on the ingest stage, seeded with the Fixtures.
+## FUZZ_SECONDS=1800 by default; findings land in .build/fuzz/artifacts and become regression tests.
+FUZZ_SECONDS ?= 1800
+FUZZ_DIR := .build/fuzz
+fuzz: deps
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -package-name genbridge -module-name IngestFuzz \
+		-enable-upcoming-feature ExistentialAny -I Sources/CLibCSV \
+		$$(find Sources/Ingest -name '*.swift') Fuzz/IngestFuzzer.swift -lcsv -o $(FUZZ_DIR)/ingest-fuzzer 2>&1 \
+		| grep -v "Cannot export local symbol" || true
+	cp Fixtures/sample-survey.csv Fixtures/edge/* Fixtures/exports/*.csv Fixtures/exports/*.txt $(FUZZ_DIR)/corpus/
+	ASAN_OPTIONS=malloc_context_size=0 $(FUZZ_DIR)/ingest-fuzzer $(FUZZ_DIR)/corpus \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix=$(FUZZ_DIR)/artifacts/ -print_final_stats=1

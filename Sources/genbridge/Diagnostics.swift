@@ -27,8 +27,11 @@ enum Diagnostics {
         if !quiet { write("genbridge: \(message)") }
     }
 
-    static func write(_ line: String) {
-        var bytes = Array((line + "\n").utf8)[...]
+    static func write(_ line: String) { raw(line + "\n") }
+
+    /// Writes text as it is, without a line break.
+    static func raw(_ text: String) {
+        var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }

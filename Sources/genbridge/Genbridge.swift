@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 #if canImport(Glibc)
     import Glibc
@@ -24,6 +25,7 @@ struct Genbridge: ParsableCommand {
     /// `genbridge: error: ...` first and exits with its sysexits code.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -17,6 +17,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Input encoding: auto, utf-8, utf-16, windows-1252.", valueName: "encoding"))
     var encoding: EncodingOption = .auto
 
+    @Option(help: ArgumentHelp("The longest field accepted, in bytes; a longer one is refused (exit 65).", valueName: "n"))
+    var maxFieldBytes: Int = CSVLimits.default.maxFieldBytes
+
+    @Option(help: ArgumentHelp("The most columns a row may have; more are refused (exit 65).", valueName: "n"))
+    var maxColumns: Int = CSVLimits.default.maxColumns
+
     @Flag(help: "Treat any rejected row as an error (exit 65).")
     var strict = false
 
@@ -37,6 +43,8 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("standard input ('-') can be named only once")
         }
         _ = try delimiterByte()
+        if maxFieldBytes < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
+        if maxColumns < 1 { throw ValidationError("--max-columns must be at least 1") }
     }
 
     /// The delimiter byte, or nil for sniffing.
@@ -54,7 +62,9 @@ struct InputOptions: ParsableArguments {
 
     func ingestOptions(referenceYear: Int) throws -> IngestOptions {
         var options = IngestOptions()
-        options.read = CSVReadOptions(encoding: encoding.choice, delimiter: try delimiterByte())
+        options.read = CSVReadOptions(
+            encoding: encoding.choice, delimiter: try delimiterByte(),
+            limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns))
         options.layout = LayoutChoice(word: layout.rawValue) ?? .auto
         options.referenceYear = referenceYear
         return options

@@ -100,6 +100,9 @@ struct ReportCommand: ParsableCommand {
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
         var plan: MentoringPlan?
         if run.survey.bands.count >= 2 {
+            let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.people.count > 20_000)
+            progress.step("pairing \(pool.people.count) candidates…")
+            defer { progress.finish() }
             do {
                 plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
             } catch {
@@ -110,6 +113,10 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             Diagnostics.warning("only one band: no reverse-mentoring pairs can be proposed")
+        }
+        for cycle in plan?.managerCycles ?? [] {
+            Diagnostics.warning(
+                "the manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there")
         }
         if pseudonymize { plan = plan.map(Pseudonyms.apply) }
         let change = earlier.map { ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "") }

@@ -13,10 +13,14 @@ struct SurveyRun {
     ) throws -> SurveyRun {
         let ingestor = SurveyIngestor(options: try options.ingestOptions(referenceYear: Clock.referenceYear))
         var tally = FamiliarityTally()
-        let survey = ingestor.ingest(options.sources) { respondent in
-            tally.add(respondent)
-            consumer(respondent)
-        }
+        let progress = ProgressBar(enabled: !options.noProgress && !options.quiet)
+        let survey = ingestor.ingest(
+            options.sources, progress: { progress.reading($0, bytesRead: $1, totalBytes: $2) },
+            onRespondent: { respondent in
+                tally.add(respondent)
+                consumer(respondent)
+            })
+        progress.finish()
         report(survey, listEveryRejection: listEveryRejection || options.verbose)
         if !survey.problems.isEmpty { throw Failure(survey.problems) }
         if survey.rowsUsed == 0 {

@@ -48,11 +48,11 @@ struct CommandLineTests {
     @Test("rejected rows: a warning on standard error and every row in rejected.csv")
     func rejectedRows() throws {
         let out = try Genbridge.temporaryFolder()
-        let result = try Genbridge.run(["report", Genbridge.fixture("edge/ragged-rows.csv"), "--out", out.path, "--stdout", "none"])
+        let result = try Genbridge.run(["report", Genbridge.fixture("bad/ragged-rows.csv"), "--out", out.path, "--stdout", "none"])
         #expect(result.status == 0)
         #expect(result.standardError.contains("genbridge: warning: 2 of 6 rows rejected (ragged_row 2)"))
         let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
-        let path = Genbridge.fixture("edge/ragged-rows.csv")
+        let path = Genbridge.fixture("bad/ragged-rows.csv")
         #expect(rejected == """
             file,line,id,reason,detail
             \(path),4,3,ragged_row,ragged row: 5 fields where the header has 4
@@ -63,25 +63,25 @@ struct CommandLineTests {
 
     @Test("--strict turns a rejected row into exit 65")
     func strict() throws {
-        let result = try Genbridge.run(["validate", Genbridge.fixture("edge/ragged-rows.csv"), "--strict"])
+        let result = try Genbridge.run(["validate", Genbridge.fixture("bad/ragged-rows.csv"), "--strict"])
         #expect(result.status == 65)
-        #expect(result.standardError.contains("genbridge: error: \(Genbridge.fixture("edge/ragged-rows.csv")):4: ragged row"))
+        #expect(result.standardError.contains("genbridge: error: \(Genbridge.fixture("bad/ragged-rows.csv")):4: ragged row"))
     }
 
     @Test(
         "exit codes and first lines for bad inputs",
         arguments: [
-            (["validate", "Fixtures/edge/unterminated-quote.csv"], 65,
-             "genbridge: error: Fixtures/edge/unterminated-quote.csv:3:3: unterminated quoted field"),
-            (["validate", "Fixtures/edge/duplicate-ids.csv"], 65,
-             "genbridge: error: Fixtures/edge/duplicate-ids.csv:4:1: duplicate id \"1\""),
-            (["validate", "Fixtures/edge/no-tool-column.csv"], 65,
-             "genbridge: error: Fixtures/edge/no-tool-column.csv: required column missing: no tool column"),
-            (["validate", "Fixtures/edge/empty.csv"], 65, "genbridge: error: Fixtures/edge/empty.csv: no header row"),
-            (["validate", "Fixtures/edge/header-only.csv"], 65, "genbridge: error: Fixtures/edge/header-only.csv: no data row"),
-            (["validate", "Fixtures/edge/binary.bin"], 65, "genbridge: error: Fixtures/edge/binary.bin: binary content"),
-            (["validate", "Fixtures/edge/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
-             "genbridge: error: Fixtures/edge/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"),
+            (["validate", "Fixtures/bad/unterminated-quote.csv"], 65,
+             "genbridge: error: Fixtures/bad/unterminated-quote.csv:3:3: unterminated quoted field"),
+            (["validate", "Fixtures/bad/duplicate-ids.csv"], 65,
+             "genbridge: error: Fixtures/bad/duplicate-ids.csv:4:1: duplicate id \"1\""),
+            (["validate", "Fixtures/bad/no-tool-column.csv"], 65,
+             "genbridge: error: Fixtures/bad/no-tool-column.csv: required column missing: no tool column"),
+            (["validate", "Fixtures/bad/empty.csv"], 65, "genbridge: error: Fixtures/bad/empty.csv: no header row"),
+            (["validate", "Fixtures/bad/header-only.csv"], 65, "genbridge: error: Fixtures/bad/header-only.csv: no data row"),
+            (["validate", "Fixtures/bad/binary.bin"], 65, "genbridge: error: Fixtures/bad/binary.bin: binary content"),
+            (["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
+             "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"),
             (["validate", "Fixtures/no-such-file.csv"], 66, "genbridge: error: Fixtures/no-such-file.csv: cannot open input"),
             (["validate", "Fixtures"], 66, "genbridge: error: Fixtures: cannot open input: it is a directory"),
             (["report"], 64, "genbridge: error: "),
@@ -121,7 +121,7 @@ struct CommandLineTests {
         let out = try Genbridge.temporaryFolder()
         try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", out.path, "--stdout", "none"])
         let before = try Data(contentsOf: out.appendingPathComponent("report.txt"))
-        let failed = try Genbridge.run(["report", Genbridge.fixture("edge/unterminated-quote.csv"), "--out", out.path])
+        let failed = try Genbridge.run(["report", Genbridge.fixture("bad/unterminated-quote.csv"), "--out", out.path])
         #expect(failed.status == 65)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.txt")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [

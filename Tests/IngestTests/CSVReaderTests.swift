@@ -47,8 +47,8 @@ struct CSVReaderTests {
     func invalidUTF8() {
         var options = CSVReadOptions()
         options.encoding = .utf8
-        #expect(throws: IngestError.invalidEncoding(SourceLocation(file: fixture("edge/invalid-utf8-late.csv"), line: 3, column: 2), encoding: "UTF-8")) {
-            try read(fixture("edge/invalid-utf8-late.csv"), options: options)
+        #expect(throws: IngestError.invalidEncoding(SourceLocation(file: fixture("bad/invalid-utf8-late.csv"), line: 3, column: 2), encoding: "UTF-8")) {
+            try read(fixture("bad/invalid-utf8-late.csv"), options: options)
         }
     }
 
@@ -65,7 +65,7 @@ struct CSVReaderTests {
 
     @Test("binary content and workbooks are refused")
     func binary() throws {
-        #expect(throws: IngestError.binaryContent(file: fixture("edge/binary.bin"))) { try read(fixture("edge/binary.bin")) }
+        #expect(throws: IngestError.binaryContent(file: fixture("bad/binary.bin"))) { try read(fixture("bad/binary.bin")) }
         let workbook = try temporaryFile([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100), name: "survey.xlsx")
         #expect(throws: IngestError.binaryContent(file: workbook)) { try read(workbook) }
     }
@@ -94,5 +94,21 @@ struct CSVReaderTests {
         #expect(sniff("a;b;c\n\"x, y, z\";2;3\n") == ";")
         #expect(sniff("a\tb\tc\n1\t2,5\t3\n") == "\t")
         #expect(sniff("name;score\n\"Smith, Ann\";3,5\n") == ";")
+    }
+}
+
+@Suite("Inputs that change under the reader")
+struct ShrinkingInputTests {
+    @Test("a file that shrinks after it was opened is a read failure, not a shorter survey")
+    func shrinks() throws {
+        let path = try temporaryFile(String(repeating: "1,L1,3\n", count: 10_000))
+        let file = try InputSource(path: path).open()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1024, alignment: 8)
+        defer { buffer.deallocate() }
+        #expect(try file.read(into: buffer) == 1024)
+        #expect(truncate(path, 2000) == 0)
+        #expect(throws: IngestError.readFailed(file: path, reason: "the file shrank while being read (2000 of 70000 bytes)")) {
+            while try file.read(into: buffer) > 0 {}
+        }
     }
 }

@@ -25,7 +25,7 @@ struct SurveyIngestorTests {
 
     @Test("rows read = used + rejected, with reasons and lines")
     func accounting() {
-        let (survey, respondents) = ingest([fixture("edge/ragged-rows.csv")])
+        let (survey, respondents) = ingest([fixture("bad/ragged-rows.csv")])
         #expect(survey.rowsRead == 6)
         #expect(survey.rowsUsed == 4)
         #expect(respondents.count == 4)
@@ -36,7 +36,7 @@ struct SurveyIngestorTests {
 
     @Test("a NUL byte rejects its row, not the file")
     func nulRow() {
-        let (survey, _) = ingest([fixture("edge/nul-byte.csv")])
+        let (survey, _) = ingest([fixture("bad/nul-byte.csv")])
         #expect(survey.problems.isEmpty)
         #expect(survey.rejections.map(\.reason) == [.nulByte(column: 3)])
     }
@@ -45,15 +45,15 @@ struct SurveyIngestorTests {
     func noBand() {
         var options = IngestOptions()
         options.bands = [BandDefinition(name: "Junior", rule: .levels(["L1"])), BandDefinition(name: "Senior", rule: .levels(["L3"]))]
-        let (survey, respondents) = ingest([fixture("edge/ragged-rows.csv")], options: options)
+        let (survey, respondents) = ingest([fixture("bad/ragged-rows.csv")], options: options)
         #expect(respondents.count == 3)
         #expect(survey.rejections.contains { $0.reason.code == "no_band" && $0.location.line == 7 })
     }
 
     @Test("duplicate ids are listed, each with where it was first seen")
     func duplicates() {
-        let (survey, _) = ingest([fixture("edge/duplicate-ids.csv")])
-        let path = fixture("edge/duplicate-ids.csv")
+        let (survey, _) = ingest([fixture("bad/duplicate-ids.csv")])
+        let path = fixture("bad/duplicate-ids.csv")
         #expect(survey.problems == [
             .duplicateID(SourceLocation(file: path, line: 4, column: 1), id: "1", firstSeen: SourceLocation(file: path, line: 2)),
             .duplicateID(SourceLocation(file: path, line: 6, column: 1), id: "2", firstSeen: SourceLocation(file: path, line: 3)),
@@ -62,14 +62,14 @@ struct SurveyIngestorTests {
 
     @Test("required roles: no tool column, no band column")
     func missingRoles() {
-        let (noTools, _) = ingest([fixture("edge/no-tool-column.csv")])
+        let (noTools, _) = ingest([fixture("bad/no-tool-column.csv")])
         guard case .missingRole(_, let what, let headers)? = noTools.problems.first else {
             Issue.record("expected a missing tool column")
             return
         }
         #expect(what.contains("no tool column"))
         #expect(headers == ["id", "Name", "Level", "Comments"])
-        let (noBands, _) = ingest([fixture("edge/no-band-column.csv")])
+        let (noBands, _) = ingest([fixture("bad/no-band-column.csv")])
         guard case .missingRole(_, let bandWhat, _)? = noBands.problems.first else {
             Issue.record("expected a missing band column")
             return
@@ -79,8 +79,8 @@ struct SurveyIngestorTests {
 
     @Test("empty and header-only files")
     func emptyFiles() {
-        #expect(ingest([fixture("edge/empty.csv")]).0.problems == [.noHeader(file: fixture("edge/empty.csv"))])
-        #expect(ingest([fixture("edge/header-only.csv")]).0.problems == [.noDataRows(file: fixture("edge/header-only.csv"))])
+        #expect(ingest([fixture("bad/empty.csv")]).0.problems == [.noHeader(file: fixture("bad/empty.csv"))])
+        #expect(ingest([fixture("bad/header-only.csv")]).0.problems == [.noDataRows(file: fixture("bad/header-only.csv"))])
     }
 
     @Test("no id column: the line number is the id; labels and missing words are read")

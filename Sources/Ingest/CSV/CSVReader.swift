@@ -107,7 +107,7 @@ package enum CSVReader {
         var validator = UTF8Validator()
         if validator.firstInvalidOffset(first) != nil { return false }
         let file = try source.open()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         var skip = first.count
         while true {

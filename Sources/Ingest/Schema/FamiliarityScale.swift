@@ -47,14 +47,20 @@ package struct FamiliarityScale: Sendable, Hashable {
         ("Extremely familiar", 4), ("Could teach it", 4), ("Power user", 4),
     ]
 
+    /// The built-in labels, folded once.
+    private static let foldedBuiltInLabels: [String: Int8] = {
+        var table: [String: Int8] = [:]
+        for (label, score) in builtInLabels { table[HeaderText.fold(label)] = score }
+        return table
+    }()
+
     package init(
         minimum: Int = 0, maximum: Int = 4, extraLabels: [String: Int] = [:],
         missing: [String] = FamiliarityScale.defaultMissing
     ) {
         self.minimum = minimum
         self.maximum = maximum
-        var table: [String: Int8] = [:]
-        for (label, score) in Self.builtInLabels { table[HeaderText.fold(label)] = score }
+        var table = Self.foldedBuiltInLabels
         for (label, score) in extraLabels { table[HeaderText.fold(label)] = Int8(clamping: score) }
         self.labels = table
         self.missing = Set(missing.map { HeaderText.fold($0) })

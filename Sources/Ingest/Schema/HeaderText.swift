@@ -3,6 +3,7 @@
 /// `"X (Twitter)"` → `x twitter`, `"E-mail address:"` → `e mail address`.
 package enum HeaderText {
     package static func fold(_ text: some StringProtocol) -> String {
+        if let ascii = foldASCII(text.utf8) { return ascii }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -17,6 +18,31 @@ package enum HeaderText {
             }
         }
         return result
+    }
+
+    /// The same folding for pure ASCII text, byte by byte; nil when the text is not ASCII.
+    private static func foldASCII(_ bytes: some Collection<UInt8>) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                output.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                output.append(byte + 32)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The folded words of `text`.

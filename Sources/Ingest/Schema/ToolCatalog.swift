@@ -1,8 +1,15 @@
 /// The tools genbridge knows, with their aliases and categories; the config file adds more.
 package struct ToolCatalog: Sendable, Hashable {
-    package private(set) var tools: [Tool]
+    package private(set) var tools: [Tool] {
+        didSet { phrases = tools.map(\.matchPhrases) }
+    }
+    /// Each tool's name and aliases folded into words, computed once.
+    private var phrases: [[[Substring]]]
 
-    package init(tools: [Tool]) { self.tools = tools }
+    package init(tools: [Tool]) {
+        self.tools = tools
+        phrases = tools.map(\.matchPhrases)
+    }
 
     /// The built-in catalogue (SPEC §2 and §7).
     package static let builtIn = ToolCatalog(tools: [
@@ -49,9 +56,9 @@ package struct ToolCatalog: Sendable, Hashable {
     package func tools(namedIn header: String) -> [Tool] {
         let words = HeaderText.words(header)
         guard !words.isEmpty else { return [] }
-        return tools.filter { tool in
-            tool.matchPhrases.contains { phrase in Self.contains(words, phrase: phrase) }
-        }
+        return tools.indices.filter { index in
+            phrases[index].contains { phrase in Self.contains(words, phrase: phrase) }
+        }.map { tools[$0] }
     }
 
     private static func contains(_ words: [Substring], phrase: [Substring]) -> Bool {

@@ -17,14 +17,18 @@ package struct OutputDirectory: Sendable {
 
     package func write(_ files: [ReportFile]) throws(ReportError) {
         try createFolder(path)
+        let targets = files.map { file in
+            (temporary: join(path, "\(Self.temporaryPrefix)\(getpid())-\(file.name)"), final: join(path, file.name))
+        }
+        InterruptCleanup.register(targets.map(\.temporary))
+        defer { InterruptCleanup.clear() }
         var written: [(temporary: String, final: String)] = []
         do throws(ReportError) {
-            for file in files {
-                let final = join(path, file.name)
-                let temporary = join(path, "\(Self.temporaryPrefix)\(getpid())-\(file.name)")
-                written.append((temporary, final))
-                try writeFile(temporary, bytes: file.bytes, shownAs: final)
+            for (file, target) in zip(files, targets) {
+                written.append(target)
+                try writeFile(target.temporary, bytes: file.bytes, shownAs: target.final)
             }
+            Self.pauseForTests()
             for (temporary, final) in written where rename(temporary, final) != 0 {
                 throw .writeFailed(path: final, reason: String(cString: strerror(errno)))
             }
@@ -32,6 +36,15 @@ package struct OutputDirectory: Sendable {
             for (temporary, _) in written { unlink(temporary) }
             throw error
         }
+    }
+
+    /// A test hook: `GENBRIDGE_TEST_PAUSE_BEFORE_RENAME=SECONDS` waits with every temporary file
+    /// written and none renamed, so a test can interrupt the run at its most delicate moment.
+    private static func pauseForTests() {
+        guard let value = getenv("GENBRIDGE_TEST_PAUSE_BEFORE_RENAME"), let seconds = UInt32(String(cString: value)) else {
+            return
+        }
+        sleep(seconds)
     }
 
     private func join(_ folder: String, _ name: String) -> String {
