@@ -3,7 +3,7 @@ SWIFT ?= swift
 SAMPLE := Fixtures/sample-survey.csv
 DEMO_OUT := reports/sample-survey
 
-.PHONY: demo test build deps lint format clean fuzz
+.PHONY: demo test build deps lint format clean fuzz reports
 
 ## demo: install libcsv if missing, build, report on the bundled sample survey
 demo: build
@@ -18,6 +18,11 @@ test: deps
 
 build: deps
 	$(SWIFT) build
+
+## reports: regenerate the committed example reports (the golden files) from the sample
+reports: build
+	rm -rf $(DEMO_OUT)
+	$(SWIFT) run --skip-build genbridge report $(SAMPLE) --out $(DEMO_OUT) --stdout none --quiet
 
 ## deps: libcsv-dev from Debian; installed with apt-get when we are root, else the command is printed
 deps:

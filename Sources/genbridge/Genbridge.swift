@@ -18,7 +18,7 @@ struct Genbridge: ParsableCommand {
               genbridge report export-uk.csv export-de.csv --out reports/q3 --stdout none
               genbridge validate survey.csv --strict
             """,
-        subcommands: [ReportCommand.self, ValidateCommand.self]
+        subcommands: [ReportCommand.self, ValidateCommand.self, InitCommand.self]
     )
 
     /// Parses the arguments and runs the subcommand. Every failure prints

@@ -1,21 +1,32 @@
 import ArgumentParser
 import Ingest
+import Settings
 
-/// Options about the inputs, shared by `report` and `validate`.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options about the inputs and the config file, shared by `report` and `validate`. An option
+/// given on the command line wins over the config file, which wins over the default.
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
             "Survey CSV exports; '-' reads standard input. Several inputs are one population.", valueName: "input"))
     var inputs: [String]
 
-    @Option(help: ArgumentHelp("Survey layout: auto, generic, qualtrics, surveymonkey, google-forms, microsoft-forms.", valueName: "layout"))
-    var layout: LayoutOption = .auto
+    @Option(help: ArgumentHelp("The config file (default: ./genbridge.yml if present).", valueName: "file"))
+    var config: String?
 
-    @Option(help: ArgumentHelp("Field delimiter: ',' ';' 'tab' (or a tab character), or auto.", valueName: "delimiter"))
-    var delimiter: String = "auto"
+    @Option(
+        help: ArgumentHelp(
+            "Survey layout: auto, generic, qualtrics, surveymonkey, google-forms, microsoft-forms.", valueName: "layout"))
+    var layout: LayoutOption?
+
+    @Option(help: ArgumentHelp("Field delimiter: ',' ';' 'tab', or auto.", valueName: "delimiter"))
+    var delimiter: String?
 
     @Option(help: ArgumentHelp("Input encoding: auto, utf-8, utf-16, windows-1252.", valueName: "encoding"))
-    var encoding: EncodingOption = .auto
+    var encoding: EncodingOption?
 
     @Option(help: ArgumentHelp("The longest field accepted, in bytes; a longer one is refused (exit 65).", valueName: "n"))
     var maxFieldBytes: Int = CSVLimits.default.maxFieldBytes
@@ -39,34 +50,53 @@ struct InputOptions: ParsableArguments {
         if inputs.isEmpty {
             throw ValidationError("no input given: name at least one survey CSV, or '-' for standard input")
         }
-        if inputs.filter({ $0 == "-" }).count > 1 {
-            throw ValidationError("standard input ('-') can be named only once")
-        }
-        _ = try delimiterByte()
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be named only once") }
+        _ = try delimiterChoice()
         if maxFieldBytes < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
         if maxColumns < 1 { throw ValidationError("--max-columns must be at least 1") }
     }
 
-    /// The delimiter byte, or nil for sniffing.
-    func delimiterByte() throws -> UInt8? {
+    /// The delimiter given on the command line: nil when not given, `.some(nil)` for auto.
+    func delimiterChoice() throws -> UInt8?? {
+        guard let delimiter else { return nil }
         switch delimiter.lowercased() {
-        case "auto": nil
-        case ",", "comma": UInt8(ascii: ",")
-        case ";", "semicolon": UInt8(ascii: ";")
-        case "\t", "tab", "\\t": UInt8(ascii: "\t")
+        case "auto": return .some(nil)
+        case ",", "comma": return UInt8(ascii: ",")
+        case ";", "semicolon": return UInt8(ascii: ";")
+        case "\t", "tab", "\\t": return UInt8(ascii: "\t")
         default: throw ValidationError("--delimiter must be ',', ';', 'tab' or auto, not '\(delimiter)'")
         }
     }
 
     var sources: [InputSource] { inputs.map(InputSource.init(path:)) }
 
-    func ingestOptions(referenceYear: Int) throws -> IngestOptions {
-        var options = IngestOptions()
-        options.read = CSVReadOptions(
-            encoding: encoding.choice, delimiter: try delimiterByte(),
-            limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns))
-        options.layout = LayoutChoice(word: layout.rawValue) ?? .auto
+    /// The config file: `--config`, else `./genbridge.yml` when it exists, else the defaults.
+    func loadConfig() throws -> GenbridgeConfig {
+        let path: String
+        if let config {
+            path = config
+        } else if access(ConfigFile.defaultName, F_OK) == 0 {
+            path = ConfigFile.defaultName
+        } else {
+            return GenbridgeConfig()
+        }
+        do {
+            return try GenbridgeConfig.load(path: path)
+        } catch {
+            if case .cannotRead = error { throw Failure(message: error.description, exitCode: Failure.noInput) }
+            throw Failure(message: error.description, exitCode: Failure.config)
+        }
+    }
+
+    /// Ingest options: the defaults, then the config file, then the command line.
+    func ingestOptions(config: GenbridgeConfig, referenceYear: Int) throws -> IngestOptions {
+        var options = config.ingestOptions(base: IngestOptions())
         options.referenceYear = referenceYear
+        if let layout = config.layout { options.layout = LayoutChoice(word: layout.rawValue) ?? .auto }
+        if let layout { options.layout = LayoutChoice(word: layout.rawValue) ?? .auto }
+        if let choice = try delimiterChoice() { options.read.delimiter = choice }
+        if let encoding { options.read.encoding = encoding.choice }
+        options.read.limits = CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns)
         return options
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Ingest
 import Pairing
 import Reports
+import Settings
 
 #if canImport(Glibc)
     import Glibc
@@ -43,13 +44,13 @@ struct ReportCommand: ParsableCommand {
     var excludePairs: [String] = []
 
     @Option(help: ArgumentHelp("Suppress any figure resting on fewer answers than this.", valueName: "n"))
-    var minGroupSize: Int = 5
+    var minGroupSize: Int?
 
     @Option(help: ArgumentHelp("Mentees per mentor for everyone without a capacity value.", valueName: "n"))
-    var mentorCapacity: Int = 1
+    var mentorCapacity: Int?
 
     @Option(help: ArgumentHelp("coverage (most mentees paired, then highest score) or score (highest total score).", valueName: "objective"))
-    var objective: PairingObjective = .coverage
+    var objective: PairingObjective?
 
     @Option(help: ArgumentHelp("Seed of the bootstrap intervals.", valueName: "n"))
     var seed: UInt64 = 1
@@ -62,8 +63,8 @@ struct ReportCommand: ParsableCommand {
     enum Format: String, CaseIterable { case text, json, csv }
 
     mutating func validate() throws {
-        if minGroupSize < 1 { throw ValidationError("--min-group-size must be at least 1") }
-        if mentorCapacity < 0 { throw ValidationError("--mentor-capacity must be 0 or more") }
+        if let minGroupSize, minGroupSize < 1 { throw ValidationError("--min-group-size must be at least 1") }
+        if let mentorCapacity, mentorCapacity < 0 { throw ValidationError("--mentor-capacity must be 0 or more") }
         _ = try selectedFormats()
     }
 
@@ -82,10 +83,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.quiet = input.quiet
+        let config = try input.loadConfig()
         let earlier = try previous.map(loadPrevious)
-        var pairing = PairingOptions()
-        pairing.mentorCapacity = mentorCapacity
-        pairing.objective = objective
+        var pairing = config.pairingOptions(base: PairingOptions())
+        if let mentorCapacity { pairing.mentorCapacity = mentorCapacity }
+        if let objective { pairing.objective = objective }
+        let minGroupSize = self.minGroupSize ?? config.minGroupSize ?? 5
+        let pseudonymize = self.pseudonymize || (config.pseudonymize ?? false)
         for path in excludePairs {
             do {
                 pairing.excludedPairs.formUnion(try ExcludedPairsFile.read(path))
@@ -95,7 +99,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         var pool = CandidatePool()
-        let run = try SurveyRun.ingest(input, listEveryRejection: false) { pool.add($0) }
+        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: false) { pool.add($0) }
         let analysis = FamiliarityAnalyser.analyse(
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
         var plan: MentoringPlan?

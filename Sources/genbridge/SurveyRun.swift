@@ -1,5 +1,6 @@
 import Analysis
 import Ingest
+import Settings
 
 /// Stage 1 and 2 as the commands run them: ingest every input, stream respondents into the
 /// tally, and turn ingest problems into failures and warnings.
@@ -9,9 +10,11 @@ struct SurveyRun {
 
     /// Reads the inputs. Throws a `Failure` when the survey cannot be used.
     static func ingest(
-        _ options: InputOptions, listEveryRejection: Bool, also consumer: (Respondent) -> Void = { _ in }
+        _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool,
+        also consumer: (Respondent) -> Void = { _ in }
     ) throws -> SurveyRun {
-        let ingestor = SurveyIngestor(options: try options.ingestOptions(referenceYear: Clock.referenceYear))
+        let ingestor = SurveyIngestor(
+            options: try options.ingestOptions(config: config, referenceYear: Clock.referenceYear))
         var tally = FamiliarityTally()
         let progress = ProgressBar(enabled: !options.noProgress && !options.quiet)
         let survey = ingestor.ingest(

@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.quiet = input.quiet
-        let run = try SurveyRun.ingest(input, listEveryRejection: true)
+        let run = try SurveyRun.ingest(input, config: try input.loadConfig(), listEveryRejection: true)
         let survey = run.survey
         var summary = "\(survey.inputs.map(\.name).joined(separator: ", ")): usable. "
         summary += "\(survey.rowsRead) rows read, \(survey.rowsUsed) used, \(survey.rejections.count) rejected; "

@@ -17,6 +17,12 @@ package enum InterruptCleanup {
     package static func install() {
         signal(SIGINT, handleSignal)
         signal(SIGTERM, handleSignal)
+        // A parent may have started us with these signals blocked (the mask is inherited).
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// The temporary files to remove if a signal arrives now.
