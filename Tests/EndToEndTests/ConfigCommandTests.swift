@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("Config file and genbridge init, end to end", .serialized)
+struct ConfigCommandTests {
+    @Test("init writes the documented defaults; refuses to replace a file without --force")
+    func initFile() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let first = try Genbridge.run(["init", "--output", "genbridge.yml"], in: folder)
+        #expect(first.status == 0)
+        let text = try String(contentsOf: folder.appendingPathComponent("genbridge.yml"), encoding: .utf8)
+        for key in ["layout: auto", "min_group_size: 5", "objective: coverage", "mentor_min: 3", "mentee_max: 1"] {
+            #expect(text.contains(key), "missing \(key)")
+        }
+        let again = try Genbridge.run(["init", "--output", "genbridge.yml"], in: folder)
+        #expect(again.status == 73)
+        #expect(again.firstErrorLine == "genbridge: error: genbridge.yml: cannot create output: the file exists")
+        #expect(try Genbridge.run(["init", "--output", "genbridge.yml", "--force"], in: folder).status == 0)
+        let printed = try Genbridge.run(["init"])
+        #expect(printed.standardOutput == text)
+    }
+
+    @Test("./genbridge.yml is read when present; a command-line option wins over it")
+    func precedence() throws {
+        let folder = try Genbridge.temporaryFolder()
+        try Data("privacy:\n  min_group_size: 60\n".utf8).write(to: folder.appendingPathComponent("genbridge.yml"))
+        let sample = Genbridge.fixture("sample-survey.csv")
+        let fromFile = try Genbridge.run(["report", sample, "--out", "out"], in: folder)
+        #expect(fromFile.status == 0)
+        #expect(fromFile.standardOutput.contains("n<60"))
+        let fromOption = try Genbridge.run(["report", sample, "--out", "out", "--min-group-size", "5"], in: folder)
+        #expect(!fromOption.standardOutput.contains("n<60"))
+        #expect(fromOption.standardOutput.contains("TikTok: Junior ahead of Senior by 1.90 points"))
+    }
+
+    @Test(
+        "config errors: exit 78 with the file, line and column first",
+        arguments: [
+            ("Fixtures/config/unknown-key.yml", "genbridge: error: Fixtures/config/unknown-key.yml:5:3: unknown key \"min_grup_size\""),
+            ("Fixtures/config/overlapping-bands.yml", "genbridge: error: Fixtures/config/overlapping-bands.yml:"),
+            ("Fixtures/config/wrong-type.yml", "genbridge: error: Fixtures/config/wrong-type.yml:"),
+            ("Fixtures/config/bad-yaml.yml", "genbridge: error: Fixtures/config/bad-yaml.yml:"),
+        ])
+    func configErrors(path: String, firstLine: String) throws {
+        let result = try Genbridge.run(["report", "Fixtures/sample-survey.csv", "--config", path, "--stdout", "none"])
+        #expect(result.status == 78, "stderr: \(result.standardError)")
+        #expect(result.firstErrorLine.hasPrefix(firstLine), "stderr: \(result.standardError)")
+    }
+
+    @Test("a missing --config file cannot be opened: exit 66")
+    func missingConfig() throws {
+        let result = try Genbridge.run(["validate", "Fixtures/sample-survey.csv", "--config", "no-such.yml"])
+        #expect(result.status == 66)
+        #expect(result.firstErrorLine.hasPrefix("genbridge: error: no-such.yml"))
+    }
+
+    @Test("a Qualtrics numeric export with its column mapping and 1-5 scale")
+    func qualtricsWithConfig() throws {
+        let out = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run([
+            "report", "Fixtures/exports/qualtrics-numeric.csv", "--config", "Fixtures/config/qualtrics-columns.yml",
+            "--out", out.path,
+        ])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("150 of 154 responses used"))
+        #expect(result.standardOutput.contains("qualtrics layout"))
+        #expect(result.standardError.contains("4 of 154 rows rejected (excluded_response 3, unfinished 1)"))
+    }
+}
