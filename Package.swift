@@ -23,6 +23,11 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // Files written all or nothing, and removed on SIGINT/SIGTERM: reports, surveys, configs.
+        .target(
+            name: "FileOutput",
+            swiftSettings: swiftSettings
+        ),
         // Stage 1: bytes -> records -> respondents, with every row accounted for.
         .target(
             name: "Ingest",
@@ -44,7 +49,7 @@ let package = Package(
         // Stage 3b: text, HTML, JSON and CSV reports, written atomically.
         .target(
             name: "Reports",
-            dependencies: ["Ingest", "Analysis", "Pairing"],
+            dependencies: ["Ingest", "Analysis", "Pairing", "FileOutput"],
             swiftSettings: swiftSettings
         ),
         // genbridge.yml: parsed, checked (every error with its line), turned into stage options.
@@ -53,11 +58,17 @@ let package = Package(
             dependencies: ["Ingest", "Pairing", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // `genbridge generate`: realistic synthetic surveys in every layout, for demos and benchmarks.
+        .target(
+            name: "Synthesis",
+            dependencies: ["Ingest", "Analysis", "FileOutput"],
+            swiftSettings: swiftSettings
+        ),
         // The thin command-line front end: arguments, wiring, exit codes.
         .executableTarget(
             name: "genbridge",
             dependencies: [
-                "Ingest", "Analysis", "Pairing", "Reports", "Settings",
+                "Ingest", "Analysis", "Pairing", "Reports", "Settings", "Synthesis", "FileOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -85,6 +96,16 @@ let package = Package(
         .testTarget(
             name: "SettingsTests",
             dependencies: ["Settings", "Ingest", "Pairing"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FileOutputTests",
+            dependencies: ["FileOutput"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SynthesisTests",
+            dependencies: ["Synthesis", "Ingest", "FileOutput"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

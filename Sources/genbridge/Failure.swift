@@ -1,5 +1,5 @@
+import FileOutput
 import Ingest
-import Reports
 
 /// A failure of a run, mapped to its sysexits exit code in this one place.
 struct Failure: Error {
@@ -47,12 +47,12 @@ struct Failure: Error {
         }
     }
 
-    init(_ error: ReportError) {
+    init(_ error: OutputError) {
         message = error.description
         exitCode =
             switch error {
             case .cannotCreate: Self.cannotCreate
-            case .writeFailed: Self.ioError
+            case .writeFailed, .closedPipe: Self.ioError
             }
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reports
+import FileOutput
 
 #if canImport(Glibc)
     import Glibc
@@ -17,8 +17,10 @@ struct Genbridge: ParsableCommand {
               genbridge report survey.csv
               genbridge report export-uk.csv export-de.csv --out reports/q3 --stdout none
               genbridge validate survey.csv --strict
+              genbridge generate --rows 1000 --layout qualtrics --output demo.csv
+              genbridge init --output genbridge.yml
             """,
-        subcommands: [ReportCommand.self, ValidateCommand.self, InitCommand.self]
+        subcommands: [ReportCommand.self, ValidateCommand.self, GenerateCommand.self, InitCommand.self]
     )
 
     /// Parses the arguments and runs the subcommand. Every failure prints

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reports
+import FileOutput
 import Settings
 
 #if canImport(Glibc)
@@ -38,8 +38,14 @@ struct InitCommand: ParsableCommand {
                 message: "\(output): cannot create output: the file exists", details: ["use --force to replace it"],
                 exitCode: Failure.cannotCreate)
         }
-        do {
-            try AtomicFile(path: output).write(Array(text.utf8))
+        do throws(OutputError) {
+            let file = try AtomicOutputFile(path: output)
+            let bytes = Array(text.utf8)
+            let outcome: Result<Void, OutputError> = bytes.withUnsafeBytes { buffer in
+                Result { () throws(OutputError) in try file.write(buffer) }
+            }
+            try outcome.get()
+            try file.commit()
         } catch {
             throw Failure(error)
         }

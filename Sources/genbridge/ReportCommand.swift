@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import FileOutput
 import Ingest
 import Pairing
 import Reports
@@ -15,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Analyse survey exports, propose reverse-mentoring pairs and write the reports.",
         discussion: """
-            Writes report.txt, summary.json, pairings.csv, gaps.csv, bands.csv and rejected.csv into
+            Writes report.txt, report.html, summary.json, pairings.csv, gaps.csv, bands.csv and rejected.csv into
             --out (default reports/<stem of the first input>) and prints the text report. Files are
             replaced only when the whole run succeeds.
 
@@ -60,7 +61,7 @@ struct ReportCommand: ParsableCommand {
 
     enum StandardOutput: String, ExpressibleByArgument, CaseIterable { case text, json, none }
 
-    enum Format: String, CaseIterable { case text, json, csv }
+    enum Format: String, CaseIterable { case text, html, json, csv }
 
     mutating func validate() throws {
         if let minGroupSize, minGroupSize < 1 { throw ValidationError("--min-group-size must be at least 1") }
@@ -129,15 +130,16 @@ struct ReportCommand: ParsableCommand {
 
         let text = TextReport.render(context)
         let json = SummaryJSON.render(context)
-        var files: [ReportFile] = []
+        var files: [OutputFile] = []
         let formats = try selectedFormats()
-        if formats.contains(.text) { files.append(ReportFile(name: "report.txt", text: text)) }
-        if formats.contains(.json) { files.append(ReportFile(name: "summary.json", text: json)) }
+        if formats.contains(.text) { files.append(OutputFile(name: "report.txt", text: text)) }
+        if formats.contains(.html) { files.append(OutputFile(name: "report.html", text: HTMLReport.render(context))) }
+        if formats.contains(.json) { files.append(OutputFile(name: "summary.json", text: json)) }
         if formats.contains(.csv) {
-            files.append(ReportFile(name: "pairings.csv", text: TableCSVs.pairings(context)))
-            files.append(ReportFile(name: "gaps.csv", text: TableCSVs.gaps(context)))
-            files.append(ReportFile(name: "bands.csv", text: TableCSVs.bands(context)))
-            files.append(ReportFile(name: "rejected.csv", text: RejectedRowsCSV.render(run.survey)))
+            files.append(OutputFile(name: "pairings.csv", text: TableCSVs.pairings(context)))
+            files.append(OutputFile(name: "gaps.csv", text: TableCSVs.gaps(context)))
+            files.append(OutputFile(name: "bands.csv", text: TableCSVs.bands(context)))
+            files.append(OutputFile(name: "rejected.csv", text: RejectedRowsCSV.render(run.survey)))
         }
 
         let folder = out ?? "reports/" + (input.sources.first?.stem ?? "stdin")
@@ -167,20 +169,3 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension PairingObjective: ExpressibleByArgument {}
-
-/// Standard output that ends quietly when the reader has gone (`genbridge report … | head -1`).
-enum StandardOutputStream {
-    static func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
-                Diagnostics.error("standard output: \(String(cString: strerror(errno)))")
-                exit(Failure.ioError)
-            }
-            bytes = bytes.dropFirst(count)
-        }
-    }
-}

@@ -72,7 +72,7 @@ struct BadInputTests {
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74)
-        #expect(message.hasPrefix("genbridge: error: standard output: No space left on device"))
+        #expect(message.hasPrefix("genbridge: error: standard output: write failed: No space left on device"))
     }
 
     @Test("a full file system: exit 74 and no half report, no temporary file", .enabled(if: getuid() == 0))

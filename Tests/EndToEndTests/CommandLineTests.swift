@@ -125,7 +125,7 @@ struct CommandLineTests {
         #expect(failed.status == 65)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.txt")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-            "bands.csv", "gaps.csv", "pairings.csv", "rejected.csv", "report.txt", "summary.json",
+            "bands.csv", "gaps.csv", "pairings.csv", "rejected.csv", "report.html", "report.txt", "summary.json",
         ])
     }
 

@@ -165,7 +165,7 @@ package enum ResponseStatus {
         case "1", "survey preview": "survey preview"
         case "2", "survey test": "survey test"
         case "8", "spam": "spam"
-        case "9", "preview spam": "preview spam"
+        case "9", "preview spam", "survey preview spam": "preview spam"
         case "17", "offline survey preview": "offline survey preview"
         default: nil
         }

@@ -1,5 +1,5 @@
-/// One report file: its name inside the output folder and its bytes.
-package struct ReportFile: Sendable, Hashable {
+/// One file of a set written together: its name inside the output folder and its bytes.
+package struct OutputFile: Sendable, Hashable {
     package var name: String
     package var bytes: [UInt8]
 

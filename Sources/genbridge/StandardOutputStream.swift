@@ -1,0 +1,19 @@
+import FileOutput
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard output that ends quietly when the reader has gone (`genbridge report … | head -1`).
+enum StandardOutputStream {
+    static func write(_ text: String) {
+        do {
+            try StandardOutput.write(text)
+        } catch .closedPipe {
+            exit(0)
+        } catch {
+            Diagnostics.error(error.description)
+            exit(Failure.ioError)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import FileOutput
+
+@Suite("Writing one file atomically")
+struct AtomicOutputFileTests {
+    @Test("a committed file replaces the old one; nothing is left beside it")
+    func commit() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("survey.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        let file = try AtomicOutputFile(path: path)
+        try Array("new".utf8).withUnsafeBytes { try file.write($0) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try file.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["survey.csv"])
+    }
+
+    @Test("a discarded file leaves the old one as it was")
+    func discard() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("survey.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        let file = try AtomicOutputFile(path: path)
+        try Array("half".utf8).withUnsafeBytes { try file.write($0) }
+        file.discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["survey.csv"])
+    }
+
+    @Test("a missing folder or a folder in the way cannot be created")
+    func cannotCreate() throws {
+        let folder = try temporaryFolder()
+        #expect(throws: OutputError.self) {
+            try AtomicOutputFile(path: folder.appendingPathComponent("no/such.csv").path)
+        }
+        #expect(throws: OutputError.self) { try AtomicOutputFile(path: folder.path) }
+    }
+
+    @Test("a symbolic link is followed: the file it names is replaced, the link stays")
+    func symbolicLink() throws {
+        let folder = try temporaryFolder()
+        let target = folder.appendingPathComponent("real.csv").path
+        let link = folder.appendingPathComponent("link.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let file = try AtomicOutputFile(path: link)
+        try Array("new".utf8).withUnsafeBytes { try file.write($0) }
+        try file.commit()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    }
+
+    @Test("a path that is not a regular file (a named pipe) is written directly, not replaced")
+    func namedPipe() throws {
+        let fifo = try temporaryFolder().appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let file = try AtomicOutputFile(path: fifo)
+        #expect(file.temporaryPath == nil)
+        try Array("through the pipe".utf8).withUnsafeBytes { try file.write($0) }
+        try file.commit()
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+        #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "through the pipe")
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    }
+}
+
+@Suite("Writing a set of files all or nothing")
+struct OutputDirectoryTests {
+    @Test("every file is written, and no temporary file is left")
+    func writesAll() throws {
+        let folder = try temporaryFolder().appendingPathComponent("new/nested")
+        try OutputDirectory(path: folder.path).write([
+            OutputFile(name: "a.txt", text: "alpha"), OutputFile(name: "b.txt", text: "beta"),
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("b.txt").path, encoding: .utf8) == "beta")
+    }
+
+    @Test("when one file cannot be written, none is replaced")
+    func allOrNothing() throws {
+        let folder = try temporaryFolder()
+        try Data("old a".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b.txt"), withIntermediateDirectories: false)
+        #expect(throws: OutputError.cannotCreate(path: folder.path + "/b.txt", reason: "it is a folder")) {
+            try OutputDirectory(path: folder.path).write([
+                OutputFile(name: "a.txt", text: "new a"), OutputFile(name: "b.txt", text: "new b"),
+            ])
+        }
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("a.txt").path, encoding: .utf8) == "old a")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
+    }
+
+    @Test("a path that exists and is not a folder cannot be created")
+    func notAFolder() throws {
+        let file = try temporaryFolder().appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        #expect(throws: OutputError.cannotCreate(path: file.path, reason: "exists and is not a folder")) {
+            try OutputDirectory(path: file.path).write([OutputFile(name: "a.txt", text: "a")])
+        }
+    }
+}
+
+/// A new empty folder for one test.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genbridge-output-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
