@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PairingTests",
-            dependencies: ["Pairing"],
+            dependencies: ["Pairing", "Ingest", "Analysis"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
