@@ -3,7 +3,7 @@ SWIFT ?= swift
 SAMPLE := Fixtures/sample-survey.csv
 DEMO_OUT := reports/sample-survey
 
-.PHONY: demo test build deps lint format clean check-html fuzz reports
+.PHONY: demo test build deps lint format clean check-html fuzz reports bench
 
 ## demo: install libcsv if missing, build, report on the bundled sample survey
 demo: build
@@ -43,6 +43,11 @@ deps:
 ## .build/check-html/venv) when missing. Screenshots: .build/check-html/screenshots/
 check-html: deps
 	SWIFT="$(SWIFT)" bash scripts/check-html/check-html.sh
+
+## bench: release build, generated surveys of 100k and 1M rows, genbridge vs the libcsv floor and
+## DuckDB (interleaved runs), pairing at 5k and 50k per side; figures go into BENCHMARKS.md
+bench: deps
+	python3 bench/run.py
 
 ## lint: the code style check that ships with the toolchain
 lint:

@@ -7,6 +7,7 @@ machine slows all of them alike; medians and ratios go into BENCHMARKS.md betwee
 import datetime
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -112,16 +113,18 @@ def main():
             f"| {max(memory['genbridge']) / 1024:.0f} MiB | {max(memory['floor']) / 1024:.0f} MiB |")
 
     lines.append("")
-    lines.append("| pairing: mentors × mentees | solve (median of the bench's runs) | pairs | total score |")
-    lines.append("| --- | --- | --- | --- |")
+    lines.append("| pairing: mentors × mentees | solve (median of 3 runs) | pairs | total score | peak memory |")
+    lines.append("| --- | --- | --- | --- | --- |")
     bench = RELEASE / "pairing-bench"
     for size in PAIRING:
         result = subprocess.run([bench, "--mentors", str(size), "--mentees", str(size), "--seed", "1"],
                                 check=True, capture_output=True, text=True)
         print(result.stdout, flush=True)
-        fields = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
-        lines.append(f"| {size:,} × {size:,} | {fields.get('solve', '?').strip()} | {fields.get('pairs', '?').strip()} "
-                     f"| {fields.get('total score', '?').strip()} |")
+        solve = re.search(r"solve ms: median ([0-9.]+)", result.stdout)
+        pairs = re.search(r"pairs (\d+) total score ([0-9.]+)", result.stdout)
+        memory = re.search(r"peak memory (\d+) MiB", result.stdout)
+        lines.append(f"| {size:,} × {size:,} | {float(solve.group(1)) / 1000:.3f} s | {pairs.group(1)} "
+                     f"| {pairs.group(2)} | {memory.group(1) if memory else '?'} MiB |")
     scipy_line = scipy_comparison(bench)
     if scipy_line:
         lines.append("")
