@@ -73,6 +73,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `make bench`: the pairing solver on large generated instances (not part of the product).
+        .executableTarget(
+            name: "pairing-bench",
+            dependencies: ["Pairing"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest"],

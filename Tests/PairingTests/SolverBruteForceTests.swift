@@ -17,7 +17,10 @@ struct SolverBruteForceTests {
 
     private func compare(_ problem: PairingProblem) throws {
         let expected = SolverOracle.bruteForce(problem)
-        for tuning in [PairingSolver.Tuning(), SolverCertificateCheck.starved] {
+        for tuning in [
+            PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
+            SolverCertificateCheck.phased,
+        ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)
             #expect(SolverOracle.value(problem, certified.solution) == expected)

@@ -76,17 +76,21 @@ enum SolverOracle {
     }
 
     /// Every pair allowed (and usable), capacities hold, no mentee twice, scores reported right.
-    static func checkFeasible(_ problem: PairingProblem, _ solution: PairingSolution, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkFeasible(
+        _ problem: PairingProblem, _ solution: PairingSolution, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var load = [Int](repeating: 0, count: problem.mentors.count)
         var seen = Set<Int>()
         var total: Int64 = 0
         for pair in solution.pairs {
-            #expect(usableScore(problem, mentor: pair.mentor, mentee: pair.mentee) != nil,
-                    "pair \(pair) is not usable", sourceLocation: sourceLocation)
+            #expect(
+                usableScore(problem, mentor: pair.mentor, mentee: pair.mentee) != nil,
+                "pair \(pair) is not usable", sourceLocation: sourceLocation)
             #expect(seen.insert(pair.mentee).inserted, "mentee \(pair.mentee) twice", sourceLocation: sourceLocation)
             load[pair.mentor] += 1
-            #expect(pair.scoreMicros == score(problem, mentor: pair.mentor, mentee: pair.mentee),
-                    sourceLocation: sourceLocation)
+            #expect(
+                pair.scoreMicros == score(problem, mentor: pair.mentor, mentee: pair.mentee),
+                sourceLocation: sourceLocation)
             total += pair.scoreMicros
         }
         for (i, mentor) in problem.mentors.enumerated() {
@@ -271,7 +275,9 @@ enum SolverTestProblems {
         var forbidden = Set<CandidatePair>()
         if mentorCount > 0 {
             for j in 0..<menteeCount {
-                for _ in 0..<forbiddenPerMentee { forbidden.insert(CandidatePair(mentor: rng.int(0...mentorCount - 1), mentee: j)) }
+                for _ in 0..<forbiddenPerMentee {
+                    forbidden.insert(CandidatePair(mentor: rng.int(0...mentorCount - 1), mentee: j))
+                }
             }
         }
         return PairingProblem(

@@ -11,8 +11,11 @@ import Foundation
 /// equally many pairs the higher score earns more: maximising profit is exactly the lexicographic
 /// objective. Under `score`, `bonus = 0` and pairs of score 0 are left out.
 ///
-/// 1. **Seed.** Each mentee gets a few explicit arcs: the mentors of its best-scoring profile
-///    projections (see `SolverPricing`), spread over equally good mentors by mentee index.
+/// 1. **Seed.** Each mentee gets a few explicit arcs (see `SolverPricing`): mentors of its
+///    best-scoring profile projections, spread over equally good mentors by mentee index; one
+///    greedy arc (the best mentor with capacity left), so the arcs already pair nearly everyone who
+///    can be paired; and a few arcs to mentors drawn evenly from all its allowed mentors, so the
+///    restricted problem has no spurious bottleneck (which would inflate prices to `bonus` level).
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
@@ -34,22 +37,44 @@ import Foundation
 ///
 /// **Determinism and ties.** Every step depends only on the input order: mentors visited by
 /// (price, index), mentees by index, heap ties broken by (distance, mentor index), hash maps used
-/// only for look-ups. Among optimal assignments, the one returned is the one these rules reach;
-/// the same input in the same order gives the same pairs.
+/// only for look-ups, pricing always split over exactly two workers with a fixed merge. Among
+/// optimal assignments, the one returned is the one these rules reach; the same input in the same
+/// order gives the same pairs, on any machine.
+///
+/// **Cost.** Pricing visits, per round, every (mentee group, mentor) pair once — groups are the
+/// distinct (low-tool set, location) combinations, about 1,200 for 5,000 survey-like mentees —
+/// and each mentee then looks at its group's projections (hundreds), not at mentors. The rounds
+/// (typically 6–7) and the restricted solves are what grow faster than linearly; see the report
+/// of `pairing-bench`.
+///
+/// **Alternative method.** With `Tuning.auction`, an ε-scaling auction over all pairs
+/// (`SolverAuction`, offers found in `SolverMentorTrie`) is tried first and its ε-optimality
+/// certificate checked by the same exact pricing; column generation remains the fallback. It is
+/// exact too (the tests run both) but slower on survey-like data, whose many ties make auctions
+/// fight long price wars.
 package enum PairingSolver {
     /// Knobs that change speed, never the optimum.
     package struct Tuning: Sendable, Hashable {
         /// Seed arcs per mentee.
-        package var seedArcsPerMentee: Int = 8
+        package var seedArcsPerMentee: Int = 16
         /// Arcs per mentee added in one pricing round.
-        package var pricingArcsPerMentee: Int = 4
+        package var pricingArcsPerMentee: Int = 8
         /// At most this many arcs from one profile projection, per mentee and round.
         package var arcsPerProjection: Int = 2
+        /// Try the ε-scaling auction first; column generation stays the fallback.
+        package var auction: Bool = false
+        /// The restricted solve searches from all free mentees at once until at most this many are
+        /// left, then from one at a time.
+        package var singleSearchBelow: Int = 256
 
-        package init(seedArcsPerMentee: Int = 8, pricingArcsPerMentee: Int = 4, arcsPerProjection: Int = 2) {
+        package init(
+            seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 8, arcsPerProjection: Int = 2,
+            auction: Bool = false
+        ) {
             self.seedArcsPerMentee = seedArcsPerMentee
             self.pricingArcsPerMentee = pricingArcsPerMentee
             self.arcsPerProjection = arcsPerProjection
+            self.auction = auction
         }
     }
 
@@ -60,9 +85,14 @@ package enum PairingSolver {
         var mentorPrice: [Int64]
         var menteeValue: [Int64]
         var mentorOfMentee: [Int32]
+        /// Prices are in units of `1 / scale`, and hold up to `slack` (see `SolverAuction`).
+        var scale: Int64
+        var slack: Int64
     }
 
-    package static func solve(_ problem: PairingProblem, tuning: Tuning = Tuning()) throws(PairingSolverError) -> PairingSolution {
+    package static func solve(
+        _ problem: PairingProblem, tuning: Tuning = Tuning()
+    ) throws(PairingSolverError) -> PairingSolution {
         try solveCertified(problem, tuning: tuning).solution
     }
 
@@ -74,13 +104,38 @@ package enum PairingSolver {
     }
 
     static func solveCertified(_ problem: PairingProblem, tuning: Tuning) throws(PairingSolverError) -> Certified {
+        return try solveCertified0(problem, tuning: tuning)
+    }
+
+    private static func solveCertified0(
+        _ problem: PairingProblem, tuning: Tuning
+    ) throws(PairingSolverError) -> Certified {
         let instance = try SolverInstance(problem)
         let groups = SolverMenteeGroups(instance)
         let pricing = SolverPricing(instance, groups: groups)
         let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
+        if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
+            let check = pricing.run(
+                .price(
+                    perMentee: 1, perCode: 1, mentorPrice: auction.mentorPrice, menteeValue: auction.menteeValue,
+                    best: best, scale: auction.scale, slack: 1))
+            if check.totalPicks == 0 {
+                let solution = makeSolution(
+                    instance, auction.mentorOfMentee, reach: seed.reach,
+                    statistics: .init(
+                        method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: groups.count,
+                        bids: auction.bids, phases: auction.phases))
+                return Certified(
+                    solution: solution, instance: instance, mentorPrice: auction.mentorPrice,
+                    menteeValue: auction.menteeValue, mentorOfMentee: auction.mentorOfMentee, scale: auction.scale,
+                    slack: 1)
+            }
+        }
         var arcs = [[Int32]](repeating: [], count: instance.menteeCount)
-        add(seed, to: &arcs)
+        var dirty = add(seed, to: &arcs)
+        var restricted = SolverRestrictedAssignment(
+            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount)
         var rounds = 0
         while true {
             // Compressed rows of the current arcs, with their profits.
@@ -96,38 +151,42 @@ package enum PairingSolver {
                 }
                 rowStart[j + 1] = arcMentor.count
             }
-            let t0 = ContinuousClock.now
-            let restricted = SolverRestrictedAssignment(
-                capacity: instance.mentorCapacity, rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit)
-            let t1 = ContinuousClock.now
-            defer { if ProcessInfo.processInfo.environment["PAIRING_TRACE"] != nil { print("TRACE round \(rounds) solve \(t1 - t0) price \(ContinuousClock.now - t1) arcs \(arcMentor.count) paired \(restricted.mentorOfMentee.filter { $0 >= 0 }.count)") } }
+            restricted.update(rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty)
             let violations = pricing.run(
-                .price(perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
-                       mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+                .price(
+                    perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
+                    mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
             if violations.totalPicks == 0 {
                 let solution = makeSolution(
                     instance, restricted.mentorOfMentee, reach: seed.reach,
-                    statistics: .init(pricingRounds: rounds, arcs: arcMentor.count, menteeGroups: groups.count))
+                    statistics: .init(
+                        method: .columnGeneration, pricingRounds: rounds, arcs: arcMentor.count,
+                        menteeGroups: groups.count, bids: 0, phases: 0))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
-                    menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee)
+                    menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
             }
-            add(violations, to: &arcs)
+            dirty = add(violations, to: &arcs)
             rounds += 1
         }
     }
 
-    private static func add(_ picks: SolverPricing.Output, to arcs: inout [[Int32]]) {
+    /// Appends the picked arcs; returns the mentees that got any.
+    private static func add(_ picks: SolverPricing.Output, to arcs: inout [[Int32]]) -> [Int32] {
+        var changed: [Int32] = []
         for j in 0..<arcs.count {
             let count = Int(picks.pickCount[j])
             guard count > 0 else { continue }
             let base = j * picks.perMentee
             arcs[j].append(contentsOf: picks.picks[base..<base + count])
+            changed.append(Int32(j))
         }
+        return changed
     }
 
     private static func makeSolution(
-        _ instance: SolverInstance, _ mentorOfMentee: [Int32], reach: [MenteeReach], statistics: PairingSolution.Statistics
+        _ instance: SolverInstance, _ mentorOfMentee: [Int32], reach: [MenteeReach],
+        statistics: PairingSolution.Statistics
     ) -> PairingSolution {
         var pairs: [ProposedPair] = []
         var total: Int64 = 0

@@ -25,19 +25,20 @@ package enum PairingSolverError: Error, Sendable, Hashable, CustomStringConverti
 
     package var description: String {
         switch self {
-        case let .profileLength(role, index, expected, found):
+        case .profileLength(let role, let index, let expected, let found):
             return "\(role.rawValue) \(index) has \(found) tool scores, expected \(expected)"
-        case let .scoreOutOfRange(role, index, tool, value):
+        case .scoreOutOfRange(let role, let index, let tool, let value):
             return "\(role.rawValue) \(index) has score \(value) on tool \(tool), expected 0...4 or missing"
-        case let .invalidWeight(tool, value):
+        case .invalidWeight(let tool, let value):
             return "tool \(tool) has weight \(value), expected a finite number in 0...1000000"
-        case let .invalidThresholds(mentorMin, menteeMax):
-            return "mentor_min \(mentorMin) and mentee_max \(menteeMax): both must be in 0...4, mentee_max below mentor_min"
-        case let .negativeCapacity(mentor, value):
+        case .invalidThresholds(let mentorMin, let menteeMax):
+            return
+                "mentor_min \(mentorMin) and mentee_max \(menteeMax): both must be in 0...4, mentee_max below mentor_min"
+        case .negativeCapacity(let mentor, let value):
             return "mentor \(mentor) has capacity \(value), expected 0 or more"
-        case let .forbiddenPairOutOfRange(pair):
+        case .forbiddenPairOutOfRange(let pair):
             return "forbidden pair (mentor \(pair.mentor), mentee \(pair.mentee)) is out of range"
-        case let .tooManyTools(count):
+        case .tooManyTools(let count):
             return "\(count) tools are teachable and low at once; at most 64 are supported"
         case .scoreRangeTooLarge:
             return "weights are too large for exact 64-bit arithmetic at this population size"

@@ -31,6 +31,12 @@ struct SolverHeap: Sendable {
         }
     }
 
+    /// The smallest entry, left in place.
+    func peek() -> (key: Int64, tag: Int32)? {
+        guard let key = keys.first, let tag = tags.first else { return nil }
+        return (key, tag)
+    }
+
     mutating func pop() -> (key: Int64, tag: Int32)? {
         guard let lastKey = keys.last, let lastTag = tags.last else { return nil }
         let top = (keys[0], tags[0])

@@ -20,7 +20,10 @@ struct SolverPricing: Sendable {
         /// spread over each code's members by the mentee's index; also measure reach.
         case seed(perMentee: Int, perCode: Int)
         /// Pick up to `perMentee` violating arcs per mentee, most violating codes first.
-        case price(perMentee: Int, perCode: Int, mentorPrice: [Int64], menteeValue: [Int64], best: [Int64?])
+        /// With `scale` and `slack`, a pair violates when `scale × profit − u_i − v_j > slack`.
+        case price(
+            perMentee: Int, perCode: Int, mentorPrice: [Int64], menteeValue: [Int64], best: [Int64?],
+            scale: Int64 = 1, slack: Int64 = 0)
     }
 
     struct Output: Sendable {
@@ -32,8 +35,14 @@ struct SolverPricing: Sendable {
         var reach: [MenteeReach]
         /// Seed mode only: best allowed score (units) per mentee over mentors of positive capacity.
         var best: [Int64?]
+        /// Seed mode only: mentees taken per mentor by the greedy arcs.
+        var greedyLoad: [Int32] = []
         var totalPicks: Int { pickCount.reduce(0) { $0 + Int($1) } }
     }
+
+    /// Seed arcs per mentee to mentors drawn evenly from all its usable mentors, so that the
+    /// restricted problem has many alternatives everywhere (and no spurious bottlenecks).
+    static let spreadArcs = 4
 
     let instance: SolverInstance
     let groups: SolverMenteeGroups
@@ -60,7 +69,8 @@ struct SolverPricing: Sendable {
         let instance = self.instance
         let perMentee: Int
         switch mode {
-        case let .seed(k, _), let .price(k, _, _, _, _): perMentee = max(1, k)
+        case .seed(let k, _): perMentee = max(1, k) + 1 + Self.spreadArcs  // greedy and spread arcs too
+        case .price(let k, _, _, _, _, _, _): perMentee = max(1, k)
         }
         var output = Output(
             picks: [Int32](repeating: -1, count: instance.menteeCount * perMentee),
@@ -73,6 +83,7 @@ struct SolverPricing: Sendable {
                 MenteeReach(teachableMentors: 0, afterGroupRules: 0, allowedMentors: 0, bestScoreMicros: nil)
             }
             output.best = [Int64?](repeating: nil, count: instance.menteeCount)
+            output.greedyLoad = [Int32](repeating: 0, count: instance.mentorCount)
         }
         // Mentor visiting order (by price, then index) and its buckets by location.
         let order: [Int32]
@@ -80,11 +91,12 @@ struct SolverPricing: Sendable {
         switch mode {
         case .seed:
             order = (0..<instance.mentorCount).map { Int32($0) }
-        case let .price(_, _, price, _, _):
+        case .price(_, _, let price, _, _, _, _):
             order = (0..<instance.mentorCount).map { Int32($0) }.sorted {
                 (price[Int($0)], $0) < (price[Int($1)], $1)
             }
-            lowestPrice = (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
+            lowestPrice =
+                (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
                 .map { price[$0] }.min() ?? 0
         }
         var rank = [Int32](repeating: 0, count: instance.mentorCount)
@@ -92,12 +104,55 @@ struct SolverPricing: Sendable {
         var buckets = [[Int32]](repeating: [], count: instance.locationCount)
         for i in order { buckets[Int(instance.mentorLocation[Int(i)])].append(i) }
 
-        var scratch = Scratch(instance)
+        if case .seed = mode {
+            // Sequential: the greedy arcs share one mentor load across groups.
+            var scratch = Scratch(instance)
+            for g in 0..<groups.count {
+                runGroup(
+                    g, mode: mode, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
+                    scratch: &scratch, output: &output)
+            }
+            return output
+        }
+        // Pricing: groups are independent; two workers take alternate groups. (Always two, so the
+        // result never depends on the machine.) Each worker owns its output; each mentee is in
+        // exactly one group, so the merge just copies each group's mentees from its worker.
+        let workers = Self.workerCount
+        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance)) }
+        let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let box = boxes[w]
+            var g = w
+            while g < groups.count {
+                runGroup(
+                    g, mode: mode, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
+                    scratch: &box.scratch, output: &box.output)
+                g += workers
+            }
+        }
         for g in 0..<groups.count {
-            runGroup(g, mode: mode, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
-                     scratch: &scratch, output: &output)
+            let source = boxes[g % workers].output
+            for position in groups.start[g]..<groups.start[g + 1] {
+                let j = Int(groups.mentees[position])
+                let count = Int(source.pickCount[j])
+                output.pickCount[j] = Int32(count)
+                for k in 0..<count { output.picks[j * perMentee + k] = source.picks[j * perMentee + k] }
+            }
         }
         return output
+    }
+
+    static let workerCount = 2
+
+    /// One pricing worker's state. Unchecked: each box is read and written by its own worker
+    /// only, and by the caller after `concurrentPerform` has returned.
+    private final class WorkerBox: @unchecked Sendable {
+        var output: Output
+        var scratch: Scratch
+        init(output: Output, scratch: Scratch) {
+            self.output = output
+            self.scratch = scratch
+        }
     }
 
     /// Per-group working memory, reused across groups.
@@ -112,12 +167,14 @@ struct SolverPricing: Sendable {
         var codeStart: [Int] = []
         var codeRepresentative: [Int32] = []
         var members: [Int32] = []
+        var memberCode: [Int32] = []
         var memberPrice: [Int64] = []
         var codeBase: [Int64] = []
         var codeMask: [UInt64] = []
         var codeScore: [Int64] = []
         var codeBound: [Int64] = []
         var codeOrder: [Int32] = []
+        var codeCursor: [Int] = []
         var candidates: [Int32] = []
         var departmentCount: [Int32]
         var departmentTouched: [Int32] = []
@@ -150,28 +207,36 @@ struct SolverPricing: Sendable {
         var price: [Int64] = []
         var value: [Int64] = []
         var best: [Int64?] = []
+        var scale: Int64 = 1
+        var slack: Int64 = 0
         switch mode {
-        case let .seed(_, q):
+        case .seed(_, let q):
             isSeed = true
             perCode = max(1, q)
-        case let .price(_, q, u, v, b):
+        case .price(_, let q, let u, let v, let b, let k, let e):
             isSeed = false
             perCode = max(1, q)
             price = u
             value = v
             best = b
+            scale = k
+            slack = e
         }
         let perMentee = output.perMentee
         let bonus = instance.bonus
 
         // Pricing: skip the whole group when no mentee can have a violating arc.
+        // A mentor priced at `priceCeiling` or more cannot violate for any mentee of the group:
+        // mentors come in price order, so the visit stops there.
+        var priceCeiling = Int64.max
         if !isSeed {
             var anyOpen = false
+            priceCeiling = Int64.min
             for position in menteeRange {
                 let j = Int(groups.mentees[position])
-                if let b = best[j], bonus + b - lowestPrice > value[j] {
+                if let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
                     anyOpen = true
-                    break
+                    priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
                 }
             }
             if !anyOpen { return }
@@ -201,35 +266,93 @@ struct SolverPricing: Sendable {
         s.dictionary.removeAll(keepingCapacity: true)
         var teachableHere = 0
 
-        func visit(_ mentor: Int32) {
+        // 1a. The group's mentors (teachable, right location, capacity, cheap enough), in price order.
+        let teachOf = instance.mentorTeach
+        let capacityOf = instance.mentorCapacity
+        let departmentOf = instance.mentorDepartment
+        func consider(_ mentor: Int32) {
             let i = Int(mentor)
-            let teach = instance.mentorTeach[i]
-            if teach & groupMask == 0 { return }
+            if teachOf[i] & groupMask == 0 { return }
             if isSeed {
                 teachableHere += 1
-                let d = Int(instance.mentorDepartment[i])
+                let d = Int(departmentOf[i])
                 if d != 0 {
                     if s.departmentCount[d] == 0 { s.departmentTouched.append(Int32(d)) }
                     s.departmentCount[d] += 1
                 }
             }
-            if instance.mentorCapacity[i] == 0 { return }
-            var dense: Int32
-            if useTable {
-                var code: UInt64 = 0
-                let row = i * tools
-                for (k, t) in groupTools.enumerated() { code &+= UInt64(mentorDigit[row + t]) &* multiplier[k] }
-                let slot = Int(code)
-                dense = s.table[slot]
-                if dense < 0 {
-                    dense = Int32(s.codeCount.count)
-                    s.table[slot] = dense
-                    s.touched.append(slot)
-                    s.codeCount.append(0)
-                    s.codeRepresentative.append(mentor)
+            if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
+        }
+        if groupLocation == 0 || instance.locationCount == 1 {
+            for mentor in order {
+                if !isSeed && price[Int(mentor)] >= priceCeiling { break }
+                consider(mentor)
+            }
+        } else {
+            // Mentors of the group's location and of unknown location, merged in price order.
+            let here = buckets[Int(groupLocation)]
+            let unknown = buckets[0]
+            var a = 0
+            var b = 0
+            while a < here.count || b < unknown.count {
+                let next: Int32
+                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
+                    next = here[a]
+                    a += 1
+                } else {
+                    next = unknown[b]
+                    b += 1
                 }
-            } else {
-                let mask = teach & groupMask
+                if !isSeed && price[Int(next)] >= priceCeiling { break }
+                consider(next)
+            }
+        }
+
+        // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
+        // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
+        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
+        if useTable {
+            let toolsInGroup = groupTools
+            let multipliers = multiplier
+            var codeCount = s.codeCount
+            var representative = s.codeRepresentative
+            var touched = s.touched
+            s.codeCount = []
+            s.codeRepresentative = []
+            s.touched = []
+            mentorDigit.withUnsafeBufferPointer { digits in
+                s.visitedMentor.withUnsafeBufferPointer { visited in
+                    s.visitedCode.withUnsafeMutableBufferPointer { codes in
+                        s.table.withUnsafeMutableBufferPointer { table in
+                            for n in 0..<visited.count {
+                                let row = Int(visited[n]) * tools
+                                var code = 0
+                                for k in 0..<toolsInGroup.count {
+                                    code &+= Int(digits[row + toolsInGroup[k]]) &* Int(multipliers[k])
+                                }
+                                var dense = table[code]
+                                if dense < 0 {
+                                    dense = Int32(codeCount.count)
+                                    table[code] = dense
+                                    touched.append(code)
+                                    codeCount.append(0)
+                                    representative.append(visited[n])
+                                }
+                                codeCount[Int(dense)] += 1
+                                codes[n] = dense
+                            }
+                        }
+                    }
+                }
+            }
+            s.codeCount = codeCount
+            s.codeRepresentative = representative
+            s.touched = touched
+        } else {
+            for n in 0..<s.visitedMentor.count {
+                let mentor = s.visitedMentor[n]
+                let i = Int(mentor)
+                let mask = teachOf[i] & groupMask
                 var base: Int64 = 0
                 var m = mask
                 while m != 0 {
@@ -238,6 +361,7 @@ struct SolverPricing: Sendable {
                     m &= m - 1
                 }
                 let key = CodeKey(mask: mask, base: base)
+                let dense: Int32
                 if let known = s.dictionary[key] {
                     dense = known
                 } else {
@@ -246,28 +370,8 @@ struct SolverPricing: Sendable {
                     s.codeCount.append(0)
                     s.codeRepresentative.append(mentor)
                 }
-            }
-            s.codeCount[Int(dense)] += 1
-            s.visitedMentor.append(mentor)
-            s.visitedCode.append(dense)
-        }
-
-        if groupLocation == 0 || instance.locationCount == 1 {
-            for mentor in order { visit(mentor) }
-        } else {
-            // Mentors of the group's location and of unknown location, merged in price order.
-            let here = buckets[Int(groupLocation)]
-            let unknown = buckets[0]
-            var a = 0
-            var b = 0
-            while a < here.count || b < unknown.count {
-                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
-                    visit(here[a])
-                    a += 1
-                } else {
-                    visit(unknown[b])
-                    b += 1
-                }
+                s.codeCount[Int(dense)] += 1
+                s.visitedCode[n] = dense
             }
         }
         for slot in s.touched { s.table[slot] = -1 }
@@ -284,13 +388,19 @@ struct SolverPricing: Sendable {
         s.codeStart.append(running)
         s.members.removeAll(keepingCapacity: true)
         s.members.append(contentsOf: repeatElement(-1, count: running))
+        s.memberCode.removeAll(keepingCapacity: true)
+        s.memberCode.append(contentsOf: repeatElement(0, count: running))
         var fill = s.codeStart
         for (n, mentor) in s.visitedMentor.enumerated() {
             let c = Int(s.visitedCode[n])
             s.members[fill[c]] = mentor
+            s.memberCode[fill[c]] = Int32(c)
             fill[c] += 1
         }
-        if !isSeed {
+        if isSeed {
+            s.codeCursor.removeAll(keepingCapacity: true)
+            s.codeCursor.append(contentsOf: s.codeStart.dropLast())
+        } else {
             s.memberPrice.removeAll(keepingCapacity: true)
             for mentor in s.members { s.memberPrice.append(price[Int(mentor)]) }
         }
@@ -318,7 +428,8 @@ struct SolverPricing: Sendable {
             while classEnd < menteeRange.upperBound {
                 let other = Int(groups.mentees[classEnd])
                 var same = true
-                for t in groupTools where instance.menteeValue[other * tools + t] != instance.menteeValue[first * tools + t] {
+                for t in groupTools
+                where instance.menteeValue[other * tools + t] != instance.menteeValue[first * tools + t] {
                     same = false
                     break
                 }
@@ -347,21 +458,24 @@ struct SolverPricing: Sendable {
                 s.codeOrder.sort { (scores[Int($1)], $0) < (scores[Int($0)], $1) }
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
-                    seedMentee(j, groupMask: groupMask, teachableHere: teachableHere, group: g,
-                               perCode: perCode, scratch: &s, output: &output)
+                    seedMentee(
+                        j, groupMask: groupMask, teachableHere: teachableHere, group: g,
+                        perCode: perCode, scratch: &s, output: &output)
                 }
             } else {
                 var classBound = Int64.min
                 s.codeBound.removeAll(keepingCapacity: true)
                 for c in 0..<codeTotal {
-                    let bound = bonus + s.codeScore[c] - s.memberPrice[s.codeStart[c]]
+                    let bound = scale * (bonus + s.codeScore[c]) - s.memberPrice[s.codeStart[c]]
                     s.codeBound.append(bound)
                     classBound = max(classBound, bound)
                 }
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
-                    guard let b = best[j], bonus + b - lowestPrice > value[j], classBound > value[j] else { continue }
-                    let vj = value[j]
+                    guard let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
+                        classBound > value[j] + slack
+                    else { continue }
+                    let vj = value[j] + slack
                     s.candidates.removeAll(keepingCapacity: true)
                     for c in 0..<codeTotal where s.codeBound[c] > vj { s.candidates.append(Int32(c)) }
                     let bounds = s.codeBound
@@ -370,7 +484,7 @@ struct SolverPricing: Sendable {
                     for c32 in s.candidates {
                         let c = Int(c32)
                         // Members with bonus + score − u > v: a prefix of the price-sorted members.
-                        let limit = bonus + s.codeScore[c] - vj
+                        let limit = scale * (bonus + s.codeScore[c]) - vj
                         var lo = s.codeStart[c]
                         var hi = s.codeStart[c + 1]
                         let from = lo
@@ -440,9 +554,58 @@ struct SolverPricing: Sendable {
                 output.picks[j * perMentee + taken] = Int32(mentor)
                 taken += 1
                 inCode += 1
-                if inCode == perCode || taken == perMentee { break }
+                if inCode == perCode || taken == perMentee - 1 - Self.spreadArcs { break }
             }
-            if taken == perMentee || (!usable && best != nil) { break }
+            if taken == perMentee - 1 - Self.spreadArcs || (!usable && best != nil) { break }
+        }
+        // Greedy arc: the best-scoring compatible mentor with capacity left, which then takes
+        // this mentee. Greedy arcs alone form a maximal assignment, so the restricted problem
+        // starts with nearly every mentee that can be paired having a mentor to go to.
+        greedy: for c32 in s.codeOrder {
+            let c = Int(c32)
+            if instance.objective == .score && s.codeScore[c] <= 0 { break }
+            let end = s.codeStart[c + 1]
+            while s.codeCursor[c] < end {
+                let mentor = Int(s.members[s.codeCursor[c]])
+                if output.greedyLoad[mentor] < instance.mentorCapacity[mentor] { break }
+                s.codeCursor[c] += 1
+            }
+            var position = s.codeCursor[c]
+            while position < end {
+                let mentor = Int(s.members[position])
+                position += 1
+                guard output.greedyLoad[mentor] < instance.mentorCapacity[mentor],
+                    instance.groupRulesAllow(mentor: mentor, mentee: j),
+                    !instance.isForbidden(mentor: mentor, mentee: j)
+                else { continue }
+                output.greedyLoad[mentor] += 1
+                let base = j * perMentee
+                if !output.picks[base..<base + taken].contains(Int32(mentor)) {
+                    output.picks[base + taken] = Int32(mentor)
+                    taken += 1
+                }
+                break greedy
+            }
+        }
+        // Spread arcs: mentors drawn evenly (by a hash of the mentee) from all the group's members,
+        // skipping members of codes the objective cannot use.
+        let memberTotal = s.members.count
+        if memberTotal > 0 {
+            let base = j * perMentee
+            var mixed = UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15
+            for _ in 0..<Self.spreadArcs {
+                mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+                let position = Int(mixed % UInt64(memberTotal))
+                if instance.objective == .score && s.codeScore[Int(s.memberCode[position])] <= 0 { continue }
+                let mentor = Int(s.members[position])
+                if instance.groupRulesAllow(mentor: mentor, mentee: j),
+                    !instance.isForbidden(mentor: mentor, mentee: j),
+                    !output.picks[base..<base + taken].contains(Int32(mentor))
+                {
+                    output.picks[base + taken] = Int32(mentor)
+                    taken += 1
+                }
+            }
         }
         output.pickCount[j] = Int32(taken)
         output.best[j] = best

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Exact maximum-profit assignment on an explicit set of arcs, with dual prices.
+/// Exact maximum-profit assignment on an explicit, growing set of arcs, with dual prices.
 ///
 /// Mentees are rows (each takes at most one mentor, or none at profit 0); mentors are columns of
 /// capacity `c_i`. The linear programme and its dual are
@@ -8,102 +8,320 @@ import Foundation
 ///     max Σ p_ij x_ij   s.t.  Σ_i x_ij ≤ 1,  Σ_j x_ij ≤ c_i,  x ≥ 0
 ///     min Σ_j v_j + Σ_i c_i u_i   s.t.  u_i + v_j ≥ p_ij on every arc,  u, v ≥ 0.
 ///
-/// Rows are added one at a time in index order (successive shortest paths, the Hungarian method
-/// with Dijkstra on reduced costs `u_i + v_j − p_ij ≥ 0`). A path from the new row ends at a
-/// mentor with free capacity or at some row on the path giving up its mentor. After every
-/// augmentation these invariants hold for the rows added so far:
+/// The state kept between calls satisfies, for every *settled* row:
 ///
-/// 1. dual feasibility: `u, v ≥ 0` and `u_i + v_j ≥ p_ij` on every arc of an added row;
-/// 2. complementary slackness: an assigned arc is tight, `v_j > 0` only for an assigned row,
-///    `u_i > 0` only for a full mentor (prices rise only on full mentors, and a full mentor stays
-///    full along a path).
+/// 1. dual feasibility: `u, v ≥ 0` and `u_i + v_j ≥ p_ij` on each of its arcs;
+/// 2. complementary slackness: an assigned arc is tight, an unassigned row has `v_j = 0`.
 ///
-/// At the end the assignment and the prices `(u, v)` satisfy both, so each proves the other
-/// optimal on these arcs; `PairingSolver` then checks the prices against every other allowed pair.
-/// Ties are broken by (distance, mentor index), a mentor before a row's option to stay unpaired.
+/// `update(arcs:dirty:)` takes a new arc set (the old one plus arcs of the `dirty` rows), frees the
+/// dirty rows, and settles every free row:
+///
+/// - **auction** (Jonker–Volgenant's augmenting row reduction): a free row takes its best mentor;
+///   a full mentor of capacity 1 goes to the bidder at a price raised by the bidder's margin over
+///   its second-best option (staying unpaired counts as 0), and its previous row becomes free.
+///   Prices only rise, so settled rows stay feasible; rows still free after a few passes are left to
+/// - **row shortest paths**: Dijkstra on reduced costs `u_i + v_j − p_ij ≥ 0` from the free row
+///   to a mentor with room or to some row of the path giving up its mentor (at `d_j + v_j`; a
+///   mentor wins ties), then the classical
+///   potential update (finalised mentors `u += δ − d`, finalised rows `v −= δ − d`) and the
+///   augmentation.
+///
+/// Finally every mentor with room and a positive price (the third optimality condition,
+/// `u_i > 0 ⇒ mentor full`) is repaired by **mentor shortest paths**, the mirror image: Dijkstra
+/// from the mentor through rows that could move to it, ending where lowering its price to 0 is
+/// cheapest, at an unpaired row that takes it, or at a mentor that gives up a row and whose price
+/// drops to 0; finalised mentors `u −= δ − d`, rows `v += δ − d`.
+///
+/// Each step keeps 1 and 2 (the standard Dijkstra argument: an arc between finalised nodes gets
+/// reduced cost `rc + d(tail) − d(head) ≥ 0`, one leaving the finalised set loses at most what its
+/// head's tentative distance exceeded `δ` by, path arcs become tight), so at the end all three
+/// conditions hold and the assignment and prices prove each other optimal on these arcs.
+/// Ties are broken by (distance, index); everything runs in index order: deterministic.
 struct SolverRestrictedAssignment: Sendable {
+    let mentorCount: Int
+    let menteeCount: Int
+    let capacity: [Int32]
     /// Mentor per mentee, `-1` when unpaired.
-    var mentorOfMentee: [Int32]
+    private(set) var mentorOfMentee: [Int32]
     /// Dual price `u_i` per mentor.
-    var mentorPrice: [Int64]
+    private(set) var mentorPrice: [Int64]
     /// Dual value `v_j` per mentee.
-    var menteeValue: [Int64]
+    private(set) var menteeValue: [Int64]
 
-    /// Solves the restricted problem with the given arcs (compressed rows per mentee).
-    init(capacity: [Int32], rowStart: [Int], arcMentor: [Int32], arcProfit: [Int64]) {
+    private var rowStart: [Int] = []
+    private var arcMentor: [Int32] = []
+    private var arcProfit: [Int64] = []
+    private var columnStart: [Int] = []
+    private var columnRow: [Int32] = []
+    private var columnProfit: [Int64] = []
+    private var load: [Int32]
+    private var head: [Int32]
+    private var next: [Int32]
+    private var prev: [Int32]
+    private var distM: [Int64]
+    private var distR: [Int64]
+    private var seenM: [UInt32]
+    private var seenR: [UInt32]
+    private var doneM: [UInt32]
+    private var doneR: [UInt32]
+    /// Row via which a mentor was reached (row search: the row that takes it; mentor search: the row that leaves it).
+    private var predM: [Int32]
+    /// Mentor via which a row was reached (mentor search: the mentor the row moves to).
+    private var predR: [Int32]
+    /// Blocking-flow search state: the mentor a row moves to, the row that moves into its place,
+    /// the next arc to try, and phase marks.
+    private var moveTo: [Int32]
+    private var parentRow: [Int32]
+    private var cursor: [Int]
+    private var markM: [UInt32]
+    private var markR: [UInt32]
+    private var phase: UInt32 = 0
+    private var heap = SolverHeap()
+    private var epoch: UInt32 = 0
+    /// Passes of the auction over the free rows; ties may only evict in the first.
+    static let auctionPasses = 4
+
+    /// With at most this many free rows left, rows are settled one search each.
+    let singleSearchBelow: Int
+
+    init(capacity: [Int32], menteeCount: Int, singleSearchBelow: Int = 256) {
+        self.singleSearchBelow = singleSearchBelow
         let mentorCount = capacity.count
-        let menteeCount = rowStart.count - 1
-        var load = [Int32](repeating: 0, count: mentorCount)
-        var head = [Int32](repeating: -1, count: mentorCount)
-        var next = [Int32](repeating: -1, count: menteeCount)
-        var prev = [Int32](repeating: -1, count: menteeCount)
-        var rowMentor = [Int32](repeating: -1, count: menteeCount)
-        var u = [Int64](repeating: 0, count: mentorCount)
-        var v = [Int64](repeating: 0, count: menteeCount)
-        var distM = [Int64](repeating: 0, count: mentorCount)
-        var distR = [Int64](repeating: 0, count: menteeCount)
-        var seen = [UInt32](repeating: 0, count: mentorCount)
-        var done = [UInt32](repeating: 0, count: mentorCount)
-        var pred = [Int32](repeating: -1, count: mentorCount)
-        var heap = SolverHeap()
+        self.mentorCount = mentorCount
+        self.menteeCount = menteeCount
+        self.capacity = capacity
+        mentorOfMentee = [Int32](repeating: -1, count: menteeCount)
+        mentorPrice = [Int64](repeating: 0, count: mentorCount)
+        menteeValue = [Int64](repeating: 0, count: menteeCount)
+        load = [Int32](repeating: 0, count: mentorCount)
+        head = [Int32](repeating: -1, count: mentorCount)
+        next = [Int32](repeating: -1, count: menteeCount)
+        prev = [Int32](repeating: -1, count: menteeCount)
+        distM = [Int64](repeating: 0, count: mentorCount)
+        distR = [Int64](repeating: 0, count: menteeCount)
+        seenM = [UInt32](repeating: 0, count: mentorCount)
+        seenR = [UInt32](repeating: 0, count: menteeCount)
+        doneM = [UInt32](repeating: 0, count: mentorCount)
+        doneR = [UInt32](repeating: 0, count: menteeCount)
+        predM = [Int32](repeating: -1, count: mentorCount)
+        predR = [Int32](repeating: -1, count: menteeCount)
+        moveTo = [Int32](repeating: -1, count: menteeCount)
+        parentRow = [Int32](repeating: -1, count: menteeCount)
+        cursor = [Int](repeating: 0, count: menteeCount)
+        markM = [UInt32](repeating: 0, count: mentorCount)
+        markR = [UInt32](repeating: 0, count: menteeCount)
+    }
+
+    /// Replaces the arcs (compressed rows per mentee) and re-settles the `dirty` rows: those whose
+    /// arcs changed. Every row's arcs must be a superset of what it had before unless it is dirty.
+    mutating func update(rowStart: [Int], arcMentor: [Int32], arcProfit: [Int64], dirty: [Int32]) {
+        self.rowStart = rowStart
+        self.arcMentor = arcMentor
+        self.arcProfit = arcProfit
+        buildColumns()
+        var free: [Int32] = []
+        for row in dirty.sorted() {
+            let j = Int(row)
+            let mentor = mentorOfMentee[j]
+            if mentor >= 0 {
+                unlink(row, from: mentor)
+                load[Int(mentor)] -= 1
+                mentorOfMentee[j] = -1
+            }
+            menteeValue[j] = 0
+            free.append(row)
+        }
+        let rest = auction(free)
+        settleRows(rest)
+        for i in 0..<mentorCount {
+            while load[i] < capacity[i] && mentorPrice[i] > 0 { settleMentor(i) }
+        }
+    }
+
+    // MARK: Arcs
+
+    private mutating func buildColumns() {
+        var start = [Int](repeating: 0, count: mentorCount + 1)
+        for mentor in arcMentor { start[Int(mentor) + 1] += 1 }
+        for i in 0..<mentorCount { start[i + 1] += start[i] }
+        var fill = start
+        var rows = [Int32](repeating: 0, count: arcMentor.count)
+        var profits = [Int64](repeating: 0, count: arcMentor.count)
+        for j in 0..<menteeCount {
+            for a in rowStart[j]..<rowStart[j + 1] {
+                let i = Int(arcMentor[a])
+                rows[fill[i]] = Int32(j)
+                profits[fill[i]] = arcProfit[a]
+                fill[i] += 1
+            }
+        }
+        columnStart = start
+        columnRow = rows
+        columnProfit = profits
+    }
+
+    private mutating func link(_ row: Int32, to mentor: Int32) {
+        let h = head[Int(mentor)]
+        next[Int(row)] = h
+        prev[Int(row)] = -1
+        if h >= 0 { prev[Int(h)] = row }
+        head[Int(mentor)] = row
+    }
+
+    private mutating func unlink(_ row: Int32, from mentor: Int32) {
+        let p = prev[Int(row)]
+        let n = next[Int(row)]
+        if p >= 0 { next[Int(p)] = n } else { head[Int(mentor)] = n }
+        if n >= 0 { prev[Int(n)] = p }
+        next[Int(row)] = -1
+        prev[Int(row)] = -1
+    }
+
+    private mutating func assign(_ row: Int32, to mentor: Int32) {
+        let old = mentorOfMentee[Int(row)]
+        if old == mentor { return }
+        if old >= 0 {
+            unlink(row, from: old)
+            load[Int(old)] -= 1
+        }
+        link(row, to: mentor)
+        load[Int(mentor)] += 1
+        mentorOfMentee[Int(row)] = mentor
+    }
+
+    // MARK: Auction
+
+    /// Settles what it can of `free`; returns the rows left (sorted).
+    private mutating func auction(_ initial: [Int32]) -> [Int32] {
+        var deferred: [Int32] = []
+        var free = initial
+        for pass in 0..<Self.auctionPasses {
+            var nextFree: [Int32] = []
+            for row in free {
+                let j = Int(row)
+                var b1 = Int64.min
+                var b2: Int64 = 0
+                var i1: Int32 = -1
+                var i2: Int32 = -1
+                for a in rowStart[j]..<rowStart[j + 1] {
+                    let i = arcMentor[a]
+                    let value = arcProfit[a] - mentorPrice[Int(i)]
+                    if value > b1 {
+                        if b1 >= b2 && i1 >= 0 {
+                            b2 = b1
+                            i2 = i1
+                        }
+                        b1 = value
+                        i1 = i
+                    } else if value > b2 || (value == b2 && i2 < 0) {
+                        b2 = value
+                        i2 = i
+                    }
+                }
+                if b1 <= 0 {
+                    menteeValue[j] = 0  // nothing worth taking: stays unpaired
+                    continue
+                }
+                let target = Int(i1)
+                if load[target] < capacity[target] {
+                    assign(row, to: i1)
+                    menteeValue[j] = b1
+                    continue
+                }
+                if b1 == b2, i2 >= 0, load[Int(i2)] < capacity[Int(i2)] {
+                    assign(row, to: i2)
+                    menteeValue[j] = b2
+                    continue
+                }
+                guard capacity[target] == 1, pass == 0 || b1 > b2 else {
+                    deferred.append(row)
+                    continue
+                }
+                let evicted = head[target]
+                unlink(evicted, from: i1)
+                load[target] -= 1
+                mentorOfMentee[Int(evicted)] = -1
+                menteeValue[Int(evicted)] = 0
+                assign(row, to: i1)
+                mentorPrice[target] += b1 - b2
+                menteeValue[j] = b2
+                nextFree.append(evicted)
+            }
+            free = nextFree
+        }
+        deferred.append(contentsOf: free)
+        return deferred.sorted()
+    }
+
+    // MARK: Row shortest paths, all free rows at once
+
+    /// Settles the free rows in phases (the primal–dual method): one Dijkstra from all of them at
+    /// once finds the shortest distance δ to any end (a mentor with room, or a row giving up its
+    /// mentor at `d + v`); the potential update makes every shortest path tight; then depth-first
+    /// searches over tight arcs augment along as many disjoint tight paths as they find. Each
+    /// phase settles at least one row; the invariants are those of `settleRow`.
+    private mutating func settleRows(_ rows: [Int32]) {
+        var free: [Int32] = []
+        for row in rows {
+            let j = Int(row)
+            var best: Int64 = 0
+            for a in rowStart[j]..<rowStart[j + 1] { best = max(best, arcProfit[a] - mentorPrice[Int(arcMentor[a])]) }
+            menteeValue[j] = best
+            if best > 0 { free.append(row) }  // else nothing worth taking: unpaired, v = 0
+        }
         var finalized: [Int32] = []
         var reached: [Int32] = []
         var stack: [Int32] = []
-        var epoch: UInt32 = 0
-        let dummyBase = Int32(mentorCount)
-
-        for j0 in 0..<menteeCount {
-            let first = rowStart[j0]
-            let end = rowStart[j0 + 1]
-            var best: Int64 = 0
-            for a in first..<end { best = max(best, arcProfit[a] - u[Int(arcMentor[a])]) }
-            guard best > 0 else { continue }  // no arc worth taking: unpaired, v = 0
-            v[j0] = best
+        while !free.isEmpty {
+            if free.count <= singleSearchBelow {
+                // A few rows left: one search each is cheaper than a search from all of them.
+                for row in free { settleRow(Int(row)) }
+                return
+            }
             epoch &+= 1
             heap.removeAll()
             finalized.removeAll(keepingCapacity: true)
             reached.removeAll(keepingCapacity: true)
-            distR[j0] = 0
-            reached.append(Int32(j0))
-            stack.append(Int32(j0))
-            var sinkMentor: Int32 = -1
-            var sinkRow: Int32 = -1
+            stack.removeAll(keepingCapacity: true)
+            for row in free {
+                distR[Int(row)] = 0
+                reached.append(row)
+                stack.append(row)
+            }
+            stack.reverse()
             var delta: Int64 = 0
-
+            var dropKey = Int64.max
             search: while true {
                 while let row = stack.popLast() {
                     let j = Int(row)
                     let dj = distR[j]
-                    let vj = v[j]
+                    let vj = menteeValue[j]
                     for a in rowStart[j]..<rowStart[j + 1] {
                         let i = Int(arcMentor[a])
-                        if done[i] == epoch { continue }
-                        let nd = dj + u[i] + vj - arcProfit[a]
-                        if seen[i] != epoch || nd < distM[i] {
-                            seen[i] = epoch
+                        if doneM[i] == epoch { continue }
+                        let nd = dj + mentorPrice[i] + vj - arcProfit[a]
+                        if seenM[i] != epoch || nd < distM[i] {
+                            seenM[i] = epoch
                             distM[i] = nd
-                            pred[i] = row
+                            if nd == dj && load[i] < capacity[i] {
+                                delta = nd
+                                break search
+                            }
                             heap.push(nd, Int32(i))
                         }
                     }
-                    heap.push(dj + vj, dummyBase + row)
+                    dropKey = min(dropKey, dj + vj)
                 }
-                guard let (key, tag) = heap.pop() else {
-                    sinkRow = Int32(j0)  // unreachable: the new row's own "stay unpaired" is queued
-                    delta = v[j0]
+                guard let (key, tag) = heap.peek(), key <= dropKey else {
+                    delta = dropKey
                     break search
                 }
-                if tag >= dummyBase {
-                    sinkRow = tag - dummyBase
-                    delta = key
-                    break search
-                }
+                _ = heap.pop()
                 let i = Int(tag)
-                if done[i] == epoch || key != distM[i] { continue }
-                done[i] = epoch
+                if doneM[i] == epoch || key != distM[i] { continue }
+                doneM[i] = epoch
                 finalized.append(tag)
                 if load[i] < capacity[i] {
-                    sinkMentor = tag
                     delta = key
                     break search
                 }
@@ -115,54 +333,275 @@ struct SolverRestrictedAssignment: Sendable {
                     r = next[Int(r)]
                 }
             }
-            stack.removeAll(keepingCapacity: true)
+            for i in finalized { mentorPrice[Int(i)] += delta - distM[Int(i)] }
+            for j in reached { menteeValue[Int(j)] -= delta - max(0, min(delta, distR[Int(j)])) }
 
-            for i in finalized { u[Int(i)] += delta - distM[Int(i)] }
-            for j in reached { v[Int(j)] -= delta - distR[Int(j)] }
-
-            var column: Int32
-            if sinkRow >= 0 {
-                if sinkRow == Int32(j0) { continue }
-                column = rowMentor[Int(sinkRow)]
-                Self.unlink(sinkRow, from: column, head: &head, next: &next, prev: &prev)
-                load[Int(column)] -= 1
-                rowMentor[Int(sinkRow)] = -1
-            } else {
-                column = sinkMentor
+            // Disjoint augmentations along tight arcs, free rows in index order.
+            phase &+= 1
+            var stillFree: [Int32] = []
+            for row in free {
+                if menteeValue[Int(row)] == 0 { continue }  // its own "stay unpaired" is tight: settled
+                if !augmentTight(from: row) { stillFree.append(row) }
             }
-            while true {
-                let row = pred[Int(column)]
-                let old = rowMentor[Int(row)]
-                if old >= 0 {
-                    Self.unlink(row, from: old, head: &head, next: &next, prev: &prev)
-                    load[Int(old)] -= 1
+            if stillFree.count == free.count && stillFree.allSatisfy({ menteeValue[Int($0)] > 0 }) {
+                // No progress (should not happen): finish one row at a time, which always progresses.
+                for row in stillFree { settleRow(Int(row)) }
+                return
+            }
+            free = stillFree
+        }
+    }
+
+    /// Depth-first search from free row `j0` over tight arcs to a mentor with room or to a row
+    /// whose "give up the mentor" is tight (`v = 0`); augments and returns true when found.
+    private mutating func augmentTight(from j0: Int32) -> Bool {
+        var path: [Int32] = [j0]
+        markR[Int(j0)] = phase
+        cursor[Int(j0)] = rowStart[Int(j0)]
+        parentRow[Int(j0)] = -1
+        while let row = path.last {
+            let r = Int(row)
+            if cursor[r] == rowStart[r + 1] {
+                path.removeLast()
+                continue
+            }
+            let a = cursor[r]
+            cursor[r] += 1
+            let i = Int(arcMentor[a])
+            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit[a] { continue }
+            markM[i] = phase
+            moveTo[r] = Int32(i)
+            if load[i] < capacity[i] {
+                applyTightPath(end: row)
+                return true
+            }
+            var other = head[i]
+            while other >= 0 {
+                if markR[Int(other)] != phase && menteeValue[Int(other)] == 0 {
+                    unlink(other, from: Int32(i))
+                    load[i] -= 1
+                    mentorOfMentee[Int(other)] = -1
+                    applyTightPath(end: row)
+                    return true
                 }
-                Self.link(row, to: column, head: &head, next: &next, prev: &prev)
-                load[Int(column)] += 1
-                rowMentor[Int(row)] = column
-                if row == Int32(j0) { break }
-                column = old
+                other = next[Int(other)]
+            }
+            other = head[i]
+            while other >= 0 {
+                let o = Int(other)
+                if markR[o] != phase {
+                    markR[o] = phase
+                    parentRow[o] = row
+                    cursor[o] = rowStart[o]
+                    path.append(other)
+                }
+                other = next[o]
             }
         }
-        mentorOfMentee = rowMentor
-        mentorPrice = u
-        menteeValue = v
+        return false
     }
 
-    private static func link(_ row: Int32, to mentor: Int32, head: inout [Int32], next: inout [Int32], prev: inout [Int32]) {
-        let h = head[Int(mentor)]
-        next[Int(row)] = h
-        prev[Int(row)] = -1
-        if h >= 0 { prev[Int(h)] = row }
-        head[Int(mentor)] = row
+    /// Moves every row of the search path to its `moveTo` mentor, from the end back to the root.
+    private mutating func applyTightPath(end: Int32) {
+        var row = end
+        while row >= 0 {
+            let up = parentRow[Int(row)]
+            assign(row, to: moveTo[Int(row)])
+            row = up
+        }
     }
 
-    private static func unlink(_ row: Int32, from mentor: Int32, head: inout [Int32], next: inout [Int32], prev: inout [Int32]) {
-        let p = prev[Int(row)]
-        let n = next[Int(row)]
-        if p >= 0 { next[Int(p)] = n } else { head[Int(mentor)] = n }
-        if n >= 0 { prev[Int(n)] = p }
-        next[Int(row)] = -1
-        prev[Int(row)] = -1
+    // MARK: Row shortest paths
+
+    /// Settles free row `j0` by a shortest augmenting path.
+    private mutating func settleRow(_ j0: Int) {
+        var best: Int64 = 0
+        for a in rowStart[j0]..<rowStart[j0 + 1] { best = max(best, arcProfit[a] - mentorPrice[Int(arcMentor[a])]) }
+        menteeValue[j0] = best
+        guard best > 0 else { return }  // nothing worth taking: unpaired, v = 0
+        epoch &+= 1
+        heap.removeAll()
+        var finalized: [Int32] = []
+        var reached: [Int32] = [Int32(j0)]
+        var stack: [Int32] = [Int32(j0)]
+        distR[j0] = 0
+        var sinkMentor: Int32 = -1
+        var sinkRow: Int32 = -1
+        var delta: Int64 = 0
+        var dropKey = Int64.max
+        var dropRow: Int32 = -1
+
+        search: while true {
+            while let row = stack.popLast() {
+                let j = Int(row)
+                let dj = distR[j]
+                let vj = menteeValue[j]
+                for a in rowStart[j]..<rowStart[j + 1] {
+                    let i = Int(arcMentor[a])
+                    if doneM[i] == epoch { continue }
+                    let nd = dj + mentorPrice[i] + vj - arcProfit[a]
+                    if seenM[i] != epoch || nd < distM[i] {
+                        seenM[i] = epoch
+                        distM[i] = nd
+                        predM[i] = row
+                        if nd == dj && load[i] < capacity[i] {
+                            // A mentor with room at the current, smallest distance: the path ends here.
+                            sinkMentor = Int32(i)
+                            delta = nd
+                            break search
+                        }
+                        heap.push(nd, Int32(i))
+                    }
+                }
+                // A row giving up its mentor: kept aside, only the cheapest matters.
+                if dj + vj < dropKey || (dj + vj == dropKey && row < dropRow) {
+                    dropKey = dj + vj
+                    dropRow = row
+                }
+            }
+            guard let (key, tag) = heap.peek(), key <= dropKey else {
+                sinkRow = dropRow
+                delta = dropKey
+                break search
+            }
+            _ = heap.pop()
+            let i = Int(tag)
+            if doneM[i] == epoch || key != distM[i] { continue }
+            doneM[i] = epoch
+            finalized.append(tag)
+            if load[i] < capacity[i] {
+                sinkMentor = tag
+                delta = key
+                break search
+            }
+            var r = head[i]
+            while r >= 0 {
+                distR[Int(r)] = key
+                reached.append(r)
+                stack.append(r)
+                r = next[Int(r)]
+            }
+        }
+
+        for i in finalized { mentorPrice[Int(i)] += delta - distM[Int(i)] }
+        for j in reached { menteeValue[Int(j)] -= delta - distR[Int(j)] }
+
+        var column: Int32
+        if sinkRow >= 0 {
+            if sinkRow == Int32(j0) { return }
+            column = mentorOfMentee[Int(sinkRow)]
+            unlink(sinkRow, from: column)
+            load[Int(column)] -= 1
+            mentorOfMentee[Int(sinkRow)] = -1
+        } else {
+            column = sinkMentor
+        }
+        while true {
+            let row = predM[Int(column)]
+            let old = mentorOfMentee[Int(row)]
+            assign(row, to: column)
+            if row == Int32(j0) { break }
+            column = old
+        }
+    }
+
+    // MARK: Mentor shortest paths
+
+    /// The rows a finalised mentor keeps move with its price: finalised at the mentor's distance,
+    /// so that their assigned arcs stay tight (matters for capacity above 1).
+    private mutating func attachRows(of mentor: Int, at distance: Int64, finalized: inout [Int32]) {
+        var r = head[mentor]
+        while r >= 0 {
+            let j = Int(r)
+            if doneR[j] != epoch {
+                doneR[j] = epoch
+                distR[j] = distance
+                finalized.append(r)
+            }
+            r = next[j]
+        }
+    }
+
+    /// Lowers the price of mentor `i0` (which has room and a positive price) to 0, or fills a
+    /// place of it, whichever the shortest path says.
+    private mutating func settleMentor(_ i0: Int) {
+        epoch &+= 1
+        heap.removeAll()
+        var finalizedM: [Int32] = [Int32(i0)]
+        var finalizedR: [Int32] = []
+        var stack: [Int32] = [Int32(i0)]
+        distM[i0] = 0
+        doneM[i0] = epoch
+        attachRows(of: i0, at: 0, finalized: &finalizedR)
+        let sinkBase = Int32(menteeCount)
+        heap.push(mentorPrice[i0], sinkBase + Int32(i0))
+        var sinkMentor: Int32 = -1
+        var sinkRow: Int32 = -1
+        var delta: Int64 = 0
+
+        search: while true {
+            while let mentor = stack.popLast() {
+                let i = Int(mentor)
+                let di = distM[i]
+                let ui = mentorPrice[i]
+                for c in columnStart[i]..<columnStart[i + 1] {
+                    let j = Int(columnRow[c])
+                    if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
+                    let nd = di + ui + menteeValue[j] - columnProfit[c]
+                    if seenR[j] != epoch || nd < distR[j] {
+                        seenR[j] = epoch
+                        distR[j] = nd
+                        predR[j] = mentor
+                        heap.push(nd, Int32(j))
+                    }
+                }
+            }
+            guard let (key, tag) = heap.pop() else {
+                sinkMentor = Int32(i0)  // unreachable: the mentor's own price drop is queued
+                delta = mentorPrice[i0]
+                break search
+            }
+            if tag >= sinkBase {
+                sinkMentor = tag - sinkBase
+                delta = key
+                break search
+            }
+            let j = Int(tag)
+            if doneR[j] == epoch || key != distR[j] { continue }
+            doneR[j] = epoch
+            finalizedR.append(tag)
+            let mentor = mentorOfMentee[j]
+            if mentor < 0 {
+                sinkRow = tag
+                delta = key
+                break search
+            }
+            let i = Int(mentor)
+            if doneM[i] == epoch { continue }
+            doneM[i] = epoch
+            distM[i] = key
+            predM[i] = tag
+            finalizedM.append(mentor)
+            attachRows(of: i, at: key, finalized: &finalizedR)
+            heap.push(key + mentorPrice[i], sinkBase + mentor)
+            stack.append(mentor)
+        }
+
+        for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
+        for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
+
+        var row: Int32
+        if sinkRow >= 0 {
+            row = sinkRow
+        } else {
+            if sinkMentor == Int32(i0) { return }  // the price fell to 0: nothing moves
+            row = predM[Int(sinkMentor)]
+        }
+        while true {
+            let target = predR[Int(row)]
+            assign(row, to: target)
+            if target == Int32(i0) { break }
+            row = predM[Int(target)]
+        }
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import Pairing
+
+/// The structured solver against a plain Hungarian method on the expanded matrix, on survey-like
+/// problems of a few hundred people (too big for brute force, small enough for O(n²·m)).
+@Suite("Solver against a plain Hungarian method")
+struct SolverCrossCheckTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var seed: UInt64
+        var mentors: Int
+        var mentees: Int
+        var objective: PairingObjective
+        var capacities: ClosedRange<Int>
+        var rules: Bool
+        var weights: [Double]?
+        var testDescription: String {
+            "\(mentors)×\(mentees) \(objective.rawValue) capacity \(capacities) rules \(rules) seed \(seed)"
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(seed: 1, mentors: 300, mentees: 300, objective: .coverage, capacities: 1...1, rules: false, weights: nil),
+        Case(seed: 2, mentors: 300, mentees: 300, objective: .score, capacities: 1...1, rules: false, weights: nil),
+        Case(seed: 3, mentors: 150, mentees: 260, objective: .coverage, capacities: 1...3, rules: true, weights: nil),
+        Case(
+            seed: 4, mentors: 220, mentees: 180, objective: .score, capacities: 0...2, rules: true,
+            weights: [1, 0.35, 2, 0, 1.25, 1, 0.5, 3]),
+        Case(
+            seed: 5, mentors: 120, mentees: 300, objective: .coverage, capacities: 2...4, rules: false,
+            weights: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
+    ]
+
+    @Test("Same optimum as the Hungarian method, with a valid certificate", arguments: cases)
+    func crossCheck(_ c: Case) throws {
+        let problem = SolverTestProblems.survey(
+            seed: c.seed, mentors: c.mentors, mentees: c.mentees, objective: c.objective, capacities: c.capacities,
+            forbiddenPerMentee: 5, departmentRule: c.rules, locationRule: c.rules, weights: c.weights)
+        let expected = SolverOracle.hungarian(problem)
+        #expect(expected.score > 0)
+        for tuning in [
+            PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
+            SolverCertificateCheck.phased,
+        ] {
+            let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
+            SolverOracle.checkFeasible(problem, certified.solution)
+            #expect(SolverOracle.value(problem, certified.solution) == expected)
+            SolverCertificateCheck.check(certified)
+        }
+    }
+}
