@@ -16,6 +16,11 @@ enum Diagnostics {
         if !quiet { pendingWarnings.append("genbridge: warning: \(message)") }
     }
 
+    /// A detail for `--verbose`, held back with the warnings.
+    static func info(_ message: String) {
+        if !quiet { pendingWarnings.append("genbridge: \(message)") }
+    }
+
     /// Writes the warnings held back so far.
     static func flushWarnings() {
         for line in pendingWarnings { write(line) }

@@ -24,7 +24,7 @@ struct SurveyRun {
                 consumer(respondent)
             })
         progress.finish()
-        report(survey, listEveryRejection: listEveryRejection || options.verbose)
+        report(survey, listEveryRejection: listEveryRejection || options.verbose, verbose: options.verbose)
         if !survey.problems.isEmpty { throw Failure(survey.problems) }
         if survey.rowsUsed == 0 {
             throw Failure(
@@ -41,7 +41,23 @@ struct SurveyRun {
     }
 
     /// Warnings on standard error: columns left out, rejected rows, answers not understood.
-    private static func report(_ survey: Survey, listEveryRejection: Bool) {
+    private static func report(_ survey: Survey, listEveryRejection: Bool, verbose: Bool) {
+        if verbose {
+            for input in survey.inputs {
+                var found = "\(input.name): \(input.layout) layout"
+                if let format = input.format {
+                    let delimiter =
+                        format.delimiter == UInt8(ascii: "\t") ? "tab" : "'\(UnicodeScalar(format.delimiter))'"
+                    found += ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : "")"
+                    found += ", delimiter \(delimiter)"
+                }
+                Diagnostics.info("detected \(found)")
+                for use in input.columns {
+                    let reading = use.use ?? (use.isMetadata ? "ignored (survey-tool metadata)" : "ignored")
+                    Diagnostics.info("\(input.name): column \(use.column) \"\(use.title)\" -> \(reading)")
+                }
+            }
+        }
         for warning in survey.warnings { Diagnostics.warning(warning) }
         if !survey.rejections.isEmpty {
             let counts = survey.rejectionCounts.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")

@@ -176,3 +176,31 @@ package enum ResponseStatus {
         ["0", "false", "no"].contains(HeaderText.fold(value))
     }
 }
+
+/// How one column of an input was used, for the data-quality section and `--verbose`.
+package struct ColumnUse: Sendable, Hashable {
+    /// 1-based column number.
+    package var column: Int
+    package var title: String
+    /// `id`, `tool TikTok`, `response status`… or nil when the column was ignored.
+    package var use: String?
+    /// True for survey-tool bookkeeping columns (response ids, timestamps…).
+    package var isMetadata: Bool
+}
+
+extension ColumnMap {
+    /// Which header became which role or tool, and which columns were ignored.
+    package var uses: [ColumnUse] {
+        var use: [Int: String] = [:]
+        for (role, column) in roles { use[column] = role.rawValue }
+        for (column, tool) in toolColumns { use[column] = "tool \(tool)" }
+        if let column = firstNameColumn { use[column] = "name (first part)" }
+        if let column = lastNameColumn { use[column] = "name (last part)" }
+        if let column = optInChoicesColumn { use[column] = "mentor_opt_in and mentee_opt_in (one checkbox question)" }
+        if let column = statusColumn { use[column] = "response status (previews, tests, spam excluded)" }
+        if let column = finishedColumn { use[column] = "finished flag (unfinished responses excluded)" }
+        return columns.enumerated().map { index, header in
+            ColumnUse(column: index + 1, title: header.title, use: use[index], isMetadata: header.isMetadata)
+        }
+    }
+}

@@ -4,6 +4,8 @@ package struct InputSummary: Sendable, Hashable {
     package var format: CSVInputFormat?
     package var layout: String
     package var rowsRead: Int
+    /// Which header became which role or tool, and which columns were ignored.
+    package var columns: [ColumnUse] = []
 }
 
 /// An answer that was neither a score nor a missing-value word.

@@ -73,7 +73,9 @@ private final class IngestRun {
                 try collectHeader(nil, file: file, sink: sink, atEnd: true)
             }
             survey.inputs.append(
-                InputSummary(name: name, format: format, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
+                InputSummary(
+                    name: name, format: format, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows,
+                    columns: file.columns?.uses ?? []))
             if file.columns == nil { throw .noHeader(file: name) }
             if file.rows == 0 { throw .noDataRows(file: name) }
         } catch {

@@ -295,6 +295,16 @@ package enum TextReport {
         return text
     }
 
+    /// Which header became which role or tool, and which columns were ignored, wrapped.
+    static func columnUses(_ input: InputSummary) -> String {
+        guard !input.columns.isEmpty else { return "" }
+        let read = input.columns.compactMap { use in use.use.map { "\(use.title) -> \($0)" } }
+        let ignored = input.columns.filter { $0.use == nil }.map(\.title)
+        var text = wrap("    columns read: " + read.joined(separator: "; ")) + "\n"
+        if !ignored.isEmpty { text += wrap("    ignored: " + ignored.map { $0.isEmpty ? "(blank header)" : $0 }.joined(separator: "; ")) + "\n" }
+        return text
+    }
+
     static func dataQuality(_ context: ReportContext) -> String {
         let survey = context.survey
         var text = heading("Data quality")
@@ -306,6 +316,7 @@ package enum TextReport {
                     ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : ""), delimiter \(delimiter)"
             }
             text += line + ", \(input.rowsRead) data rows\n"
+            text += columnUses(input)
         }
         text += "  Rows read \(survey.rowsRead), used \(survey.rowsUsed), rejected \(survey.rejections.count)"
         if !survey.rejections.isEmpty {

@@ -44,6 +44,19 @@ extension HTMLReport {
         }
         result += rows.render()
 
+        for (number, input) in survey.inputs.enumerated() where !input.columns.isEmpty {
+            var columns = HTMLTable(
+                id: "table-columns-\(number + 1)", caption: "How the columns of \(input.name) were read",
+                columns: [.init("Column", .number), .init("Header"), .init("Read as")])
+            for use in input.columns {
+                let reading: Markup =
+                    use.use.map { "\($0)" } ?? (use.isMetadata ? "ignored (survey-tool metadata)" : "ignored")
+                columns.append(["\(use.column)", "\(use.title)", reading])
+            }
+            result +=
+                "<details>\n<summary>Columns of \(input.name): which header became which role or tool</summary>\n\(columns.render())</details>\n"
+        }
+
         if !survey.rejections.isEmpty {
             var rejected = HTMLTable(
                 id: "table-rejected",
