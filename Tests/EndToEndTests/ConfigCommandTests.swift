@@ -67,3 +67,22 @@ struct ConfigCommandTests {
         #expect(result.standardError.contains("4 of 154 rows rejected (excluded_response 3, unfinished 1)"))
     }
 }
+
+@Suite("Auto-detection explains itself")
+struct DetectionExplanationTests {
+    @Test("--verbose and the data-quality section say which header became which role or tool")
+    func explained() throws {
+        let out = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run([
+            "report", "Fixtures/exports/google-forms.csv", "--verbose", "--out", out.path, "--stdout", "text",
+        ])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("genbridge: detected Fixtures/exports/google-forms.csv: google-forms layout, UTF-8, delimiter ','"))
+        #expect(result.standardError.contains("column 4 \"Employee ID\" -> id"))
+        #expect(result.standardError.contains("column 10 \"How familiar are you with each tool? [Pinterest]\" -> tool Pinterest"))
+        #expect(result.standardError.contains("column 1 \"Timestamp\" -> ignored (survey-tool metadata)"))
+        #expect(result.standardOutput.contains("columns read: Email address -> email; Full name -> name; Employee ID -> id"))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("which header became which role or tool"))
+    }
+}
