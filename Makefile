@@ -9,10 +9,10 @@ DEMO_OUT := reports/sample-survey
 demo: build
 	$(SWIFT) run --skip-build genbridge report $(SAMPLE) --out $(DEMO_OUT)
 	@echo
-	@echo "Reports written to $(DEMO_OUT)/ (report.txt, rejected.csv)."
+	@echo "Reports written to $(DEMO_OUT)/: report.txt, report.html, summary.json, pairings.csv, gaps.csv, bands.csv, rejected.csv."
 
-## test: install libcsv if missing, then the whole test suite
-test: deps
+## test: install libcsv if missing, the style check, then the whole test suite
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

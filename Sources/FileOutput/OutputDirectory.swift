@@ -36,7 +36,8 @@ package struct OutputDirectory: Sendable {
     /// A test hook: `GENBRIDGE_TEST_PAUSE_BEFORE_RENAME=SECONDS` waits with every temporary file
     /// written and none renamed, so a test can interrupt the run at its most delicate moment.
     private static func pauseForTests() {
-        guard let value = getenv("GENBRIDGE_TEST_PAUSE_BEFORE_RENAME"), let seconds = UInt32(String(cString: value)) else {
+        guard let value = getenv("GENBRIDGE_TEST_PAUSE_BEFORE_RENAME"), let seconds = UInt32(String(cString: value))
+        else {
             return
         }
         sleep(seconds)

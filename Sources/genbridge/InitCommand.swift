@@ -3,7 +3,7 @@ import FileOutput
 import Settings
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `genbridge init`: a starter genbridge.yml, every key documented with its default.

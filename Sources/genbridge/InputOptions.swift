@@ -3,7 +3,7 @@ import Ingest
 import Settings
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Options about the inputs and the config file, shared by `report` and `validate`. An option
@@ -19,7 +19,8 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Survey layout: auto, generic, qualtrics, surveymonkey, google-forms, microsoft-forms.", valueName: "layout"))
+            "Survey layout: auto, generic, qualtrics, surveymonkey, google-forms, microsoft-forms.", valueName: "layout"
+        ))
     var layout: LayoutOption?
 
     @Option(help: ArgumentHelp("Field delimiter: ',' ';' 'tab', or auto.", valueName: "delimiter"))
@@ -28,7 +29,8 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Input encoding: auto, utf-8, utf-16, windows-1252.", valueName: "encoding"))
     var encoding: EncodingOption?
 
-    @Option(help: ArgumentHelp("The longest field accepted, in bytes; a longer one is refused (exit 65).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("The longest field accepted, in bytes; a longer one is refused (exit 65).", valueName: "n"))
     var maxFieldBytes: Int = CSVLimits.default.maxFieldBytes
 
     @Option(help: ArgumentHelp("The most columns a row may have; more are refused (exit 65).", valueName: "n"))
@@ -50,7 +52,9 @@ struct InputOptions: ParsableArguments {
         if inputs.isEmpty {
             throw ValidationError("no input given: name at least one survey CSV, or '-' for standard input")
         }
-        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be named only once") }
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input ('-') can be named only once")
+        }
         _ = try delimiterChoice()
         if maxFieldBytes < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
         if maxColumns < 1 { throw ValidationError("--max-columns must be at least 1") }

@@ -29,19 +29,30 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Output folder (default: reports/<stem of the first input>; reports/stdin for '-').", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Which files to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Which files to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).",
+            valueName: "list"))
     var formats: String = Format.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(name: .customLong("stdout"), help: ArgumentHelp("What goes to standard output: text, json or none.", valueName: "what"))
+    @Option(
+        name: .customLong("stdout"),
+        help: ArgumentHelp("What goes to standard output: text, json or none.", valueName: "what"))
     var standardOutput: StandardOutput = .text
 
-    @Option(help: ArgumentHelp("A summary.json of an earlier run: adds change since then to every report.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A summary.json of an earlier run: adds change since then to every report.", valueName: "file"))
     var previous: String?
 
-    @Option(help: ArgumentHelp("A pairings.csv of an earlier run: none of its pairs is proposed again. Repeatable.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A pairings.csv of an earlier run: none of its pairs is proposed again. Repeatable.", valueName: "file"))
     var excludePairs: [String] = []
 
     @Option(help: ArgumentHelp("Suppress any figure resting on fewer answers than this.", valueName: "n"))
@@ -50,7 +61,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mentees per mentor for everyone without a capacity value.", valueName: "n"))
     var mentorCapacity: Int?
 
-    @Option(help: ArgumentHelp("coverage (most mentees paired, then highest score) or score (highest total score).", valueName: "objective"))
+    @Option(
+        help: ArgumentHelp(
+            "coverage (most mentees paired, then highest score) or score (highest total score).", valueName: "objective"
+        ))
     var objective: PairingObjective?
 
     @Option(help: ArgumentHelp("Seed of the bootstrap intervals.", valueName: "n"))
@@ -75,7 +89,8 @@ struct ReportCommand: ParsableCommand {
             let trimmed = String(name).trimmingSpaces
             guard let format = Format(rawValue: trimmed) else {
                 throw ValidationError(
-                    "--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "--formats: unknown format '\(trimmed)'; choose from \(Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             selected.insert(format)
         }
@@ -112,7 +127,8 @@ struct ReportCommand: ParsableCommand {
                 plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
             } catch {
                 switch error {
-                case .unknownBand: throw Failure(message: "configuration: \(error.description)", exitCode: Failure.config)
+                case .unknownBand:
+                    throw Failure(message: "configuration: \(error.description)", exitCode: Failure.config)
                 case .solver: throw Failure(message: error.description, exitCode: Failure.software)
                 }
             }
@@ -124,7 +140,9 @@ struct ReportCommand: ParsableCommand {
                 "the manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there")
         }
         if pseudonymize { plan = plan.map(Pseudonyms.apply) }
-        let change = earlier.map { ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "") }
+        let change = earlier.map {
+            ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "")
+        }
         let context = ReportContext(
             survey: run.survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)
 

@@ -1,7 +1,7 @@
 import FileOutput
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Standard output that ends quietly when the reader has gone (`genbridge report … | head -1`).

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Hostile and broken input: exit codes and first lines", .serialized)
@@ -10,33 +10,62 @@ struct BadInputTests {
     @Test(
         "every file of Fixtures/bad behaves as documented",
         arguments: [
-            (["validate", "Fixtures/bad/unterminated-quote.csv"], 65,
-             "genbridge: error: Fixtures/bad/unterminated-quote.csv:3:3: unterminated quoted field"),
-            (["validate", "Fixtures/bad/ragged-rows.csv"], 0, "genbridge: warning: 2 of 6 rows rejected (ragged_row 2)"),
-            (["validate", "Fixtures/bad/ragged-rows.csv", "--strict"], 65,
-             "genbridge: error: Fixtures/bad/ragged-rows.csv:4: ragged row: 5 fields where the header has 4"),
+            (
+                ["validate", "Fixtures/bad/unterminated-quote.csv"], 65,
+                "genbridge: error: Fixtures/bad/unterminated-quote.csv:3:3: unterminated quoted field"
+            ),
+            (
+                ["validate", "Fixtures/bad/ragged-rows.csv"], 0,
+                "genbridge: warning: 2 of 6 rows rejected (ragged_row 2)"
+            ),
+            (
+                ["validate", "Fixtures/bad/ragged-rows.csv", "--strict"], 65,
+                "genbridge: error: Fixtures/bad/ragged-rows.csv:4: ragged row: 5 fields where the header has 4"
+            ),
             (["validate", "Fixtures/bad/nul-byte.csv"], 0, "genbridge: warning: 1 of 4 rows rejected (nul_byte 1)"),
-            (["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
-             "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"),
+            (
+                ["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
+                "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"
+            ),
             (["validate", "Fixtures/bad/empty.csv"], 65, "genbridge: error: Fixtures/bad/empty.csv: no header row"),
-            (["validate", "Fixtures/bad/header-only.csv"], 65, "genbridge: error: Fixtures/bad/header-only.csv: no data row"),
+            (
+                ["validate", "Fixtures/bad/header-only.csv"], 65,
+                "genbridge: error: Fixtures/bad/header-only.csv: no data row"
+            ),
             (["validate", "Fixtures/bad/binary.bin"], 65, "genbridge: error: Fixtures/bad/binary.bin: binary content"),
-            (["validate", "Fixtures/bad/duplicate-ids.csv"], 65,
-             "genbridge: error: Fixtures/bad/duplicate-ids.csv:4:1: duplicate id \"1\""),
-            (["validate", "Fixtures/bad/no-tool-column.csv"], 65,
-             "genbridge: error: Fixtures/bad/no-tool-column.csv: required column missing: no tool column"),
-            (["validate", "Fixtures/bad/no-band-column.csv"], 65,
-             "genbridge: error: Fixtures/bad/no-band-column.csv: required column missing: no column bands can come from"),
-            (["validate", "Fixtures/bad/huge-field.csv"], 65,
-             "genbridge: error: Fixtures/bad/huge-field.csv:3:4: field longer than the limit of 1048576 bytes"),
+            (
+                ["validate", "Fixtures/bad/duplicate-ids.csv"], 65,
+                "genbridge: error: Fixtures/bad/duplicate-ids.csv:4:1: duplicate id \"1\""
+            ),
+            (
+                ["validate", "Fixtures/bad/no-tool-column.csv"], 65,
+                "genbridge: error: Fixtures/bad/no-tool-column.csv: required column missing: no tool column"
+            ),
+            (
+                ["validate", "Fixtures/bad/no-band-column.csv"], 65,
+                "genbridge: error: Fixtures/bad/no-band-column.csv: required column missing: no column bands can come from"
+            ),
+            (
+                ["validate", "Fixtures/bad/huge-field.csv"], 65,
+                "genbridge: error: Fixtures/bad/huge-field.csv:3:4: field longer than the limit of 1048576 bytes"
+            ),
             (["validate", "Fixtures/bad/huge-field.csv", "--max-field-bytes", "8000000"], 0, ""),
-            (["validate", "Fixtures/bad/wide-header.csv"], 65,
-             "genbridge: error: Fixtures/bad/wide-header.csv:1: 4097 columns, more than the limit of 4096"),
-            (["validate", "Fixtures/bad/out-of-range.csv"], 0,
-             "genbridge: warning: 4 answers off the scale or not understood, treated as missing (Slack 1, TikTok 3)"),
-            (["report", "Fixtures/sample-survey.csv", "--exclude-pairs", "Fixtures/bad/not-pairings.csv", "--stdout", "none",
-              "--out", "/tmp/genbridge-never-written"], 65,
-             "genbridge: error: Fixtures/bad/not-pairings.csv: required column missing: mentor_id and mentee_id columns"),
+            (
+                ["validate", "Fixtures/bad/wide-header.csv"], 65,
+                "genbridge: error: Fixtures/bad/wide-header.csv:1: 4097 columns, more than the limit of 4096"
+            ),
+            (
+                ["validate", "Fixtures/bad/out-of-range.csv"], 0,
+                "genbridge: warning: 4 answers off the scale or not understood, treated as missing (Slack 1, TikTok 3)"
+            ),
+            (
+                [
+                    "report", "Fixtures/sample-survey.csv", "--exclude-pairs", "Fixtures/bad/not-pairings.csv",
+                    "--stdout", "none",
+                    "--out", "/tmp/genbridge-never-written",
+                ], 65,
+                "genbridge: error: Fixtures/bad/not-pairings.csv: required column missing: mentor_id and mentee_id columns"
+            ),
         ] as [([String], Int32, String)])
     func corpus(arguments: [String], status: Int32, firstLine: String) throws {
         let result = try Genbridge.run(arguments)
@@ -49,7 +78,9 @@ struct BadInputTests {
     @Test("a manager cycle is reported, not looped on, and the run succeeds")
     func managerCycle() throws {
         let out = try Genbridge.temporaryFolder()
-        let result = try Genbridge.run(["report", "Fixtures/bad/manager-cycle.csv", "--out", out.path, "--min-group-size", "1"])
+        let result = try Genbridge.run([
+            "report", "Fixtures/bad/manager-cycle.csv", "--out", out.path, "--min-group-size", "1",
+        ])
         #expect(result.status == 0, "stderr: \(result.standardError)")
         #expect(result.standardError.contains("the manager data has a cycle: A1 -> B1 -> C1 -> A1"))
         // Ann (A1) and Bob (B1) are in Cyd's (C1) chain through the cycle; Dee (D1) and Gus (G1)
@@ -91,7 +122,9 @@ struct BadInputTests {
             try? unmount.run()
             unmount.waitUntilExit()
         }
-        let result = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", mountPoint.path, "--stdout", "none"])
+        let result = try Genbridge.run([
+            "report", Genbridge.fixture("sample-survey.csv"), "--out", mountPoint.path, "--stdout", "none",
+        ])
         #expect(result.status == 74, "stderr: \(result.standardError)")
         #expect(result.firstErrorLine.contains("No space left on device"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).isEmpty)
@@ -102,7 +135,10 @@ struct BadInputTests {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/bash")
         let out = try Genbridge.temporaryFolder()
-        shell.arguments = ["-c", "set -o pipefail; '\(Genbridge.binary.path)' report '\(Genbridge.fixture("sample-survey.csv"))' --out '\(out.path)' | head -1; echo \"status ${PIPESTATUS[0]}\""]
+        shell.arguments = [
+            "-c",
+            "set -o pipefail; '\(Genbridge.binary.path)' report '\(Genbridge.fixture("sample-survey.csv"))' --out '\(out.path)' | head -1; echo \"status ${PIPESTATUS[0]}\"",
+        ]
         let output = Pipe()
         let error = Pipe()
         shell.standardOutput = output

@@ -38,7 +38,8 @@ struct CommandLineTests {
         try sample.write(to: folder.appendingPathComponent("q3-survey.csv"))
         let named = try Genbridge.run(["report", "q3-survey.csv", "--stdout", "none"], in: folder)
         #expect(named.status == 0)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/q3-survey/report.txt").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/q3-survey/report.txt").path))
         let piped = try Genbridge.run(["report", "-", "--stdout", "none"], in: folder, input: sample)
         #expect(piped.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/stdin/report.txt").path))
@@ -48,41 +49,60 @@ struct CommandLineTests {
     @Test("rejected rows: a warning on standard error and every row in rejected.csv")
     func rejectedRows() throws {
         let out = try Genbridge.temporaryFolder()
-        let result = try Genbridge.run(["report", Genbridge.fixture("bad/ragged-rows.csv"), "--out", out.path, "--stdout", "none"])
+        let result = try Genbridge.run([
+            "report", Genbridge.fixture("bad/ragged-rows.csv"), "--out", out.path, "--stdout", "none",
+        ])
         #expect(result.status == 0)
         #expect(result.standardError.contains("genbridge: warning: 2 of 6 rows rejected (ragged_row 2)"))
         let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
         let path = Genbridge.fixture("bad/ragged-rows.csv")
-        #expect(rejected == """
-            file,line,id,reason,detail
-            \(path),4,3,ragged_row,ragged row: 5 fields where the header has 4
-            \(path),5,4,ragged_row,ragged row: 3 fields where the header has 4
+        #expect(
+            rejected == """
+                file,line,id,reason,detail
+                \(path),4,3,ragged_row,ragged row: 5 fields where the header has 4
+                \(path),5,4,ragged_row,ragged row: 3 fields where the header has 4
 
-            """)
+                """)
     }
 
     @Test("--strict turns a rejected row into exit 65")
     func strict() throws {
         let result = try Genbridge.run(["validate", Genbridge.fixture("bad/ragged-rows.csv"), "--strict"])
         #expect(result.status == 65)
-        #expect(result.standardError.contains("genbridge: error: \(Genbridge.fixture("bad/ragged-rows.csv")):4: ragged row"))
+        #expect(
+            result.standardError.contains("genbridge: error: \(Genbridge.fixture("bad/ragged-rows.csv")):4: ragged row")
+        )
     }
 
     @Test(
         "exit codes and first lines for bad inputs",
         arguments: [
-            (["validate", "Fixtures/bad/unterminated-quote.csv"], 65,
-             "genbridge: error: Fixtures/bad/unterminated-quote.csv:3:3: unterminated quoted field"),
-            (["validate", "Fixtures/bad/duplicate-ids.csv"], 65,
-             "genbridge: error: Fixtures/bad/duplicate-ids.csv:4:1: duplicate id \"1\""),
-            (["validate", "Fixtures/bad/no-tool-column.csv"], 65,
-             "genbridge: error: Fixtures/bad/no-tool-column.csv: required column missing: no tool column"),
+            (
+                ["validate", "Fixtures/bad/unterminated-quote.csv"], 65,
+                "genbridge: error: Fixtures/bad/unterminated-quote.csv:3:3: unterminated quoted field"
+            ),
+            (
+                ["validate", "Fixtures/bad/duplicate-ids.csv"], 65,
+                "genbridge: error: Fixtures/bad/duplicate-ids.csv:4:1: duplicate id \"1\""
+            ),
+            (
+                ["validate", "Fixtures/bad/no-tool-column.csv"], 65,
+                "genbridge: error: Fixtures/bad/no-tool-column.csv: required column missing: no tool column"
+            ),
             (["validate", "Fixtures/bad/empty.csv"], 65, "genbridge: error: Fixtures/bad/empty.csv: no header row"),
-            (["validate", "Fixtures/bad/header-only.csv"], 65, "genbridge: error: Fixtures/bad/header-only.csv: no data row"),
+            (
+                ["validate", "Fixtures/bad/header-only.csv"], 65,
+                "genbridge: error: Fixtures/bad/header-only.csv: no data row"
+            ),
             (["validate", "Fixtures/bad/binary.bin"], 65, "genbridge: error: Fixtures/bad/binary.bin: binary content"),
-            (["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
-             "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"),
-            (["validate", "Fixtures/no-such-file.csv"], 66, "genbridge: error: Fixtures/no-such-file.csv: cannot open input"),
+            (
+                ["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
+                "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"
+            ),
+            (
+                ["validate", "Fixtures/no-such-file.csv"], 66,
+                "genbridge: error: Fixtures/no-such-file.csv: cannot open input"
+            ),
             (["validate", "Fixtures"], 66, "genbridge: error: Fixtures: cannot open input: it is a directory"),
             (["report"], 64, "genbridge: error: "),
             (["report", "Fixtures/sample-survey.csv", "--min-group-size", "0"], 64, "genbridge: error: "),
@@ -110,7 +130,9 @@ struct CommandLineTests {
         let folder = try Genbridge.temporaryFolder()
         let blocker = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: blocker)
-        let result = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", blocker.path + "/sub"])
+        let result = try Genbridge.run([
+            "report", Genbridge.fixture("sample-survey.csv"), "--out", blocker.path + "/sub",
+        ])
         #expect(result.status == 73)
         #expect(result.firstErrorLine.hasPrefix("genbridge: error: \(blocker.path)/sub: cannot create output"))
         #expect(result.standardOutput.isEmpty)
@@ -124,9 +146,10 @@ struct CommandLineTests {
         let failed = try Genbridge.run(["report", Genbridge.fixture("bad/unterminated-quote.csv"), "--out", out.path])
         #expect(failed.status == 65)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.txt")) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-            "bands.csv", "gaps.csv", "pairings.csv", "rejected.csv", "report.html", "report.txt", "summary.json",
-        ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "bands.csv", "gaps.csv", "pairings.csv", "rejected.csv", "report.html", "report.txt", "summary.json",
+            ])
     }
 
     @Test("SOURCE_DATE_EPOCH is the only time a report shows")
@@ -135,13 +158,17 @@ struct CommandLineTests {
             ["report", Genbridge.fixture("sample-survey.csv"), "--out", try Genbridge.temporaryFolder().path],
             environment: ["SOURCE_DATE_EPOCH": "1764374400"])
         #expect(result.standardOutput.contains("Generated 2025-11-29T00:00:00Z"))
-        let plain = try Genbridge.run(["report", Genbridge.fixture("sample-survey.csv"), "--out", try Genbridge.temporaryFolder().path])
+        let plain = try Genbridge.run([
+            "report", Genbridge.fixture("sample-survey.csv"), "--out", try Genbridge.temporaryFolder().path,
+        ])
         #expect(!plain.standardOutput.contains("Generated"))
     }
 
-    @Test("every supported encoding of the same people reads the same", arguments: [
-        "edge/utf16le-tab.txt", "edge/utf16be-tab.txt",
-    ])
+    @Test(
+        "every supported encoding of the same people reads the same",
+        arguments: [
+            "edge/utf16le-tab.txt", "edge/utf16be-tab.txt",
+        ])
     func encodings(path: String) throws {
         let result = try Genbridge.run(["validate", Genbridge.fixture(path)])
         #expect(result.status == 0)

@@ -36,7 +36,10 @@ struct ConfigCommandTests {
     @Test(
         "config errors: exit 78 with the file, line and column first",
         arguments: [
-            ("Fixtures/config/unknown-key.yml", "genbridge: error: Fixtures/config/unknown-key.yml:5:3: unknown key \"min_grup_size\""),
+            (
+                "Fixtures/config/unknown-key.yml",
+                "genbridge: error: Fixtures/config/unknown-key.yml:5:3: unknown key \"min_grup_size\""
+            ),
             ("Fixtures/config/overlapping-bands.yml", "genbridge: error: Fixtures/config/overlapping-bands.yml:"),
             ("Fixtures/config/wrong-type.yml", "genbridge: error: Fixtures/config/wrong-type.yml:"),
             ("Fixtures/config/bad-yaml.yml", "genbridge: error: Fixtures/config/bad-yaml.yml:"),
@@ -77,11 +80,17 @@ struct DetectionExplanationTests {
             "report", "Fixtures/exports/google-forms.csv", "--verbose", "--out", out.path, "--stdout", "text",
         ])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("genbridge: detected Fixtures/exports/google-forms.csv: google-forms layout, UTF-8, delimiter ','"))
+        #expect(
+            result.standardError.contains(
+                "genbridge: detected Fixtures/exports/google-forms.csv: google-forms layout, UTF-8, delimiter ','"))
         #expect(result.standardError.contains("column 4 \"Employee ID\" -> id"))
-        #expect(result.standardError.contains("column 10 \"How familiar are you with each tool? [Pinterest]\" -> tool Pinterest"))
+        #expect(
+            result.standardError.contains(
+                "column 10 \"How familiar are you with each tool? [Pinterest]\" -> tool Pinterest"))
         #expect(result.standardError.contains("column 1 \"Timestamp\" -> ignored (survey-tool metadata)"))
-        #expect(result.standardOutput.contains("columns read: Email address -> email; Full name -> name; Employee ID -> id"))
+        #expect(
+            result.standardOutput.contains("columns read: Email address -> email; Full name -> name; Employee ID -> id")
+        )
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("which header became which role or tool"))
     }

@@ -88,7 +88,8 @@ struct OutputDirectoryTests {
     func allOrNothing() throws {
         let folder = try temporaryFolder()
         try Data("old a".utf8).write(to: folder.appendingPathComponent("a.txt"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b.txt"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("b.txt"), withIntermediateDirectories: false)
         #expect(throws: OutputError.cannotCreate(path: folder.path + "/b.txt", reason: "it is a folder")) {
             try OutputDirectory(path: folder.path).write([
                 OutputFile(name: "a.txt", text: "new a"), OutputFile(name: "b.txt", text: "new b"),

@@ -11,7 +11,8 @@ struct BandSchemeTests {
     @Test("natural order of levels")
     func naturalOrder() {
         let levels = ["L10", "L2", "L1", "Grade 12", "Grade 9", "L3"]
-        #expect(levels.sorted(by: NaturalOrder.areInIncreasingOrder) == ["Grade 9", "Grade 12", "L1", "L2", "L3", "L10"])
+        #expect(
+            levels.sorted(by: NaturalOrder.areInIncreasingOrder) == ["Grade 9", "Grade 12", "L1", "L2", "L3", "L10"])
     }
 
     @Test("levels split into three runs of about equal numbers of people")
@@ -72,7 +73,8 @@ struct BandSchemeTests {
     func years() throws {
         var bands = try scheme([.years])
         for years in ["0", "2", "3", "10", "11", "35"] { _ = bands.classify([.years: years]) }
-        #expect(bands.resolve().bands.map(\.name) == ["0–2 years", "3–5 years", "6–10 years", "11–20 years", "21+ years"])
+        #expect(
+            bands.resolve().bands.map(\.name) == ["0–2 years", "3–5 years", "6–10 years", "11–20 years", "21+ years"])
         guard case .failure = bands.classify([.years: "-1"]) else { Issue.record("negative years fit no band"); return }
     }
 

@@ -7,11 +7,12 @@ struct CSVParserTests {
     @Test("plain records, with their physical lines")
     func plainRecords() throws {
         let records = try parse("a,b,c\n1,2,3\n4,5,6\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["a", "b", "c"]),
-            ParsedRecord(line: 2, fields: ["1", "2", "3"]),
-            ParsedRecord(line: 3, fields: ["4", "5", "6"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["a", "b", "c"]),
+                ParsedRecord(line: 2, fields: ["1", "2", "3"]),
+                ParsedRecord(line: 3, fields: ["4", "5", "6"]),
+            ])
     }
 
     @Test("quotes, doubled quotes and embedded delimiters are undone")
@@ -23,29 +24,32 @@ struct CSVParserTests {
     @Test("a quoted newline does not start a record; lines stay physical")
     func quotedNewlines() throws {
         let records = try parse("h1,h2\n\"two\nlines\",x\n\"three\n\nlines\",y\nlast,z\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["h1", "h2"]),
-            ParsedRecord(line: 2, fields: ["two\nlines", "x"]),
-            ParsedRecord(line: 4, fields: ["three\n\nlines", "y"]),
-            ParsedRecord(line: 7, fields: ["last", "z"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["h1", "h2"]),
+                ParsedRecord(line: 2, fields: ["two\nlines", "x"]),
+                ParsedRecord(line: 4, fields: ["three\n\nlines", "y"]),
+                ParsedRecord(line: 7, fields: ["last", "z"]),
+            ])
     }
 
     @Test("CRLF line endings, blank lines skipped but counted")
     func crlfAndBlankLines() throws {
         let records = try parse("a,b\r\n1,2\r\n\r\n\r\n3,4\r\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["a", "b"]),
-            ParsedRecord(line: 2, fields: ["1", "2"]),
-            ParsedRecord(line: 5, fields: ["3", "4"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["a", "b"]),
+                ParsedRecord(line: 2, fields: ["1", "2"]),
+                ParsedRecord(line: 5, fields: ["3", "4"]),
+            ])
     }
 
     @Test("classic Mac line endings (CR only) count as lines")
     func carriageReturnOnly() throws {
         let collector = RecordCollector()
         let parser = CSVParser(file: "mac.csv", delimiter: UInt8(ascii: ","), lineBreak: UInt8(ascii: "\r")) { record in
-            collector.records.append(ParsedRecord(line: record.line, fields: (0..<record.fieldCount).map { record.string($0) ?? "" }))
+            collector.records.append(
+                ParsedRecord(line: record.line, fields: (0..<record.fieldCount).map { record.string($0) ?? "" }))
         }
         try feed(parser, "a,b\r1,2\r3,4".utf8)
         try parser.finish()
@@ -54,7 +58,10 @@ struct CSVParserTests {
 
     @Test("a last record without a line break is delivered")
     func noFinalNewline() throws {
-        #expect(try parse("a,b\n1,2") == [ParsedRecord(line: 1, fields: ["a", "b"]), ParsedRecord(line: 2, fields: ["1", "2"])])
+        #expect(
+            try parse("a,b\n1,2") == [
+                ParsedRecord(line: 1, fields: ["a", "b"]), ParsedRecord(line: 2, fields: ["1", "2"]),
+            ])
     }
 
     @Test("ragged rows come through with their own field count")
@@ -105,7 +112,8 @@ struct CSVParserTests {
 
     @Test("the result does not depend on where chunks are cut", arguments: [1, 2, 3, 5, 7, 64])
     func chunkBoundaries(chunkSize: Int) throws {
-        let text = "id,\"Full name\",note\r\n1,\"Okafor, Chidi\",\"line\r\nbreak\"\r\n\r\n2,Zoë,\"\"\"quoted\"\"\"\r\n3,Søren,plain"
+        let text =
+            "id,\"Full name\",note\r\n1,\"Okafor, Chidi\",\"line\r\nbreak\"\r\n\r\n2,Zoë,\"\"\"quoted\"\"\"\r\n3,Søren,plain"
         let whole = try parse(text)
         #expect(try parse(text, chunkSize: chunkSize) == whole)
         #expect(whole.map(\.line) == [1, 2, 5, 6])

@@ -8,7 +8,9 @@ struct CSVReaderTests {
     func read(_ path: String, options: CSVReadOptions = CSVReadOptions()) throws -> (CSVInputFormat, [ParsedRecord]) {
         let collector = RecordCollector()
         let format = try CSVReader.read(InputSource(path: path), options: options) { record in
-            collector.records.append(ParsedRecord(line: record.line, fields: (0..<record.fieldCount).map { record.string($0) ?? "<invalid>" }))
+            collector.records.append(
+                ParsedRecord(
+                    line: record.line, fields: (0..<record.fieldCount).map { record.string($0) ?? "<invalid>" }))
         }
         return (format, collector.records)
     }
@@ -47,7 +49,10 @@ struct CSVReaderTests {
     func invalidUTF8() {
         var options = CSVReadOptions()
         options.encoding = .utf8
-        #expect(throws: IngestError.invalidEncoding(SourceLocation(file: fixture("bad/invalid-utf8-late.csv"), line: 3, column: 2), encoding: "UTF-8")) {
+        #expect(
+            throws: IngestError.invalidEncoding(
+                SourceLocation(file: fixture("bad/invalid-utf8-late.csv"), line: 3, column: 2), encoding: "UTF-8")
+        ) {
             try read(fixture("bad/invalid-utf8-late.csv"), options: options)
         }
     }
@@ -65,8 +70,11 @@ struct CSVReaderTests {
 
     @Test("binary content and workbooks are refused")
     func binary() throws {
-        #expect(throws: IngestError.binaryContent(file: fixture("bad/binary.bin"))) { try read(fixture("bad/binary.bin")) }
-        let workbook = try temporaryFile([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100), name: "survey.xlsx")
+        #expect(throws: IngestError.binaryContent(file: fixture("bad/binary.bin"))) {
+            try read(fixture("bad/binary.bin"))
+        }
+        let workbook = try temporaryFile(
+            [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100), name: "survey.xlsx")
         #expect(throws: IngestError.binaryContent(file: workbook)) { try read(workbook) }
     }
 
@@ -107,7 +115,9 @@ struct ShrinkingInputTests {
         defer { buffer.deallocate() }
         #expect(try file.read(into: buffer) == 1024)
         #expect(truncate(path, 2000) == 0)
-        #expect(throws: IngestError.readFailed(file: path, reason: "the file shrank while being read (2000 of 70000 bytes)")) {
+        #expect(
+            throws: IngestError.readFailed(file: path, reason: "the file shrank while being read (2000 of 70000 bytes)")
+        ) {
             while try file.read(into: buffer) > 0 {}
         }
     }

@@ -25,13 +25,17 @@ struct LayoutTests {
     @Test(
         "layouts are detected from the first record",
         arguments: [
-            ("exports/qualtrics-numeric.csv", SurveyLayout.qualtrics), ("exports/qualtrics-choice-text.csv", .qualtrics),
+            ("exports/qualtrics-numeric.csv", SurveyLayout.qualtrics),
+            ("exports/qualtrics-choice-text.csv", .qualtrics),
             ("exports/qualtrics-legacy.csv", .qualtrics), ("exports/surveymonkey.csv", .surveymonkey),
             ("exports/google-forms.csv", .googleForms), ("exports/microsoft-forms.csv", .microsoftForms),
             ("exports/excel-unicode-text.txt", .generic), ("sample-survey.csv", .generic),
         ])
     func detection(path: String, layout: SurveyLayout) {
-        let (survey, _) = ingest([fixture(path)], options: Self.sampleOptions(layoutScaleOneToFive: path.contains("qualtrics-numeric") || path.contains("legacy")))
+        let (survey, _) = ingest(
+            [fixture(path)],
+            options: Self.sampleOptions(
+                layoutScaleOneToFive: path.contains("qualtrics-numeric") || path.contains("legacy")))
         #expect(survey.inputs.first?.layout == layout.rawValue)
     }
 
@@ -70,15 +74,18 @@ struct LayoutTests {
         #expect(survey.rowsRead == 154)
         #expect(survey.rowsUsed == 150)
         #expect(survey.rejections.map(\.location.line) == [5, 6, 95, 128])
-        #expect(survey.rejections.map(\.reason) == [
-            .excludedResponse("survey preview"), .excludedResponse("offline survey preview"), .excludedResponse("spam"),
-            .unfinished,
-        ])
+        #expect(
+            survey.rejections.map(\.reason) == [
+                .excludedResponse("survey preview"), .excludedResponse("offline survey preview"),
+                .excludedResponse("spam"),
+                .unfinished,
+            ])
     }
 
     @Test("Qualtrics legacy two-row export")
     func qualtricsLegacy() {
-        let (survey, respondents) = ingest([fixture("exports/qualtrics-legacy.csv")], options: Self.sampleOptions(layoutScaleOneToFive: true))
+        let (survey, respondents) = ingest(
+            [fixture("exports/qualtrics-legacy.csv")], options: Self.sampleOptions(layoutScaleOneToFive: true))
         #expect(survey.problems.isEmpty)
         #expect(respondents.count == 30)
         #expect(survey.bands.map(\.members) == ["L1–L2", "L3–L4", "L5–L8"])
@@ -122,7 +129,9 @@ struct LayoutTests {
     func mixedLayouts() {
         var options = IngestOptions()
         options.columns = ColumnOverrides(roles: [:])
-        let (survey, respondents) = ingest([fixture("exports/google-forms.csv"), fixture("exports/microsoft-forms.csv")])
+        let (survey, respondents) = ingest([
+            fixture("exports/google-forms.csv"), fixture("exports/microsoft-forms.csv"),
+        ])
         // The same people twice: every id is a duplicate, which is a file-level problem.
         #expect(survey.problems.count == 150)
         #expect(respondents.count == 300)

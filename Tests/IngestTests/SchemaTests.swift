@@ -17,7 +17,8 @@ struct SchemaTests {
         #expect(ColumnRole.recognise(header) == role)
     }
 
-    @Test("headers that name no role", arguments: ["TikTok", "Comments", "Timestamp", "How familiar are you with Slack?"])
+    @Test(
+        "headers that name no role", arguments: ["TikTok", "Comments", "Timestamp", "How familiar are you with Slack?"])
     func notRoles(header: String) {
         #expect(ColumnRole.recognise(header) == nil)
     }
@@ -85,10 +86,12 @@ struct SchemaTests {
         #expect(scale.answer(for: "N/A") == .invalid)
     }
 
-    @Test("opt-in answers: only yes-like answers opt in", arguments: [
-        ("Yes", true), ("y", true), ("TRUE", true), ("1", true), ("x", true), ("✓", true), ("No", false),
-        ("", false), ("maybe", false), ("0", false),
-    ])
+    @Test(
+        "opt-in answers: only yes-like answers opt in",
+        arguments: [
+            ("Yes", true), ("y", true), ("TRUE", true), ("1", true), ("x", true), ("✓", true), ("No", false),
+            ("", false), ("maybe", false), ("0", false),
+        ])
     func optIn(text: String, expected: Bool) {
         #expect(OptIn.isYes(text) == expected)
     }

@@ -11,10 +11,11 @@ struct SurveyIngestorTests {
         #expect(survey.rowsRead == 150)
         #expect(survey.rowsUsed == 150)
         #expect(respondents.count == 150)
-        #expect(survey.tools.map(\.name) == [
-            "Pinterest", "WhatsApp", "Hootsuite", "LinkedIn", "Instagram", "TikTok", "X", "Facebook", "YouTube",
-            "Snapchat", "Slack", "Microsoft Teams", "Canva",
-        ])
+        #expect(
+            survey.tools.map(\.name) == [
+                "Pinterest", "WhatsApp", "Hootsuite", "LinkedIn", "Instagram", "TikTok", "X", "Facebook", "YouTube",
+                "Snapchat", "Slack", "Microsoft Teams", "Canva",
+            ])
         #expect(survey.bands.map(\.name) == ["Junior", "Mid", "Senior"])
         #expect(survey.invalidAnswers == 2)
         let okafor = try #require(respondents.first { $0.name == "Okafor, Chidi" })
@@ -30,7 +31,8 @@ struct SurveyIngestorTests {
         #expect(survey.rowsUsed == 4)
         #expect(respondents.count == 4)
         #expect(survey.rejections.map(\.location.line) == [4, 5])
-        #expect(survey.rejections.map(\.reason) == [.raggedRow(expected: 4, found: 5), .raggedRow(expected: 4, found: 3)])
+        #expect(
+            survey.rejections.map(\.reason) == [.raggedRow(expected: 4, found: 5), .raggedRow(expected: 4, found: 3)])
         #expect(survey.rowsRead == survey.rowsUsed + survey.rejections.count)
     }
 
@@ -44,7 +46,10 @@ struct SurveyIngestorTests {
     @Test("a row whose level fits no configured band is rejected with the reason")
     func noBand() {
         var options = IngestOptions()
-        options.bands = [BandDefinition(name: "Junior", rule: .levels(["L1"])), BandDefinition(name: "Senior", rule: .levels(["L3"]))]
+        options.bands = [
+            BandDefinition(name: "Junior", rule: .levels(["L1"])),
+            BandDefinition(name: "Senior", rule: .levels(["L3"])),
+        ]
         let (survey, respondents) = ingest([fixture("bad/ragged-rows.csv")], options: options)
         #expect(respondents.count == 3)
         #expect(survey.rejections.contains { $0.reason.code == "no_band" && $0.location.line == 7 })
@@ -54,10 +59,15 @@ struct SurveyIngestorTests {
     func duplicates() {
         let (survey, _) = ingest([fixture("bad/duplicate-ids.csv")])
         let path = fixture("bad/duplicate-ids.csv")
-        #expect(survey.problems == [
-            .duplicateID(SourceLocation(file: path, line: 4, column: 1), id: "1", firstSeen: SourceLocation(file: path, line: 2)),
-            .duplicateID(SourceLocation(file: path, line: 6, column: 1), id: "2", firstSeen: SourceLocation(file: path, line: 3)),
-        ])
+        #expect(
+            survey.problems == [
+                .duplicateID(
+                    SourceLocation(file: path, line: 4, column: 1), id: "1",
+                    firstSeen: SourceLocation(file: path, line: 2)),
+                .duplicateID(
+                    SourceLocation(file: path, line: 6, column: 1), id: "2",
+                    firstSeen: SourceLocation(file: path, line: 3)),
+            ])
     }
 
     @Test("required roles: no tool column, no band column")
@@ -80,7 +90,8 @@ struct SurveyIngestorTests {
     @Test("empty and header-only files")
     func emptyFiles() {
         #expect(ingest([fixture("bad/empty.csv")]).0.problems == [.noHeader(file: fixture("bad/empty.csv"))])
-        #expect(ingest([fixture("bad/header-only.csv")]).0.problems == [.noDataRows(file: fixture("bad/header-only.csv"))])
+        #expect(
+            ingest([fixture("bad/header-only.csv")]).0.problems == [.noDataRows(file: fixture("bad/header-only.csv"))])
     }
 
     @Test("no id column: the line number is the id; labels and missing words are read")
@@ -92,7 +103,9 @@ struct SurveyIngestorTests {
         #expect(respondents.map { $0.scores } == [[4, 3], [0, -1], [-1, -1], [3, -1]])
         #expect(survey.invalidAnswers == 1)
         #expect(survey.missingAnswers == 3)
-        #expect(survey.invalidAnswerExamples.first?.location == SourceLocation(file: fixture("edge/labels-no-id.csv"), line: 4, column: 5))
+        #expect(
+            survey.invalidAnswerExamples.first?.location
+                == SourceLocation(file: fixture("edge/labels-no-id.csv"), line: 4, column: 5))
     }
 
     @Test("several inputs are one population; different tools are refused")

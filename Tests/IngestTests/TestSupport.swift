@@ -35,11 +35,15 @@ func feed(_ parser: CSVParser, _ bytes: some Collection<UInt8>) throws {
 }
 
 /// Feeds `text` to a CSVParser in pieces of `chunkSize` bytes and collects the records.
-func parse(_ bytes: [UInt8], delimiter: Character = ",", chunkSize: Int = 1 << 20, limits: CSVLimits = .default)
+func parse(
+    _ bytes: [UInt8], delimiter: Character = ",", chunkSize: Int = 1 << 20, limits: CSVLimits = .default
+)
     throws -> [ParsedRecord]
 {
     let collector = RecordCollector()
-    let parser = CSVParser(file: "test.csv", delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ","), limits: limits) {
+    let parser = CSVParser(
+        file: "test.csv", delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ","), limits: limits
+    ) {
         record in
         collector.records.append(
             ParsedRecord(line: record.line, fields: (0..<record.fieldCount).map { record.string($0) ?? "<invalid>" }))

@@ -32,12 +32,14 @@ struct MentoringPlannerTests {
             pool.add($0)
             respondents.append($0)
         }
-        let analysis = FamiliarityAnalyser.analyse(tally, survey: survey, options: AnalysisOptions(minGroupSize: minGroupSize))
+        let analysis = FamiliarityAnalyser.analyse(
+            tally, survey: survey, options: AnalysisOptions(minGroupSize: minGroupSize))
         return Run(survey: survey, analysis: analysis, pool: pool, respondents: respondents)
     }
 
     static func run(csv: String) throws -> Run {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genbridge-plan-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "genbridge-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("survey.csv").path
         try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
@@ -117,7 +119,8 @@ struct MentoringPlannerTests {
 
     @Test("a cycle in the manager data is reported once and chains stop there")
     func cycle() throws {
-        let run = Self.run(paths: [Self.root.appendingPathComponent("Fixtures/bad/manager-cycle.csv").path], minGroupSize: 1)
+        let run = Self.run(
+            paths: [Self.root.appendingPathComponent("Fixtures/bad/manager-cycle.csv").path], minGroupSize: 1)
         let plan = try run.plan()
         #expect(plan.managerCycles == [["A1", "B1", "C1"]])
         for pair in plan.pairs {
@@ -128,11 +131,12 @@ struct MentoringPlannerTests {
 
     @Test("managers given by email are followed too")
     func managerByEmail() throws {
-        let run = try Self.run(csv: """
-            id,Email,Level,Manager,TikTok
-            boss,boss@example.com,L9,,0
-            kid,kid@example.com,L1,BOSS@example.com,4
-            """)
+        let run = try Self.run(
+            csv: """
+                id,Email,Level,Manager,TikTok
+                boss,boss@example.com,L9,,0
+                kid,kid@example.com,L1,BOSS@example.com,4
+                """)
         let plan = try run.plan()
         #expect(plan.pairs.isEmpty)
         #expect(plan.unpaired.first?.reason == .everyCandidateExcluded([.managementChain]))
@@ -154,11 +158,15 @@ struct MentoringPlannerTests {
 
     @Test("an exclusion file is read from an earlier pairings.csv, neutralised ids included")
     func exclusionFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genbridge-excl-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "genbridge-excl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("pairings.csv").path
         try Data("mentor_id,mentor_name,mentee_id\nE1,Ann,E9\n'=E2,Bob,E8\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try ExcludedPairsFile.read(path) == [ExcludedPair(mentorID: "E1", menteeID: "E9"), ExcludedPair(mentorID: "=E2", menteeID: "E8")])
+        #expect(
+            try ExcludedPairsFile.read(path) == [
+                ExcludedPair(mentorID: "E1", menteeID: "E9"), ExcludedPair(mentorID: "=E2", menteeID: "E8"),
+            ])
         let bad = folder.appendingPathComponent("bad.csv").path
         try Data("employee,partner\nE1,E2\n".utf8).write(to: URL(fileURLWithPath: bad))
         #expect(throws: IngestError.self) { try ExcludedPairsFile.read(bad) }
@@ -213,7 +221,8 @@ struct MentoringPlannerTests {
 
     @Test("the same people in another row order give the same pairs")
     func determinism() throws {
-        let sample = try String(contentsOfFile: Self.root.appendingPathComponent("Fixtures/sample-survey.csv").path, encoding: .utf8)
+        let sample = try String(
+            contentsOfFile: Self.root.appendingPathComponent("Fixtures/sample-survey.csv").path, encoding: .utf8)
         var lines = sample.split(separator: "\n").map(String.init)
         let header = lines.removeFirst()
         var generator = SeededGenerator(seed: 7)
@@ -232,7 +241,8 @@ struct MentoringPlannerTests {
         let last = run.survey.bands.count - 1
         for entry in plan.coverage {
             let low = run.respondents.filter {
-                $0.menteeOptIn == true && run.survey.band(of: $0).index == last && ($0.score(entry.tool).map { $0 <= 1 } ?? false)
+                $0.menteeOptIn == true && run.survey.band(of: $0).index == last
+                    && ($0.score(entry.tool).map { $0 <= 1 } ?? false)
             }
             #expect(entry.menteesLow == low.count)
             #expect(entry.covered == plan.pairs.filter { $0.tools.contains { $0.tool == entry.tool } }.count)

@@ -21,7 +21,8 @@ struct SummarySchemaTests {
         let run = HTMLTestSupport.sample
         var pool = CandidatePool()
         for respondent in run.respondents { pool.add(respondent) }
-        let plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: run.analysis, options: PairingOptions())
+        let plan = try MentoringPlanner.plan(
+            pool: pool, survey: run.survey, analysis: run.analysis, options: PairingOptions())
         let previous = try JSONDecoder().decode(
             PreviousSummary.self, from: Data(SummaryJSON.render(run.context(plan: plan)).utf8))
         let change = ChangeSincePrevious(comparing: run.analysis, with: previous.earlierRun, source: "q3/summary.json")
@@ -77,7 +78,9 @@ struct SummarySchemaTests {
         guard let schema = schema as? [String: Any] else { return [] }
         var found: [String] = []
         if let options = schema["anyOf"] as? [Any] {
-            if !options.contains(where: { problems(value, $0, path: path).isEmpty }) { found.append("\(path): matches no anyOf") }
+            if !options.contains(where: { problems(value, $0, path: path).isEmpty }) {
+                found.append("\(path): matches no anyOf")
+            }
         }
         if let constant = schema["const"] as? String, (value as? String) != constant {
             found.append("\(path): not the constant \(constant)")
@@ -91,7 +94,9 @@ struct SummarySchemaTests {
         }
         if let type = schema["type"] {
             let types = (type as? [String]) ?? [(type as? String) ?? ""]
-            if !types.contains(where: { matchesType(value, $0) }) { found.append("\(path): not of type \(types.joined(separator: "|"))") }
+            if !types.contains(where: { matchesType(value, $0) }) {
+                found.append("\(path): not of type \(types.joined(separator: "|"))")
+            }
         }
         if let object = value as? [String: Any], !(value is NSNull) {
             let properties = schema["properties"] as? [String: Any] ?? [:]
@@ -112,8 +117,12 @@ struct SummarySchemaTests {
             }
         }
         if let array = value as? [Any] {
-            if let minimum = schema["minItems"] as? Int, array.count < minimum { found.append("\(path): fewer than \(minimum) items") }
-            if let maximum = schema["maxItems"] as? Int, array.count > maximum { found.append("\(path): more than \(maximum) items") }
+            if let minimum = schema["minItems"] as? Int, array.count < minimum {
+                found.append("\(path): fewer than \(minimum) items")
+            }
+            if let maximum = schema["maxItems"] as? Int, array.count > maximum {
+                found.append("\(path): more than \(maximum) items")
+            }
             if let items = schema["items"] {
                 for (index, item) in array.enumerated() { found += problems(item, items, path: "\(path)[\(index)]") }
             }

@@ -82,7 +82,8 @@ extension ChangeSincePrevious {
         cells = analysis.cells.joined().map { cell in
             let then = before["\(bandNames[cell.band])\u{0}\(toolNames[cell.tool])"]
             return CellChange(
-                band: cell.band, tool: cell.tool, previousMean: then?.mean, previousShareConfident: then?.shareConfident,
+                band: cell.band, tool: cell.tool, previousMean: then?.mean,
+                previousShareConfident: then?.shareConfident,
                 meanChange: difference(cell.mean, then?.mean),
                 shareConfidentChange: difference(cell.shareConfident, then?.shareConfident))
         }

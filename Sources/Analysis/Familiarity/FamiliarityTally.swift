@@ -65,7 +65,9 @@ package struct FamiliarityTally: Sendable {
         Self.merge(departmentCounts[department], bandCount: bandCount, toolCount: toolCount, bandOfKey: bandOfKey)
     }
 
-    private static func merge(_ counts: [[ScoreCounts]], bandCount: Int, toolCount: Int, bandOfKey: [Int]) -> [[ScoreCounts]] {
+    private static func merge(
+        _ counts: [[ScoreCounts]], bandCount: Int, toolCount: Int, bandOfKey: [Int]
+    ) -> [[ScoreCounts]] {
         var merged = Array(repeating: Array(repeating: ScoreCounts(), count: toolCount), count: bandCount)
         for (key, row) in counts.enumerated() where key < bandOfKey.count {
             let band = bandOfKey[key]

@@ -97,13 +97,16 @@ package enum FamiliarityAnalyser {
         }
     }
 
-    static func departmentBreakdown(_ tally: FamiliarityTally, survey: Survey, options: AnalysisOptions) -> [DepartmentBreakdown] {
+    static func departmentBreakdown(
+        _ tally: FamiliarityTally, survey: Survey, options: AnalysisOptions
+    ) -> [DepartmentBreakdown] {
         guard survey.bands.count >= 2 else { return [] }
         let last = survey.bands.count - 1
         var result: [DepartmentBreakdown] = []
         for (id, name) in tally.departments.enumerated() {
             let counts = tally.byBand(
-                department: id, bandCount: survey.bands.count, toolCount: survey.tools.count, bandOfKey: survey.bandOfKey)
+                department: id, bandCount: survey.bands.count, toolCount: survey.tools.count,
+                bandOfKey: survey.bandOfKey)
             let gaps = survey.tools.indices.map { tool in
                 let junior = counts[0][tool]
                 let senior = counts[last][tool]

@@ -15,7 +15,10 @@ package struct HeaderColumn: Sendable, Hashable {
     /// A ticked checkbox cell holds this label (SurveyMonkey).
     package var checkedLabel: String?
 
-    package init(title: String, texts: [String]? = nil, item: String? = nil, isMetadata: Bool = false, checkedLabel: String? = nil) {
+    package init(
+        title: String, texts: [String]? = nil, item: String? = nil, isMetadata: Bool = false,
+        checkedLabel: String? = nil
+    ) {
         self.title = title
         self.texts = texts ?? [title]
         self.item = item ?? title
@@ -37,7 +40,9 @@ package enum LayoutHeader {
             if SurveyLayout.isLegacyQualtrics(first) { return 2 }
             guard records.count >= 3 else { return nil }
             let third = records[2]
-            let isImportRow = third.contains { $0.trimmingSpaces.hasPrefix("{\"ImportId\"") || $0.trimmingSpaces.hasPrefix("{'ImportId'") }
+            let isImportRow = third.contains {
+                $0.trimmingSpaces.hasPrefix("{\"ImportId\"") || $0.trimmingSpaces.hasPrefix("{'ImportId'")
+            }
             return isImportRow ? 3 : 2
         }
     }

@@ -21,7 +21,9 @@ package enum SurveyLayout: String, Sendable, Hashable, CaseIterable {
             return .microsoftForms
         }
         let set = Set(folded)
-        if set.contains("startdate") && set.contains("status") && (set.contains("responseid") || set.contains("finished")) {
+        if set.contains("startdate") && set.contains("status")
+            && (set.contains("responseid") || set.contains("finished"))
+        {
             return .qualtrics
         }
         if isLegacyQualtrics(headers) { return .qualtrics }

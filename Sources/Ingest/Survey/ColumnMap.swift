@@ -74,7 +74,8 @@ package struct ColumnMap: Sendable {
 
         // Roles: ordinary columns first, then survey-tool metadata for roles still open.
         for metadataPass in [false, true] {
-            for (column, header) in columns.enumerated() where !taken.contains(column) && header.isMetadata == metadataPass {
+            for (column, header) in columns.enumerated()
+            where !taken.contains(column) && header.isMetadata == metadataPass {
                 guard let role = header.texts.lazy.compactMap(ColumnRole.recognise).first else {
                     if let special = SpecialColumn.recognise(header) {
                         map.assign(special, column: column, layout: layout)
@@ -85,7 +86,8 @@ package struct ColumnMap: Sendable {
                 if let first = map.roles[role] {
                     if !metadataPass {
                         map.warnings.append(
-                            "column \(column + 1) \"\(header.title)\" also looks like \(role.rawValue); using column \(first + 1)")
+                            "column \(column + 1) \"\(header.title)\" also looks like \(role.rawValue); using column \(first + 1)"
+                        )
                     }
                 } else {
                     map.roles[role] = column
@@ -102,7 +104,8 @@ package struct ColumnMap: Sendable {
                 )
             } else if let tool = tools.first {
                 if let first = toolsSeen[tool.name] {
-                    map.warnings.append("column \(column + 1) \"\(header.title)\" is \(tool.name) again; using column \(first + 1)")
+                    map.warnings.append(
+                        "column \(column + 1) \"\(header.title)\" is \(tool.name) again; using column \(first + 1)")
                 } else {
                     toolsSeen[tool.name] = column
                     map.toolColumns.append((column, tool.name))
@@ -148,7 +151,9 @@ enum SpecialColumn {
             default: break
             }
             let words = Set(folded.split(separator: " "))
-            if folded.contains("reverse mentoring") || (words.contains("take") && words.contains("part") && words.contains("mentoring")) {
+            if folded.contains("reverse mentoring")
+                || (words.contains("take") && words.contains("part") && words.contains("mentoring"))
+            {
                 return .optInChoices
             }
         }

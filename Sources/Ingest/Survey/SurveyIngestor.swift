@@ -81,7 +81,8 @@ private final class IngestRun {
         } catch {
             if !survey.inputs.contains(where: { $0.name == name }) {
                 survey.inputs.append(
-                    InputSummary(name: name, format: nil, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
+                    InputSummary(
+                        name: name, format: nil, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
             }
             survey.problems.append(error)
         }
@@ -89,14 +90,17 @@ private final class IngestRun {
 
     /// Gathers header records until the layout's header rows are complete, then maps the
     /// columns and reads any record gathered beyond them as data.
-    private func collectHeader(_ record: CSVRecord?, file: FileState, sink: @escaping (Respondent) -> Void, atEnd: Bool)
+    private func collectHeader(
+        _ record: CSVRecord?, file: FileState, sink: @escaping (Respondent) -> Void, atEnd: Bool
+    )
         throws(IngestError)
     {
         if let record {
             var cells: [String] = []
             for index in 0..<record.fieldCount {
                 guard let text = record.string(index) else {
-                    throw .invalidEncoding(SourceLocation(file: file.name, line: record.line, column: index + 1), encoding: "UTF-8")
+                    throw .invalidEncoding(
+                        SourceLocation(file: file.name, line: record.line, column: index + 1), encoding: "UTF-8")
                 }
                 cells.append(text)
             }
@@ -109,7 +113,9 @@ private final class IngestRun {
         case .auto: layout = file.layout ?? SurveyLayout.detect(firstRecord: file.headerCells.first ?? [])
         }
         file.layout = layout
-        guard var count = LayoutHeader.headerRowCount(layout, records: file.headerCells) ?? (atEnd ? file.headerCells.count : nil)
+        guard
+            var count = LayoutHeader.headerRowCount(layout, records: file.headerCells)
+                ?? (atEnd ? file.headerCells.count : nil)
         else { return }
         if count > file.headerCells.count {
             guard atEnd else { return }
@@ -126,7 +132,9 @@ private final class IngestRun {
     }
 
     /// Maps the header; the first input sets the survey's roles and tools, the others must match.
-    private func header(_ columns: [HeaderColumn], layout: SurveyLayout, file: String, line: Int) throws(IngestError)
+    private func header(
+        _ columns: [HeaderColumn], layout: SurveyLayout, file: String, line: Int
+    ) throws(IngestError)
         -> ColumnMap
     {
         let map = try ColumnMap.build(

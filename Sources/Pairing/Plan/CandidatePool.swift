@@ -34,10 +34,11 @@ package struct CandidatePool: Sendable {
         let mentor = respondent.mentorOptIn ?? true
         let mentee = respondent.menteeOptIn ?? true
         guard mentor || mentee else { return }
-        people.append(Person(
-            id: respondent.id, name: respondent.name, email: respondent.email, department: respondent.department,
-            location: respondent.site, bandKey: respondent.bandKey, mentor: mentor, mentee: mentee,
-            capacity: respondent.capacity, scores: respondent.scores))
+        people.append(
+            Person(
+                id: respondent.id, name: respondent.name, email: respondent.email, department: respondent.department,
+                location: respondent.site, bandKey: respondent.bandKey, mentor: mentor, mentee: mentee,
+                capacity: respondent.capacity, scores: respondent.scores))
     }
 
     /// The id a manager value names: an id, or an email of someone in the survey.

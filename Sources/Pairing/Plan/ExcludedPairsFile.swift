@@ -13,10 +13,12 @@ package enum ExcludedPairsFile {
                 sawHeader = true
                 let headers = (0..<record.fieldCount).map { record.string($0) ?? "" }
                 let folded = headers.map { HeaderText.fold($0.drop { $0 == "\u{FEFF}" }) }
-                guard let mentor = folded.firstIndex(of: "mentor id"), let mentee = folded.firstIndex(of: "mentee id") else {
+                guard let mentor = folded.firstIndex(of: "mentor id"), let mentee = folded.firstIndex(of: "mentee id")
+                else {
                     throw .missingRole(
                         file: source.displayName,
-                        what: "mentor_id and mentee_id columns (an --exclude-pairs file is the pairings.csv of an earlier run)",
+                        what:
+                            "mentor_id and mentee_id columns (an --exclude-pairs file is the pairings.csv of an earlier run)",
                         headersFound: headers)
                 }
                 columns = (mentor, mentee)

@@ -23,7 +23,8 @@ package enum MentoringPlanner {
         pool: CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions
     ) throws(PairingError) -> MentoringPlan {
         let bandCount = survey.bands.count
-        let mentorBands = try bands(options.mentorBands, setting: "mentor_bands", survey: survey) ?? Array(0..<(bandCount / 2))
+        let mentorBands =
+            try bands(options.mentorBands, setting: "mentor_bands", survey: survey) ?? Array(0..<(bandCount / 2))
         let menteeBands =
             try bands(options.menteeBands, setting: "mentee_bands", survey: survey)
             ?? Array((bandCount - bandCount / 2)..<bandCount)
@@ -43,7 +44,8 @@ package enum MentoringPlanner {
             if options.weightByGap {
                 return max(0, analysis.headline.first { $0.tool == tool }?.meanDifference ?? 0)
             }
-            return options.weights.first { HeaderText.fold($0.key) == HeaderText.fold(survey.tools[tool].name) }?.value ?? 1
+            return options.weights.first { HeaderText.fold($0.key) == HeaderText.fold(survey.tools[tool].name) }?.value
+                ?? 1
         }
 
         var groups = GroupNumbers()
@@ -57,7 +59,8 @@ package enum MentoringPlanner {
         let menteeCandidates = mentees.map { candidate($0, mentor: false) }
 
         let chains = ManagementChains(pool: pool)
-        let forbidden = ForbiddenPairs(mentors: mentors, mentees: mentees, chains: chains, excluded: options.excludedPairs)
+        let forbidden = ForbiddenPairs(
+            mentors: mentors, mentees: mentees, chains: chains, excluded: options.excludedPairs)
         let problem = PairingProblem(
             mentors: mentorCandidates, mentees: menteeCandidates, weights: weights, mentorMin: options.mentorMin,
             menteeMax: options.menteeMax, forbidden: forbidden.all, forbidSameDepartment: options.avoidSameDepartment,
@@ -81,10 +84,11 @@ package enum MentoringPlanner {
             let mentor = mentors[pair.mentor]
             let mentee = mentees[pair.mentee]
             pairedMentees.insert(pair.mentee)
-            pairs.append(MentoringPair(
-                mentor: summary(mentor), mentee: summary(mentee),
-                tools: explain.teachable(from: mentor.scores, to: mentee.scores), score: pair.score,
-                teachesBack: explain.teachable(from: mentee.scores, to: mentor.scores, ranked: false)))
+            pairs.append(
+                MentoringPair(
+                    mentor: summary(mentor), mentee: summary(mentee),
+                    tools: explain.teachable(from: mentor.scores, to: mentee.scores), score: pair.score,
+                    teachesBack: explain.teachable(from: mentee.scores, to: mentor.scores, ranked: false)))
         }
         pairs.sort { $0.mentee.id < $1.mentee.id }
 
@@ -96,9 +100,11 @@ package enum MentoringPlanner {
             case .capacityExhausted: reason = .capacityExhausted
             case .excludedByGroupRules, .excludedByExplicitPairs, .excludedByGroupRulesAndExplicitPairs:
                 reason = .everyCandidateExcluded(
-                    forbidden.rules(excluding: index, mentors: mentors, mentee: mentee, options: options, explain: explain))
+                    forbidden.rules(
+                        excluding: index, mentors: mentors, mentee: mentee, options: options, explain: explain))
             }
-            unpaired.append(UnpairedMentee(person: summary(mentee), lowTools: explain.lowTools(mentee.scores), reason: reason))
+            unpaired.append(
+                UnpairedMentee(person: summary(mentee), lowTools: explain.lowTools(mentee.scores), reason: reason))
         }
 
         let coverage = survey.tools.indices.map { tool in
@@ -175,13 +181,16 @@ struct ForbiddenPairs {
     private var chain: Set<CandidatePair> = []
     private var earlier: Set<CandidatePair> = []
 
-    init(mentors: [CandidatePool.Person], mentees: [CandidatePool.Person], chains: ManagementChains, excluded: Set<ExcludedPair>) {
+    init(
+        mentors: [CandidatePool.Person], mentees: [CandidatePool.Person], chains: ManagementChains,
+        excluded: Set<ExcludedPair>
+    ) {
         var mentorIndex: [String: Int] = [:]
         var menteeIndex: [String: Int] = [:]
         for (index, person) in mentors.enumerated() { mentorIndex[person.id] = index }
         for (index, person) in mentees.enumerated() { menteeIndex[person.id] = index }
         for (index, mentor) in mentors.enumerated() {
-            if let self_ = menteeIndex[mentor.id] { chain.insert(CandidatePair(mentor: index, mentee: self_)) }
+            if let same = menteeIndex[mentor.id] { chain.insert(CandidatePair(mentor: index, mentee: same)) }
             for manager in chains.managers(of: mentor.id) {
                 if let mentee = menteeIndex[manager] { chain.insert(CandidatePair(mentor: index, mentee: mentee)) }
             }
@@ -206,7 +215,8 @@ struct ForbiddenPairs {
     ) -> [ExclusionRule] {
         var found = Set<ExclusionRule>()
         for (mentorIndex, mentor) in mentors.enumerated()
-        where mentor.capacity != 0 && !explain.teachable(from: mentor.scores, to: mentee.scores, ranked: false).isEmpty {
+        where mentor.capacity != 0 && !explain.teachable(from: mentor.scores, to: mentee.scores, ranked: false).isEmpty
+        {
             let pair = CandidatePair(mentor: mentorIndex, mentee: index)
             if options.avoidSameDepartment, let a = mentor.department, let b = mentee.department,
                 HeaderText.fold(a) == HeaderText.fold(b)

@@ -61,7 +61,8 @@ package struct PreviousSummary: Sendable, Decodable {
         } catch {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            throw .cannotOpen(path: path, reason: !exists ? "no such file" : isFolder.boolValue ? "it is a directory" : "unreadable")
+            throw .cannotOpen(
+                path: path, reason: !exists ? "no such file" : isFolder.boolValue ? "it is a directory" : "unreadable")
         }
         let summary: PreviousSummary
         do {
@@ -69,13 +70,14 @@ package struct PreviousSummary: Sendable, Decodable {
         } catch let DecodingError.keyNotFound(key, _) {
             throw .notASummary(path: path, reason: "the key \"\(key.stringValue)\" is missing")
         } catch let DecodingError.typeMismatch(_, context) {
-            let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw .notASummary(path: path, reason: "\(where_) has the wrong type")
+            let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .notASummary(path: path, reason: "\(place) has the wrong type")
         } catch {
             throw .notASummary(path: path, reason: "not valid JSON")
         }
         guard summary.schema == SummaryJSON.schema else {
-            throw .notASummary(path: path, reason: "schema is \"\(summary.schema)\", expected \"\(SummaryJSON.schema)\"")
+            throw .notASummary(
+                path: path, reason: "schema is \"\(summary.schema)\", expected \"\(SummaryJSON.schema)\"")
         }
         return summary
     }

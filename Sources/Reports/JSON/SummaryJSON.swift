@@ -22,55 +22,87 @@ package enum SummaryJSON {
             ("answers", answers(survey)),
             ("ids", .string(survey.hasIDColumn ? "id_column" : "line_number")),
             ("band_source", .string(survey.bandSource.rawValue)),
-            ("privacy", .object([
-                ("min_group_size", .integer(analysis.options.minGroupSize)),
-                ("suppressed_cells", .integer(analysis.suppressedCells)),
-                ("suppressed_gaps", .integer(analysis.suppressedGaps)),
-                ("suppressed_department_gaps", .integer(analysis.suppressedDepartmentGaps)),
-            ])),
-            ("bootstrap", .object([
-                ("seed", .integer(Int(truncatingIfNeeded: analysis.options.seed))),
-                ("replicates", .integer(analysis.options.bootstrapReplicates)),
-                ("confidence", .number(0.95)),
-            ])),
-            ("tools", .array(analysis.tools.map { .object([("name", .string($0.name)), ("category", .string($0.category.rawValue))]) })),
-            ("bands", .array(analysis.bands.map { summary in
+            (
+                "privacy",
                 .object([
-                    ("name", .string(summary.band.name)), ("members", .string(summary.band.members)),
-                    ("people", .integer(summary.people)),
+                    ("min_group_size", .integer(analysis.options.minGroupSize)),
+                    ("suppressed_cells", .integer(analysis.suppressedCells)),
+                    ("suppressed_gaps", .integer(analysis.suppressedGaps)),
+                    ("suppressed_department_gaps", .integer(analysis.suppressedDepartmentGaps)),
                 ])
-            })),
+            ),
+            (
+                "bootstrap",
+                .object([
+                    ("seed", .integer(Int(truncatingIfNeeded: analysis.options.seed))),
+                    ("replicates", .integer(analysis.options.bootstrapReplicates)),
+                    ("confidence", .number(0.95)),
+                ])
+            ),
+            (
+                "tools",
+                .array(
+                    analysis.tools.map {
+                        .object([("name", .string($0.name)), ("category", .string($0.category.rawValue))])
+                    })
+            ),
+            (
+                "bands",
+                .array(
+                    analysis.bands.map { summary in
+                        .object([
+                            ("name", .string(summary.band.name)), ("members", .string(summary.band.members)),
+                            ("people", .integer(summary.people)),
+                        ])
+                    })
+            ),
             ("familiarity", .array(analysis.cells.joined().map { cell(context, $0) })),
             ("gaps", .array(analysis.gaps.map { gap(context, $0) })),
-            ("headline", .array(analysis.headline.enumerated().map { rank, value in
-                var members = [("rank", JSONValue.integer(rank + 1))]
-                if case .object(let rest) = gap(context, value) { members += rest }
-                return .object(members)
-            })),
-            ("categories", .array(analysis.categories.map { category in
-                .object([
-                    ("category", .string(category.category.rawValue)),
-                    ("tools", .array(category.tools.map { .string(context.toolName($0)) })),
-                    ("average_mean_difference", .optional(category.averageMeanDifference)),
-                    ("junior_ahead", .integer(category.juniorAhead)),
-                    ("senior_ahead", .integer(category.seniorAhead)),
-                ])
-            })),
-            ("departments", .array(analysis.departments.map { department in
-                .object([
-                    ("department", .string(department.department)),
-                    ("people", .integer(department.people)),
-                    ("gaps", .array(department.gaps.map { gap in
+            (
+                "headline",
+                .array(
+                    analysis.headline.enumerated().map { rank, value in
+                        var members = [("rank", JSONValue.integer(rank + 1))]
+                        if case .object(let rest) = gap(context, value) { members += rest }
+                        return .object(members)
+                    })
+            ),
+            (
+                "categories",
+                .array(
+                    analysis.categories.map { category in
                         .object([
-                            ("tool", .string(context.toolName(gap.tool))),
-                            ("junior_n", .integer(gap.juniorN)), ("senior_n", .integer(gap.seniorN)),
-                            ("suppressed", .bool(gap.suppressed)),
-                            ("mean_difference", .optional(gap.meanDifference)),
-                            ("cliffs_delta", .optional(gap.cliffsDelta)),
+                            ("category", .string(category.category.rawValue)),
+                            ("tools", .array(category.tools.map { .string(context.toolName($0)) })),
+                            ("average_mean_difference", .optional(category.averageMeanDifference)),
+                            ("junior_ahead", .integer(category.juniorAhead)),
+                            ("senior_ahead", .integer(category.seniorAhead)),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
+            (
+                "departments",
+                .array(
+                    analysis.departments.map { department in
+                        .object([
+                            ("department", .string(department.department)),
+                            ("people", .integer(department.people)),
+                            (
+                                "gaps",
+                                .array(
+                                    department.gaps.map { gap in
+                                        .object([
+                                            ("tool", .string(context.toolName(gap.tool))),
+                                            ("junior_n", .integer(gap.juniorN)), ("senior_n", .integer(gap.seniorN)),
+                                            ("suppressed", .bool(gap.suppressed)),
+                                            ("mean_difference", .optional(gap.meanDifference)),
+                                            ("cliffs_delta", .optional(gap.cliffsDelta)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("pairing", context.plan.map { plan(context, $0) } ?? .null),
             ("change", context.change.map { change(context, $0) } ?? .null),
         ])
@@ -100,7 +132,10 @@ package enum SummaryJSON {
         .object([
             ("missing", .integer(survey.missingAnswers)),
             ("not_understood", .integer(survey.invalidAnswers)),
-            ("not_understood_by_tool", .object(survey.invalidAnswersByTool.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+            (
+                "not_understood_by_tool",
+                .object(survey.invalidAnswersByTool.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })
+            ),
         ])
     }
 
@@ -127,7 +162,10 @@ package enum SummaryJSON {
             ("senior_n", .integer(gap.seniorN)),
             ("suppressed", .bool(gap.suppressed)),
             ("mean_difference", .optional(gap.meanDifference)),
-            ("interval", gap.interval.map { .object([("lower", .number($0.lower)), ("upper", .number($0.upper))]) } ?? .null),
+            (
+                "interval",
+                gap.interval.map { .object([("lower", .number($0.lower)), ("upper", .number($0.upper))]) } ?? .null
+            ),
             ("cliffs_delta", .optional(gap.cliffsDelta)),
             ("magnitude", .optional(gap.magnitude?.rawValue)),
             ("mann_whitney_u", .optional(gap.mannWhitneyU)),
@@ -164,33 +202,47 @@ package enum SummaryJSON {
             ("mentee_candidates", .integer(plan.menteeCandidates)),
             ("pairs_count", .integer(plan.pairs.count)),
             ("total_score", .number(plan.totalScore)),
-            ("pairs", .array(plan.pairs.map { pair in
-                .object([
-                    ("mentor", person(context, pair.mentor)),
-                    ("mentee", person(context, pair.mentee)),
-                    ("tools", .array(pair.tools.map { teachable(context, $0) })),
-                    ("score", .number(pair.score)),
-                    ("mutual", .bool(pair.isMutual)),
-                    ("teaches_back", .array(pair.teachesBack.map { teachable(context, $0) })),
-                ])
-            })),
-            ("unpaired", .array(plan.unpaired.map { mentee in
-                var rules: JSONValue = .null
-                if case .everyCandidateExcluded(let list) = mentee.reason { rules = .array(list.map { .string($0.rawValue) }) }
-                return .object([
-                    ("mentee", person(context, mentee.person)),
-                    ("low_tools", .array(mentee.lowTools.map { .string(context.toolName($0)) })),
-                    ("reason", .string(mentee.reason.code)),
-                    ("excluded_by", rules),
-                ])
-            })),
-            ("coverage", .array(plan.coverage.map { coverage in
-                .object([
-                    ("tool", .string(context.toolName(coverage.tool))),
-                    ("mentees_low", .integer(coverage.menteesLow)),
-                    ("covered", .integer(coverage.covered)),
-                ])
-            })),
+            (
+                "pairs",
+                .array(
+                    plan.pairs.map { pair in
+                        .object([
+                            ("mentor", person(context, pair.mentor)),
+                            ("mentee", person(context, pair.mentee)),
+                            ("tools", .array(pair.tools.map { teachable(context, $0) })),
+                            ("score", .number(pair.score)),
+                            ("mutual", .bool(pair.isMutual)),
+                            ("teaches_back", .array(pair.teachesBack.map { teachable(context, $0) })),
+                        ])
+                    })
+            ),
+            (
+                "unpaired",
+                .array(
+                    plan.unpaired.map { mentee in
+                        var rules: JSONValue = .null
+                        if case .everyCandidateExcluded(let list) = mentee.reason {
+                            rules = .array(list.map { .string($0.rawValue) })
+                        }
+                        return .object([
+                            ("mentee", person(context, mentee.person)),
+                            ("low_tools", .array(mentee.lowTools.map { .string(context.toolName($0)) })),
+                            ("reason", .string(mentee.reason.code)),
+                            ("excluded_by", rules),
+                        ])
+                    })
+            ),
+            (
+                "coverage",
+                .array(
+                    plan.coverage.map { coverage in
+                        .object([
+                            ("tool", .string(context.toolName(coverage.tool))),
+                            ("mentees_low", .integer(coverage.menteesLow)),
+                            ("covered", .integer(coverage.covered)),
+                        ])
+                    })
+            ),
             ("manager_cycles", .array(plan.managerCycles.map { .array($0.map(JSONValue.string)) })),
         ])
     }
@@ -199,23 +251,31 @@ package enum SummaryJSON {
         .object([
             ("previous", .string(change.source)),
             ("previous_generated_at", .optional(change.previousGeneratedAt)),
-            ("familiarity", .array(change.cells.map { cell in
-                .object([
-                    ("band", .string(context.bandName(cell.band))),
-                    ("tool", .string(context.toolName(cell.tool))),
-                    ("previous_mean", .optional(cell.previousMean)),
-                    ("mean_change", .optional(cell.meanChange)),
-                    ("previous_share_confident", .optional(cell.previousShareConfident)),
-                    ("share_confident_change", .optional(cell.shareConfidentChange)),
-                ])
-            })),
-            ("headline", .array(change.headline.map { gap in
-                .object([
-                    ("tool", .string(context.toolName(gap.tool))),
-                    ("previous_mean_difference", .optional(gap.previousMeanDifference)),
-                    ("change", .optional(gap.change)),
-                ])
-            })),
+            (
+                "familiarity",
+                .array(
+                    change.cells.map { cell in
+                        .object([
+                            ("band", .string(context.bandName(cell.band))),
+                            ("tool", .string(context.toolName(cell.tool))),
+                            ("previous_mean", .optional(cell.previousMean)),
+                            ("mean_change", .optional(cell.meanChange)),
+                            ("previous_share_confident", .optional(cell.previousShareConfident)),
+                            ("share_confident_change", .optional(cell.shareConfidentChange)),
+                        ])
+                    })
+            ),
+            (
+                "headline",
+                .array(
+                    change.headline.map { gap in
+                        .object([
+                            ("tool", .string(context.toolName(gap.tool))),
+                            ("previous_mean_difference", .optional(gap.previousMeanDifference)),
+                            ("change", .optional(gap.change)),
+                        ])
+                    })
+            ),
             ("tools_only_now", .array(change.toolsOnlyNow.map(JSONValue.string))),
             ("tools_only_before", .array(change.toolsOnlyBefore.map(JSONValue.string))),
             ("bands_only_now", .array(change.bandsOnlyNow.map(JSONValue.string))),

@@ -29,7 +29,9 @@ package enum TextReport {
             let indent = String(rest.prefix { $0 == " " }) + "  "
             while rest.count > width {
                 let limit = rest.index(rest.startIndex, offsetBy: width)
-                guard let cut = rest[..<limit].lastIndex(of: " "), cut > rest.index(rest.startIndex, offsetBy: indent.count) else {
+                guard let cut = rest[..<limit].lastIndex(of: " "),
+                    cut > rest.index(rest.startIndex, offsetBy: indent.count)
+                else {
                     break
                 }
                 output.append(String(rest[..<cut]))
@@ -177,7 +179,10 @@ package enum TextReport {
         let analysis = context.analysis
         guard analysis.bands.count >= 2, !analysis.categories.isEmpty else { return "" }
         var text = heading("Gaps by tool category")
-        var table = TextTable([("Category", .left), ("tools", .right), ("avg diff", .right), ("junior ahead", .right), ("senior ahead", .right)])
+        var table = TextTable([
+            ("Category", .left), ("tools", .right), ("avg diff", .right), ("junior ahead", .right),
+            ("senior ahead", .right),
+        ])
         for category in analysis.categories {
             table.append([
                 category.category.rawValue, String(category.tools.count),
@@ -202,12 +207,15 @@ package enum TextReport {
             var row = [String(department.department.prefix(24)), String(department.people)]
             for tool in shownTools {
                 let gap = department.gaps[tool]
-                row.append(gap.suppressed ? context.suppressedMarker : gap.meanDifference.map { NumberFormat.signed($0, 2) } ?? "")
+                row.append(
+                    gap.suppressed
+                        ? context.suppressedMarker : gap.meanDifference.map { NumberFormat.signed($0, 2) } ?? "")
             }
             table.append(row)
         }
         text += table.render()
-        text += "  \(context.suppressedMarker): a band of the department has fewer than \(analysis.options.minGroupSize) answers.\n"
+        text +=
+            "  \(context.suppressedMarker): a band of the department has fewer than \(analysis.options.minGroupSize) answers.\n"
         return text
     }
 
@@ -220,10 +228,12 @@ package enum TextReport {
     static func pairs(_ context: ReportContext) -> String {
         guard let plan = context.plan else { return "" }
         var text = heading("Pairs (\(plan.pairs.count); objective \(plan.objective))")
-        text += wrap(
-            "  Mentors from \(plan.mentorBands.map(context.bandName).joined(separator: ", ")) "
-                + "(\(plan.mentorCandidates) candidates); mentees from "
-                + "\(plan.menteeBands.map(context.bandName).joined(separator: ", ")) (\(plan.menteeCandidates) candidates).")
+        text +=
+            wrap(
+                "  Mentors from \(plan.mentorBands.map(context.bandName).joined(separator: ", ")) "
+                    + "(\(plan.mentorCandidates) candidates); mentees from "
+                    + "\(plan.menteeBands.map(context.bandName).joined(separator: ", ")) (\(plan.menteeCandidates) candidates)."
+            )
             + "\n"
         if plan.pairs.isEmpty { text += "  No pair can be proposed.\n" }
         for pair in plan.pairs {
@@ -231,7 +241,8 @@ package enum TextReport {
             let tools = pair.tools.map { "\(context.toolName($0.tool)) \($0.mentorScore)->\($0.menteeScore)" }
             lines += "    teaches \(tools.joined(separator: ", ")); score \(NumberFormat.plain(pair.score))"
             if pair.isMutual {
-                lines += "; mutual: learns \(pair.teachesBack.map { context.toolName($0.tool) }.joined(separator: ", ")) back"
+                lines +=
+                    "; mutual: learns \(pair.teachesBack.map { context.toolName($0.tool) }.joined(separator: ", ")) back"
             }
             text += wrap(lines) + "\n"
         }
@@ -246,15 +257,21 @@ package enum TextReport {
             let reason: String
             switch mentee.reason {
             case .noOneCanTeach:
-                reason = mentee.lowTools.isEmpty ? "low on no tool: nothing to teach" : "no candidate knows a tool they are low on"
+                reason =
+                    mentee.lowTools.isEmpty
+                    ? "low on no tool: nothing to teach" : "no candidate knows a tool they are low on"
             case .capacityExhausted: reason = "the mentors who could teach them are all taken"
             case .everyCandidateExcluded(let rules):
-                reason = "every candidate is excluded (\(rules.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")))"
+                reason =
+                    "every candidate is excluded (\(rules.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")))"
             }
             text += wrap("  \(personText(context, mentee.person)): \(reason)") + "\n"
         }
         for cycle in plan.managerCycles {
-            text += wrap("  Manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there.") + "\n"
+            text +=
+                wrap(
+                    "  Manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there.")
+                + "\n"
         }
         return text
     }
@@ -275,7 +292,9 @@ package enum TextReport {
     static func change(_ context: ReportContext) -> String {
         guard let change = context.change else { return "" }
         var text = heading("Change since the previous run")
-        text += wrap("  Compared with \(change.source)\(change.previousGeneratedAt.map { " (generated \($0))" } ?? "").") + "\n"
+        text +=
+            wrap("  Compared with \(change.source)\(change.previousGeneratedAt.map { " (generated \($0))" } ?? "").")
+            + "\n"
         var table = TextTable([("Tool", .left), ("gap then", .right), ("gap now", .right), ("change", .right)])
         for gap in change.headline {
             let now = context.analysis.headline.first { $0.tool == gap.tool }?.meanDifference
@@ -301,7 +320,11 @@ package enum TextReport {
         let read = input.columns.compactMap { use in use.use.map { "\(use.title) -> \($0)" } }
         let ignored = input.columns.filter { $0.use == nil }.map(\.title)
         var text = wrap("    columns read: " + read.joined(separator: "; ")) + "\n"
-        if !ignored.isEmpty { text += wrap("    ignored: " + ignored.map { $0.isEmpty ? "(blank header)" : $0 }.joined(separator: "; ")) + "\n" }
+        if !ignored.isEmpty {
+            text +=
+                wrap("    ignored: " + ignored.map { $0.isEmpty ? "(blank header)" : $0 }.joined(separator: "; "))
+                + "\n"
+        }
         return text
     }
 

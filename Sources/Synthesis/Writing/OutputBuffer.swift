@@ -1,10 +1,10 @@
+import FileOutput
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import FileOutput
 
 /// A reusable byte buffer that generated rows are written into, handed to a sink whenever it is
 /// full (1 MiB by default), so output of any size takes constant memory. Numbers are formatted
