@@ -36,7 +36,7 @@ struct SurveyCalendar: Sendable {
 }
 
 /// A UTC time split into calendar fields, and the ways survey tools print it.
-struct Timestamp {
+package struct Timestamp {
     var year: Int
     var month: Int
     var day: Int
@@ -66,7 +66,7 @@ struct Timestamp {
     }
 
     /// The date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let dayOfEra = z - era * 146097
