@@ -114,14 +114,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
 
-        var pool = CandidatePool()
-        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: false) { pool.add($0) }
+        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keepCandidates: true)
+        let pool = run.pool ?? CandidatePool()
         let analysis = FamiliarityAnalyser.analyse(
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
         var plan: MentoringPlan?
         if run.survey.bands.count >= 2 {
-            let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.people.count > 20_000)
-            progress.step("pairing \(pool.people.count) candidates…")
+            let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.candidateCount > 20_000)
+            progress.step("pairing \(pool.candidateCount) candidates…")
             defer { progress.finish() }
             do {
                 plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)

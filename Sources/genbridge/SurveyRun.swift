@@ -1,29 +1,46 @@
 import Analysis
+import Foundation
 import Ingest
+import Pairing
 import Settings
 
-/// Stage 1 and 2 as the commands run them: ingest every input, stream respondents into the
-/// tally, and turn ingest problems into failures and warnings.
+/// Stage 1 and 2 as the commands run them: ingest every input, stream rows into the tally (and,
+/// for `report`, the candidate pool), and turn ingest problems into failures and warnings.
 struct SurveyRun {
     var survey: Survey
     var tally: FamiliarityTally
+    /// The candidate pool, when asked for.
+    var pool: CandidatePool?
 
     /// Reads the inputs. Throws a `Failure` when the survey cannot be used.
     static func ingest(
-        _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool,
-        also consumer: (Respondent) -> Void = { _ in }
+        _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool, keepCandidates: Bool = false
     ) throws -> SurveyRun {
-        let ingestor = SurveyIngestor(
-            options: try options.ingestOptions(config: config, referenceYear: Clock.referenceYear))
-        var tally = FamiliarityTally()
+        var ingestOptions = try options.ingestOptions(config: config, referenceYear: Clock.referenceYear)
+        // For benchmarks and checks, not documented: GENBRIDGE_CHUNKS=1 reads every input in one
+        // piece; GENBRIDGE_CHUNK_BYTES sets the size from which an input is read in chunks.
+        let environment = ProcessInfo.processInfo.environment
+        if let chunks = environment["GENBRIDGE_CHUNKS"].flatMap(Int.init), chunks >= 1 {
+            ingestOptions.parallelChunks = chunks
+        }
+        if let bytes = environment["GENBRIDGE_CHUNK_BYTES"].flatMap(Int.init), bytes >= 1 {
+            ingestOptions.parallelMinimumBytes = bytes
+        }
+        let ingestor = SurveyIngestor(options: ingestOptions)
         let progress = ProgressBar(enabled: !options.noProgress && !options.quiet)
-        let survey = ingestor.ingest(
-            options.sources, progress: { progress.reading($0, bytesRead: $1, totalBytes: $2) },
-            onRespondent: { respondent in
-                tally.add(respondent)
-                consumer(respondent)
-            })
+        let reading = { (file: String, read: Int, total: Int?) in
+            progress.reading(file, bytesRead: read, totalBytes: total)
+        }
+        let run: SurveyRun
+        if keepCandidates {
+            let (survey, kept) = ingestor.ingest(options.sources, consumer: TallyAndPool.self, progress: reading)
+            run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.pool)
+        } else {
+            let (survey, tally) = ingestor.ingest(options.sources, consumer: FamiliarityTally.self, progress: reading)
+            run = SurveyRun(survey: survey, tally: tally, pool: nil)
+        }
         progress.finish()
+        let survey = run.survey
         report(survey, listEveryRejection: listEveryRejection || options.verbose, verbose: options.verbose)
         if !survey.problems.isEmpty { throw Failure(survey.problems) }
         if survey.rowsUsed == 0 {
@@ -37,7 +54,7 @@ struct SurveyRun {
                 message: "\(first.location): \(first.reason) (--strict: \(survey.rejections.count) rejected rows)",
                 exitCode: Failure.dataError)
         }
-        return SurveyRun(survey: survey, tally: tally)
+        return run
     }
 
     /// Warnings on standard error: columns left out, rejected rows, answers not understood.
@@ -48,8 +65,8 @@ struct SurveyRun {
                 if let format = input.format {
                     let delimiter =
                         format.delimiter == UInt8(ascii: "\t") ? "tab" : "'\(UnicodeScalar(format.delimiter))'"
-                    found += ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : "")"
-                    found += ", delimiter \(delimiter)"
+                    found +=
+                        ", \(format.encoding.displayName)\(format.hadByteOrderMark ? " with BOM" : ""), delimiter \(delimiter)"
                 }
                 Diagnostics.info("detected \(found)")
                 for use in input.columns {
@@ -77,5 +94,28 @@ struct SurveyRun {
                 Diagnostics.warning("\(example.location): \(example.tool) answer \"\(example.text)\"")
             }
         }
+    }
+}
+
+/// What `report` keeps while rows stream past: the tally and the candidate pool.
+struct TallyAndPool: RespondentConsumer {
+    var tally = FamiliarityTally()
+    var pool = CandidatePool()
+
+    mutating func consume(_ row: RespondentRow) {
+        tally.consume(row)
+        pool.consume(row)
+    }
+
+    mutating func reserveCapacity(rows: Int) { pool.reserveCapacity(rows: rows) }
+
+    mutating func append(_ later: consuming TallyAndPool, renumbering: Renumbering) {
+        tally.append(later.tally, renumbering: renumbering)
+        pool.append(later.pool, renumbering: renumbering)
+    }
+
+    mutating func finish(survey: Survey, ids: TextColumn) {
+        tally.finish(survey: survey, ids: ids)
+        pool.finish(survey: survey, ids: ids)
     }
 }

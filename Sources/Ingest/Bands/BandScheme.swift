@@ -82,10 +82,16 @@ package struct BandScheme: Sendable {
     /// Classifies one respondent from the values of its band columns (trimmed; nil or empty when
     /// blank). Returns its key's number, or why it fits no band.
     package mutating func classify(_ values: [ColumnRole: String]) -> Result<Int, RejectionReason> {
+        keyName(for: values).map { register($0) }
+    }
+
+    /// The band key of one respondent, from the values of its band columns, without counting it;
+    /// or why it fits no band. The answer depends on the values alone.
+    package func keyName(for values: [ColumnRole: String]) -> Result<String, RejectionReason> {
         switch source {
         case .configured:
             for definition in definitions {
-                if matches(definition.rule, values) { return .success(register(definition.name)) }
+                if matches(definition.rule, values) { return .success(definition.name) }
             }
             let shown = requiredRoles.sorted { $0.rawValue < $1.rawValue }
                 .map { "\($0.rawValue) \"\(values[$0] ?? "")\"" }.joined(separator: ", ")
@@ -94,7 +100,7 @@ package struct BandScheme: Sendable {
             guard let role = source.role, let value = values[role], !value.isEmpty else {
                 return .failure(.noBand("no \(source == .level ? "level" : "band") given"))
             }
-            return .success(register(value))
+            return .success(value)
         case .birthYear, .age:
             guard let year = birthYear(values) else {
                 let role = source == .age ? "age" : "birth year"
@@ -105,7 +111,7 @@ package struct BandScheme: Sendable {
             guard let generation = Self.generations.first(where: { $0.years.contains(year) }) else {
                 return .failure(.noBand("born \(year), outside the generations 1928–2012"))
             }
-            return .success(register(generation.name))
+            return .success(generation.name)
         case .years:
             let value = values[.years] ?? ""
             guard let years = Int(value) else {
@@ -116,7 +122,7 @@ package struct BandScheme: Sendable {
             guard let range = Self.experienceRanges.first(where: { $0.years.contains(years) }) else {
                 return .failure(.noBand("\(years) years of experience is negative"))
             }
-            return .success(register(range.name))
+            return .success(range.name)
         }
     }
 
@@ -140,15 +146,18 @@ package struct BandScheme: Sendable {
         }
     }
 
-    private mutating func register(_ key: String) -> Int {
+    /// Counts `count` more respondents under band key `key` and returns the key's number (keys are
+    /// numbered in order of first appearance).
+    @discardableResult
+    package mutating func register(_ key: String, count: Int = 1) -> Int {
         if let id = keyIDs[key] {
-            keyCounts[id] += 1
+            keyCounts[id] += count
             return id
         }
         let id = keys.count
         keyIDs[key] = id
         keys.append(key)
-        keyCounts.append(1)
+        keyCounts.append(count)
         return id
     }
 

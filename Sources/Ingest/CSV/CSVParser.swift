@@ -25,55 +25,80 @@ package struct CSVLimits: Sendable, Hashable {
 /// Strict quoting (`CSV_STRICT | CSV_STRICT_FINI`). Lines are counted by feeding libcsv one
 /// physical line at a time and reading its parser state between calls: a record starts on the
 /// first line that is fed while libcsv is between records, however many quoted newlines it spans.
+///
+/// The fields of the record being built live in one growing byte buffer owned by the parser; a
+/// record is handed over as a `CSVRecordView` into that buffer, so the hot path copies each field
+/// once and allocates nothing. libcsv's callbacks reach that buffer through a plain pointer (no
+/// reference counting, no exclusivity checks).
 package final class CSVParser {
     package typealias RecordHandler = (CSVRecord) throws(IngestError) -> Void
+    package typealias RecordViewHandler = (CSVRecordView) throws(IngestError) -> Void
 
-    private var parser = csv_parser()
-    private let file: String
-    private let limits: CSVLimits
-    private let onRecord: RecordHandler
+    /// libcsv's state, in memory of its own: a class's stored property passed `inout` would be
+    /// checked for exclusive access at every call.
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let state: UnsafeMutablePointer<RecordBuffer>
+    private let onRecord: RecordViewHandler
     /// The byte that ends a physical line: LF, or CR for files with classic Mac line endings.
     private let lineBreak: UInt8
-
-    /// The physical line being fed (1-based).
-    private var currentLine = 1
-    /// The line the record being built started on.
-    private var recordStartLine = 1
-    /// The line on which the last complete field of the record in progress ended.
-    private var lastFieldEndLine = 1
-    private var current = CSVRecord()
-    private var finished: [CSVRecord] = []
-    private var spare: [CSVRecord] = []
-    /// Set by a callback that found a problem; thrown once libcsv returns.
-    private var callbackError: IngestError?
     private var isFinished = false
 
-    package init(
+    /// A parser that hands over copies of the records (`CSVRecord`), for callers that keep them.
+    package convenience init(
         file: String, delimiter: UInt8, lineBreak: UInt8 = UInt8(ascii: "\n"),
         limits: CSVLimits = .default, onRecord: @escaping RecordHandler
     ) {
-        self.file = file
-        self.limits = limits
-        self.lineBreak = lineBreak
-        self.onRecord = onRecord
-        _ = csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
-        csv_set_delim(&parser, delimiter)
-        // Only the space character is trimmed around unquoted fields; a tab may be the delimiter.
-        csv_set_space_func(&parser) { $0 == 0x20 ? 1 : 0 }
+        self.init(
+            file: file, delimiter: delimiter, lineBreak: lineBreak, limits: limits, firstLine: 1,
+            onRecordView: { (view) throws(IngestError) in try onRecord(view.record) })
     }
 
-    deinit { csv_free(&parser) }
+    /// A parser that hands over views of its buffer, valid only during the call. `firstLine` is
+    /// the number of the first line fed (a chunk of a file that starts further on counts from there).
+    package init(
+        file: String, delimiter: UInt8, lineBreak: UInt8 = UInt8(ascii: "\n"),
+        limits: CSVLimits = .default, firstLine: Int, onRecordView: @escaping RecordViewHandler
+    ) {
+        self.lineBreak = lineBreak
+        self.onRecord = onRecordView
+        state = .allocate(capacity: 1)
+        state.initialize(to: RecordBuffer(file: file, limits: limits, firstLine: firstLine))
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+        csv_set_delim(parser, delimiter)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deinitialize(count: 1)
+        parser.deallocate()
+        state.pointee.release()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
 
     /// The line the next byte fed belongs to.
-    package var line: Int { currentLine }
+    package var line: Int { state.pointee.currentLine }
 
     /// The column (1-based field number) the next byte fed belongs to.
-    package var column: Int { current.fieldCount + 1 }
+    package var column: Int { state.pointee.fieldsInRecord + 1 }
+
+    /// True when libcsv is between records: the next byte fed starts a new record.
+    package var isBetweenRecords: Bool { parser.pointee.pstate == Int32(GENBRIDGE_CSV_ROW_NOT_BEGUN) }
 
     /// Feeds the next bytes of the input.
     package func feed(_ bytes: UnsafeRawBufferPointer) throws(IngestError) {
         guard var base = bytes.baseAddress else { return }
         var remaining = bytes.count
+        // Only the space character is trimmed around unquoted fields (a tab may be the delimiter).
+        // libcsv's own test, used when no function is set, also counts tabs as spaces, but it is
+        // inline where a function costs a call per byte: bytes without a tab get the inline test,
+        // which answers the same for every one of them.
+        let hasTab = memchr(base, Int32(UInt8(ascii: "\t")), remaining) != nil
+        csv_set_space_func(parser, hasTab ? onlySpaceIsSpace : nil)
+        // NUL bytes are rare: fields are searched for one only once the input has shown one.
+        if !state.pointee.checksNUL, memchr(base, 0, remaining) != nil { state.pointee.checksNUL = true }
         while remaining > 0 {
             let segmentLength: Int
             let endsLine: Bool
@@ -85,7 +110,7 @@ package final class CSVParser {
                 endsLine = false
             }
             try parse(UnsafeRawBufferPointer(start: base, count: segmentLength))
-            if endsLine { currentLine += 1 }
+            if endsLine { state.pointee.currentLine += 1 }
             base += segmentLength
             remaining -= segmentLength
         }
@@ -95,83 +120,216 @@ package final class CSVParser {
     package func finish() throws(IngestError) {
         guard !isFinished else { return }
         isFinished = true
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        if csv_fini(&parser, fieldCallback, recordCallback, context) != 0 {
-            let column = current.fieldCount + 1
-            throw .unterminatedQuote(SourceLocation(file: file, line: lastFieldEndLineOrStart, column: column))
+        if csv_fini(parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(state)) != 0 {
+            let buffer = state.pointee
+            let line = buffer.fieldsInRecord == 0 ? buffer.recordStartLine : buffer.lastFieldEndLine
+            throw .unterminatedQuote(SourceLocation(file: buffer.file, line: line, column: buffer.fieldsInRecord + 1))
         }
+        if let error = state.pointee.error { throw error }
         try deliver()
     }
 
-    private var lastFieldEndLineOrStart: Int { current.fieldCount == 0 ? recordStartLine : lastFieldEndLine }
-
     private func parse(_ segment: UnsafeRawBufferPointer) throws(IngestError) {
-        if parser.pstate == Int32(GENBRIDGE_CSV_ROW_NOT_BEGUN) { recordStartLine = currentLine }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        let consumed = csv_parse(&parser, segment.baseAddress, segment.count, fieldCallback, recordCallback, context)
-        if let callbackError { throw callbackError }
+        if parser.pointee.pstate == Int32(GENBRIDGE_CSV_ROW_NOT_BEGUN) {
+            state.pointee.recordStartLine = state.pointee.currentLine
+        }
+        let consumed = csv_parse(
+            parser, segment.baseAddress, segment.count, fieldCallback, recordCallback, UnsafeMutableRawPointer(state))
+        if state.pointee.failed, let error = state.pointee.error { throw error }
         if consumed != segment.count {
-            let location = SourceLocation(file: file, line: currentLine, column: current.fieldCount + 1)
-            switch csv_error(&parser) {
+            let buffer = state.pointee
+            let location = SourceLocation(
+                file: buffer.file, line: buffer.currentLine, column: buffer.fieldsInRecord + 1)
+            switch csv_error(parser) {
             case CSV_EPARSE: throw .malformedQuote(location)
             case CSV_ENOMEM, CSV_ETOOBIG: throw .parserOutOfMemory(location)
             default: throw .malformedQuote(location)
             }
         }
-        if parser.entry_pos > limits.maxFieldBytes {
+        if parser.pointee.entry_pos > state.pointee.maxFieldBytes {
+            let buffer = state.pointee
             throw .fieldTooLarge(
-                SourceLocation(file: file, line: recordStartLine, column: current.fieldCount + 1),
-                limit: limits.maxFieldBytes)
+                SourceLocation(file: buffer.file, line: buffer.recordStartLine, column: buffer.fieldsInRecord + 1),
+                limit: buffer.maxFieldBytes)
         }
-        try deliver()
+        if state.pointee.doneCount > 0 { try deliver() }
     }
 
     private func deliver() throws(IngestError) {
-        guard !finished.isEmpty else { return }
-        let records = finished
-        finished.removeAll(keepingCapacity: true)
-        for record in records { try onRecord(record) }
-        for var record in records {
-            record.reset()
-            spare.append(record)
+        let count = state.pointee.doneCount
+        guard count > 0 else { return }
+        for index in 0..<count {
+            let done = state.pointee.done[index]
+            try onRecord(
+                CSVRecordView(
+                    line: done.line, bytes: UnsafePointer(state.pointee.bytes),
+                    ends: UnsafePointer(state.pointee.ends + done.firstField),
+                    start: done.firstByte, fieldCount: done.fieldCount,
+                    firstFieldWithNUL: done.firstFieldWithNUL < 0 ? nil : done.firstFieldWithNUL))
         }
+        state.pointee.compact()
+    }
+}
+
+/// The parser's buffer: the fields of the records completed during the current call into libcsv
+/// and of the record in progress, back to back, and where each ends.
+struct RecordBuffer {
+    /// A record libcsv completed: its fields are `ends[firstField ..< firstField + fieldCount]`.
+    struct Done {
+        var firstField: Int
+        var fieldCount: Int
+        var firstByte: Int
+        var line: Int
+        var firstFieldWithNUL: Int
     }
 
-    fileprivate func addField(_ bytes: UnsafeRawBufferPointer) {
-        guard callbackError == nil else { return }
-        if current.fieldCount == 0 { current.line = recordStartLine }
-        if bytes.count > limits.maxFieldBytes {
-            callbackError = .fieldTooLarge(
-                SourceLocation(file: file, line: recordStartLine, column: current.fieldCount + 1),
-                limit: limits.maxFieldBytes)
+    let file: String
+    let maxFieldBytes: Int
+    let maxColumns: Int
+    var bytes: UnsafeMutablePointer<UInt8>
+    var byteCapacity = 4096
+    var byteCount = 0
+    /// End offset (into `bytes`) of each field.
+    var ends: UnsafeMutablePointer<Int>
+    var endCapacity = 256
+    var endCount = 0
+    /// Where the record in progress starts.
+    var recordFirstField = 0
+    var recordFirstByte = 0
+    var recordNUL = -1
+    var done: UnsafeMutablePointer<Done>
+    var doneCapacity = 4
+    var doneCount = 0
+    /// The physical line being fed (1-based).
+    var currentLine: Int
+    /// The line the record being built started on.
+    var recordStartLine: Int
+    /// The line on which the last complete field of the record in progress ended.
+    var lastFieldEndLine: Int
+    var checksNUL = false
+    /// Set by a callback that found a problem; thrown once libcsv returns.
+    var error: IngestError? {
+        didSet { failed = error != nil }
+    }
+    /// `error != nil`, cheap to test in the callbacks.
+    private(set) var failed = false
+
+    init(file: String, limits: CSVLimits, firstLine: Int) {
+        self.file = file
+        maxFieldBytes = limits.maxFieldBytes
+        maxColumns = limits.maxColumns
+        currentLine = firstLine
+        recordStartLine = firstLine
+        lastFieldEndLine = firstLine
+        bytes = .allocate(capacity: byteCapacity)
+        ends = .allocate(capacity: endCapacity)
+        done = .allocate(capacity: doneCapacity)
+    }
+
+    func release() {
+        bytes.deallocate()
+        ends.deallocate()
+        done.deallocate()
+    }
+
+    var fieldsInRecord: Int { endCount - recordFirstField }
+
+    @inline(__always)
+    mutating func addField(_ field: UnsafeRawPointer?, _ length: Int) {
+        guard !failed else { return }
+        let column = endCount - recordFirstField
+        if length > maxFieldBytes {
+            error = .fieldTooLarge(
+                SourceLocation(file: file, line: recordStartLine, column: column + 1), limit: maxFieldBytes)
             return
         }
-        if current.fieldCount >= limits.maxColumns {
-            callbackError = .tooManyColumns(
-                SourceLocation(file: file, line: recordStartLine), count: current.fieldCount + 1,
-                limit: limits.maxColumns)
+        if column >= maxColumns {
+            error = .tooManyColumns(
+                SourceLocation(file: file, line: recordStartLine), count: column + 1, limit: maxColumns)
             return
         }
-        current.append(bytes)
+        if byteCount + length > byteCapacity { growBytes(byteCount + length) }
+        if endCount == endCapacity { growEnds() }
+        if length > 0, let field {
+            let source = field.assumingMemoryBound(to: UInt8.self)
+            let target = bytes + byteCount
+            if length <= 16 {
+                // Most fields are a few bytes: a loop beats a call to memcpy.
+                for index in 0..<length { target[index] = source[index] }
+            } else {
+                target.update(from: source, count: length)
+            }
+            if checksNUL, recordNUL < 0, memchr(field, 0, length) != nil { recordNUL = column }
+        }
+        byteCount += length
+        ends[endCount] = byteCount
+        endCount += 1
         lastFieldEndLine = currentLine
     }
 
-    fileprivate func endRecord() {
-        guard callbackError == nil else { return }
-        current.line = recordStartLine
-        let next = spare.popLast() ?? CSVRecord()
-        finished.append(current)
-        current = next
+    mutating func endRecord() {
+        guard !failed else { return }
+        if doneCount == doneCapacity {
+            let larger = UnsafeMutablePointer<Done>.allocate(capacity: doneCapacity * 2)
+            larger.moveInitialize(from: done, count: doneCount)
+            done.deallocate()
+            done = larger
+            doneCapacity *= 2
+        }
+        (done + doneCount).initialize(
+            to: Done(
+                firstField: recordFirstField, fieldCount: endCount - recordFirstField, firstByte: recordFirstByte,
+                line: recordStartLine, firstFieldWithNUL: recordNUL))
+        doneCount += 1
+        recordFirstField = endCount
+        recordFirstByte = byteCount
+        recordNUL = -1
+    }
+
+    /// Drops the delivered records, moving the fields of the record in progress to the front.
+    mutating func compact() {
+        doneCount = 0
+        let fields = endCount - recordFirstField
+        if fields == 0 {
+            byteCount = 0
+            endCount = 0
+        } else {
+            let length = byteCount - recordFirstByte
+            if recordFirstByte > 0 { bytes.update(from: bytes + recordFirstByte, count: length) }
+            for index in 0..<fields { ends[index] = ends[recordFirstField + index] - recordFirstByte }
+            byteCount = length
+            endCount = fields
+        }
+        recordFirstField = 0
+        recordFirstByte = 0
+    }
+
+    private mutating func growBytes(_ needed: Int) {
+        var capacity = byteCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = larger
+        byteCapacity = capacity
+    }
+
+    private mutating func growEnds() {
+        let larger = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+        larger.update(from: ends, count: endCount)
+        ends.deallocate()
+        ends = larger
+        endCapacity *= 2
     }
 }
 
+private func onlySpaceIsSpace(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
+
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    guard let context else { return }
-    let parser = Unmanaged<CSVParser>.fromOpaque(context).takeUnretainedValue()
-    parser.addField(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordBuffer.self).pointee.addField(
+        field, field == nil ? 0 : length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    guard let context else { return }
-    Unmanaged<CSVParser>.fromOpaque(context).takeUnretainedValue().endRecord()
+    context.unsafelyUnwrapped.assumingMemoryBound(to: RecordBuffer.self).pointee.endRecord()
 }

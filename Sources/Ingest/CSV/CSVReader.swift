@@ -33,6 +33,21 @@ package enum CSVReader {
         onFormat: (CSVInputFormat) -> Void = { _ in },
         onRecord: @escaping CSVParser.RecordHandler
     ) throws(IngestError) -> CSVInputFormat {
+        try readViews(
+            source, options: options, progress: progress, onFormat: onFormat,
+            onRecord: { (view) throws(IngestError) in try onRecord(view.record) })
+    }
+
+    /// Reads `source` to its end, handing each record over as a view into the parser's buffer
+    /// (valid only during the call). `onFormat` is called once, before the first record.
+    @discardableResult
+    package static func readViews(
+        _ source: InputSource,
+        options: CSVReadOptions = CSVReadOptions(),
+        progress: ((_ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil,
+        onFormat: (CSVInputFormat) -> Void = { _ in },
+        onRecord: @escaping CSVParser.RecordViewHandler
+    ) throws(IngestError) -> CSVInputFormat {
         let file = try source.open()
         let name = source.displayName
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
@@ -70,7 +85,7 @@ package enum CSVReader {
                     onFormat(format)
                     parser = CSVParser(
                         file: name, delimiter: format.delimiter, lineBreak: lineBreak, limits: options.limits,
-                        onRecord: onRecord)
+                        firstLine: 1, onRecordView: onRecord)
                 }
                 try parser?.feed(utf8)
             }
@@ -96,6 +111,26 @@ package enum CSVReader {
         }
         try parser?.finish()
         return format
+    }
+
+    /// What the first bytes of an input say, when they allow reading it in chunks at the same
+    /// time: UTF-8 (by its byte-order mark, or valid so far and not ruled out by the options) with
+    /// LF line breaks. The bytes after these must still be checked to be UTF-8. nil otherwise.
+    static func chunkableFormat(
+        _ first: UnsafeRawBufferPointer, options: CSVReadOptions
+    )
+        -> (format: CSVInputFormat, bodyOffset: Int)?
+    {
+        let bom = ByteOrderMark.detect(in: first)
+        if let bom, bom.encoding != .utf8 { return nil }
+        guard options.encoding == .auto || options.encoding == .utf8 else { return nil }
+        let body = UnsafeRawBufferPointer(rebasing: first[(bom?.length ?? 0)...])
+        var validator = UTF8Validator()
+        guard validator.firstInvalidOffset(body) == nil, !ContentSniffer.looksBinary(body),
+            lineBreakByte(in: body) == UInt8(ascii: "\n")
+        else { return nil }
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(body)
+        return (CSVInputFormat(encoding: .utf8, hadByteOrderMark: bom != nil, delimiter: delimiter), bom?.length ?? 0)
     }
 
     /// Reads the whole of a regular file once to tell UTF-8 from Windows-1252 before any record

@@ -64,6 +64,24 @@ package final class ChunkedFile {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Reads up to `buffer.count` bytes at `offset` without moving the read position (several
+    /// threads may read one file this way); returns how many were read, 0 at the end.
+    package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IngestError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let count = pread(descriptor, base + filled, buffer.count - filled, off_t(offset + filled))
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                throw .readFailed(file: name, reason: String(cString: strerror(errno)))
+            }
+        }
+        return filled
+    }
+
     /// Fills `buffer` (up to its capacity) and returns how many bytes were read; 0 at the end.
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }

@@ -6,6 +6,8 @@ package struct InputSummary: Sendable, Hashable {
     package var rowsRead: Int
     /// Which header became which role or tool, and which columns were ignored.
     package var columns: [ColumnUse] = []
+    /// In how many chunks the input was read at the same time (1: in one piece).
+    package var chunks = 1
 }
 
 /// An answer that was neither a score nor a missing-value word.
@@ -41,6 +43,9 @@ package struct Survey: Sendable {
     package var warnings: [String] = []
     /// File-level problems (the run cannot go on when there is any); every one found is listed.
     package var problems: [IngestError] = []
+    /// The departments and locations of the usable rows, numbered as `RespondentRow` numbers them.
+    package var departments = ValueCatalog()
+    package var locations = ValueCatalog()
 
     package init() {}
 

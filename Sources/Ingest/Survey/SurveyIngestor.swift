@@ -10,91 +10,259 @@ package struct IngestOptions: Sendable {
     package var referenceYear = 2026
     /// How many invalid answers to keep as examples.
     package var exampleLimit = 10
+    /// How many chunks of one large input are read at the same time (1: one after the other).
+    package var parallelChunks = ParallelReading.defaultChunks
+    /// Inputs smaller than this are read in one piece.
+    package var parallelMinimumBytes = 8 << 20
 
     package init() {}
 }
 
 /// Stage 1: reads every input, maps its columns, normalises answers, puts people in bands and
-/// accounts for every data row, streaming each usable respondent to `onRespondent`.
+/// accounts for every data row, streaming each usable respondent to the next stages.
 package struct SurveyIngestor {
     package let options: IngestOptions
 
     package init(options: IngestOptions) { self.options = options }
 
-    /// Reads all inputs as one population. File-level problems do not throw: they are listed in
-    /// `Survey.problems` (reading stops for that file and goes on with the next) so that
-    /// `validate` can list them all; a caller must not use the result when there are any.
+    /// Reads all inputs as one population, feeding every usable row to a consumer of type `C`
+    /// (large inputs are read in chunks at the same time, each chunk feeding its own consumer,
+    /// put together in file order; every result is the same as reading in one piece).
+    /// File-level problems do not throw: they are listed in `Survey.problems` (reading stops for
+    /// that file and goes on with the next) so that `validate` can list them all; a caller must not
+    /// use the result when there are any.
+    package func ingest<C: RespondentConsumer>(
+        _ inputs: [InputSource], consumer: C.Type,
+        progress: ((_ file: String, _ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil
+    ) -> (Survey, C) {
+        let run = IngestRun<C>(options: options, multipleInputs: inputs.count > 1, sink: nil)
+        for input in inputs { run.read(input, progress: progress) }
+        return run.finish()
+    }
+
+    /// Reads all inputs as one population, one row after the other, handing each usable
+    /// respondent to `onRespondent` as a value (for callers that keep them: tests, small tools).
     package func ingest(
         _ inputs: [InputSource],
         progress: ((_ file: String, _ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil,
         onRespondent: (Respondent) -> Void
     ) -> Survey {
-        let run = IngestRun(options: options, multipleInputs: inputs.count > 1)
         withoutActuallyEscaping(onRespondent) { sink in
-            for input in inputs {
-                run.read(input, progress: progress, sink: sink)
+            var serial = options
+            serial.parallelChunks = 1
+            let run = IngestRun<NoConsumer>(options: serial, multipleInputs: inputs.count > 1, sink: sink)
+            for input in inputs { run.read(input, progress: progress) }
+            return run.finish().0
+        }
+    }
+}
+
+/// The rows of one chunk of an input and the consumer they fed. Both are reached through
+/// pointers, and `read`, the handler for the chunk's records, captures only those: the hot path
+/// needs neither reference counting nor the generic chunk type's metadata.
+final class Chunk<C: RespondentConsumer> {
+    let reader: UnsafeMutablePointer<RowReader>
+    let consumer: UnsafeMutablePointer<C>
+    /// Reads one data record into the chunk (it never throws; typed as the parser's handler).
+    let read: CSVParser.RecordViewHandler
+
+    /// `expectedBytes`: the chunk's size in bytes, when known; once a few rows are read, storage is
+    /// reserved for the rows to come (growing by doubling would leave up to half of it unused).
+    init(reader: RowReader, expectedBytes: Int?) {
+        let readerPointer = UnsafeMutablePointer<RowReader>.allocate(capacity: 1)
+        readerPointer.initialize(to: reader)
+        let consumerPointer = UnsafeMutablePointer<C>.allocate(capacity: 1)
+        consumerPointer.initialize(to: C())
+        self.reader = readerPointer
+        self.consumer = consumerPointer
+        read = { (record) throws(IngestError) in
+            if let row = readerPointer.pointee.read(record) { consumerPointer.pointee.consume(row) }
+            if readerPointer.pointee.rowsRead == 4096, let expectedBytes {
+                Self.reserve(reader: readerPointer, consumer: consumerPointer, expectedBytes: expectedBytes)
             }
         }
-        return run.finish()
+    }
+
+    deinit {
+        reader.deinitialize(count: 1)
+        reader.deallocate()
+        consumer.deinitialize(count: 1)
+        consumer.deallocate()
+    }
+
+    /// The consumer's gatherings, leaving an empty consumer behind.
+    func takeConsumer() -> C {
+        let taken = consumer.move()
+        consumer.initialize(to: C())
+        return taken
+    }
+
+    private static func reserve(
+        reader: UnsafeMutablePointer<RowReader>, consumer: UnsafeMutablePointer<C>, expectedBytes: Int
+    ) {
+        let read = reader.pointee
+        guard read.approximateBytes > 0 else { return }
+        let rows = Int(Double(read.rowsRead) * Double(expectedBytes) / Double(read.approximateBytes) * 1.05)
+        consumer.pointee.reserveCapacity(rows: rows)
+        reader.pointee.ids.reserveCapacity(rows, bytes: rows * read.ids.texts.byteCount / max(read.ids.count, 1))
     }
 }
 
 /// The state of one ingestion across its inputs.
-private final class IngestRun {
+final class IngestRun<C: RespondentConsumer> {
     let options: IngestOptions
     let multipleInputs: Bool
+    /// Respondents as values, for `SurveyIngestor.ingest(_:progress:onRespondent:)`.
+    let sink: ((Respondent) -> Void)?
     var survey = Survey()
     var scheme: BandScheme?
-    var firstSeen: [String: SourceLocation] = [:]
     var toolIndex: [String: Int] = [:]
+    var departments = ValueCatalog()
+    var locations = ValueCatalog()
+    var ids = RespondentIDs()
+    var consumer = C()
 
-    init(options: IngestOptions, multipleInputs: Bool) {
+    init(options: IngestOptions, multipleInputs: Bool, sink: ((Respondent) -> Void)?) {
         self.options = options
         self.multipleInputs = multipleInputs
+        self.sink = sink
+        ids.multipleInputs = multipleInputs
     }
 
-    func read(
-        _ input: InputSource, progress: ((String, Int, Int?) -> Void)?, sink: @escaping (Respondent) -> Void
-    ) {
+    /// What reading an input changes in the run before its rows are put in (the header, the
+    /// survey's roles and tools, the warnings), kept to undo a try at reading in chunks.
+    struct State {
+        var survey: Survey
+        var scheme: BandScheme?
+        var toolIndex: [String: Int]
+        var departments: ValueCatalog
+        var locations: ValueCatalog
+        var ids: RespondentIDs
+    }
+
+    var state: State {
+        get {
+            State(
+                survey: survey, scheme: scheme, toolIndex: toolIndex, departments: departments, locations: locations,
+                ids: ids)
+        }
+        set {
+            survey = newValue.survey
+            scheme = newValue.scheme
+            toolIndex = newValue.toolIndex
+            departments = newValue.departments
+            locations = newValue.locations
+            ids = newValue.ids
+        }
+    }
+
+    func read(_ input: InputSource, progress: ((String, Int, Int?) -> Void)?) {
         let name = input.displayName
-        let file = FileState(name: name)
+        let file = FileState<C>(name: name)
+        var format: CSVInputFormat?
+        var failure: IngestError?
         do throws(IngestError) {
-            let format = try CSVReader.read(
-                input, options: options.read,
-                progress: progress.map { report in { report(name, $0, $1) } },
-                onRecord: { (record) throws(IngestError) in
-                    if file.columns == nil {
-                        try self.collectHeader(record, file: file, sink: sink, atEnd: false)
-                    } else {
-                        self.dataRow(record, file: file, sink: sink)
-                    }
-                })
-            if file.columns == nil, !file.headerRecords.isEmpty {
-                try collectHeader(nil, file: file, sink: sink, atEnd: true)
+            let report = progress.map { report in { (read: Int, total: Int?) in report(name, read, total) } }
+            if let parallel = try ParallelReading.read(input, run: self, file: file, progress: report) {
+                format = parallel
+            } else {
+                format = try readSerially(input, file: file, progress: report)
+                if file.columns == nil, !file.headerRecords.isEmpty {
+                    try collectHeader(nil, file: file, atEnd: true)
+                }
             }
+        } catch {
+            failure = error
+        }
+        if let chunk = file.chunk {
+            file.chunk = nil
+            absorb(chunk, file: file, lineOffset: 0)
+        }
+        survey.problems.append(contentsOf: ids.checkNewRows(threads: options.parallelChunks))
+        if failure == nil {
             survey.inputs.append(
                 InputSummary(
                     name: name, format: format, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows,
-                    columns: file.columns?.uses ?? []))
-            if file.columns == nil { throw .noHeader(file: name) }
-            if file.rows == 0 { throw .noDataRows(file: name) }
-        } catch {
+                    columns: file.columns?.uses ?? [], chunks: file.chunks))
+            if file.columns == nil {
+                failure = .noHeader(file: name)
+            } else if file.rows == 0 {
+                failure = .noDataRows(file: name)
+            }
+        }
+        if let failure {
             if !survey.inputs.contains(where: { $0.name == name }) {
                 survey.inputs.append(
                     InputSummary(
                         name: name, format: nil, layout: file.layout?.rawValue ?? "generic", rowsRead: file.rows))
             }
-            survey.problems.append(error)
+            survey.problems.append(failure)
         }
+    }
+
+    /// Reads an input in one piece: header rows first, then every data row through one chunk.
+    private func readSerially(
+        _ input: InputSource, file: FileState<C>, progress: ((Int, Int?) -> Void)?
+    )
+        throws(IngestError) -> CSVInputFormat
+    {
+        file.expectedBytes = input.isStandardInput ? nil : (try? input.open())?.expectedSize
+        return try CSVReader.readViews(
+            input, options: options.read, progress: progress,
+            onRecord: { (record) throws(IngestError) in
+                if let chunk = file.chunk {
+                    try self.dataRow(record, chunk: chunk)
+                } else {
+                    try self.collectHeader(record.record, file: file, atEnd: false)
+                }
+            })
+    }
+
+    @inline(__always)
+    private func dataRow(_ record: CSVRecordView, chunk: Chunk<C>) throws(IngestError) {
+        guard let sink else {
+            try chunk.read(record)
+            return
+        }
+        if let row = chunk.reader.pointee.read(record) {
+            sink(respondent(row, reader: chunk.reader.pointee, line: record.line))
+        }
+    }
+
+    /// A row as a value, for the sink.
+    private func respondent(_ row: RespondentRow, reader: RowReader, line: Int) -> Respondent {
+        func text(_ bytes: UnsafeRawBufferPointer) -> String? { bytes.isEmpty ? nil : FieldText.string(bytes) }
+        return Respondent(
+            location: SourceLocation(file: reader.file, line: line), id: reader.ids.texts.string(reader.ids.count - 1),
+            name: text(row.name), email: text(row.email),
+            department: row.department.map { reader.departments.spelling($0.spelling) },
+            manager: text(row.manager), site: row.location.map { reader.locations.spelling($0.spelling) },
+            bandKey: row.bandKey, mentorOptIn: row.mentorOptIn, menteeOptIn: row.menteeOptIn, capacity: row.capacity,
+            scores: Array(row.scores))
+    }
+
+    /// A reader for the data rows of `file`, starting from the survey's numbering so far.
+    func makeReader(file: FileState<C>) -> RowReader? {
+        guard let map = file.columns, let scheme else { return nil }
+        return RowReader(
+            plan: RowPlan(
+                map: map, toolIndex: toolIndex, toolCount: survey.tools.count, bandRoles: scheme.requiredRoles),
+            file: file.name,
+            scale: options.scale, exampleLimit: options.exampleLimit, scheme: scheme, departments: departments,
+            locations: locations, ids: chunkIDs(file: file))
+    }
+
+    /// An empty id list for a chunk of `file`.
+    func chunkIDs(file: FileState<C>) -> RespondentIDs {
+        var chunkIDs = RespondentIDs()
+        chunkIDs.multipleInputs = multipleInputs
+        chunkIDs.startInput(name: file.name, idColumn: file.columns?.roles[.id])
+        return chunkIDs
     }
 
     /// Gathers header records until the layout's header rows are complete, then maps the
     /// columns and reads any record gathered beyond them as data.
-    private func collectHeader(
-        _ record: CSVRecord?, file: FileState, sink: @escaping (Respondent) -> Void, atEnd: Bool
-    )
-        throws(IngestError)
-    {
+    func collectHeader(_ record: CSVRecord?, file: FileState<C>, atEnd: Bool) throws(IngestError) {
         if let record {
             var cells: [String] = []
             for index in 0..<record.fieldCount {
@@ -128,7 +296,68 @@ private final class IngestRun {
         let leftover = file.headerRecords.dropFirst(count)
         file.headerRecords = []
         file.headerCells = []
-        for record in leftover { dataRow(record, file: file, sink: sink) }
+        ids.startInput(name: file.name, idColumn: file.columns?.roles[.id])
+        guard let reader = makeReader(file: file) else { return }
+        let chunk = Chunk<C>(reader: reader, expectedBytes: file.expectedBytes)
+        file.chunk = chunk
+        for record in leftover {
+            try record.withView { (view) throws(IngestError) in try self.dataRow(view, chunk: chunk) }
+        }
+    }
+
+    /// Puts a chunk's rows into the survey: counts, rejections, warnings, band keys, values, ids
+    /// and the consumer, its lines moved on by `lineOffset` and its numbers made the survey's.
+    func absorb(_ chunk: Chunk<C>, file: FileState<C>, lineOffset: Int) {
+        let reader = chunk.reader.pointee
+        file.rows += reader.rowsRead
+        survey.rowsRead += reader.rowsRead
+        survey.rowsUsed += reader.rowsUsed
+        survey.missingAnswers += reader.missingAnswers
+        survey.invalidAnswers += reader.invalidAnswers
+        for (entry, count) in reader.invalidByToolColumn.enumerated() where count > 0 {
+            survey.invalidAnswersByTool[reader.plan.tools[entry].name, default: 0] += count
+        }
+        for var example in reader.examples where survey.invalidAnswerExamples.count < options.exampleLimit {
+            example.location.line = example.location.line.map { $0 + lineOffset }
+            survey.invalidAnswerExamples.append(example)
+        }
+        for var rejection in reader.rejections {
+            rejection.location.line = rejection.location.line.map { $0 + lineOffset }
+            survey.rejections.append(rejection)
+        }
+        for warning in reader.warnings {
+            survey.warnings.append(
+                "\(reader.file):\(warning.line + lineOffset):\(warning.column): capacity \"\(warning.value)\" is not a whole number; the default is used"
+            )
+        }
+        guard var scheme else { return }
+        let bandKeys = reader.keys.indices.map { scheme.register(reader.keys[$0], count: reader.keyCounts[$0]) }
+        self.scheme = scheme
+        let (departmentSpellings, departmentValues) = Self.merge(
+            reader.departments, base: reader.departmentsBase, into: &departments)
+        let (locationSpellings, locationValues) = Self.merge(
+            reader.locations, base: reader.locationsBase, into: &locations)
+        ids.append(contentsOf: reader.ids, lineOffset: lineOffset)
+        consumer.append(
+            chunk.takeConsumer(),
+            renumbering: Renumbering(
+                bandKeys: bandKeys, departmentSpellings: departmentSpellings, departmentValues: departmentValues,
+                locationSpellings: locationSpellings, locationValues: locationValues))
+    }
+
+    /// Adds a chunk's values to the survey's; returns where each of the chunk's spellings and
+    /// values went. The chunk started from the survey's first `base` spellings and values.
+    private static func merge(
+        _ chunk: ValueCatalog, base: (spellings: Int, values: Int), into catalog: inout ValueCatalog
+    ) -> (spellings: [Int], values: [Int]) {
+        var spellings = Array(0..<base.spellings)
+        var values = Array(0..<base.values) + Array(repeating: -1, count: chunk.values.count - base.values)
+        for spelling in base.spellings..<chunk.spellingCount {
+            let numbers = chunk.spellings.withText(spelling) { catalog.intern($0) }
+            spellings.append(numbers.spelling)
+            values[chunk.valueOfSpelling[spelling]] = numbers.value
+        }
+        return (spellings, values)
     }
 
     /// Maps the header; the first input sets the survey's roles and tools, the others must match.
@@ -197,153 +426,23 @@ private final class IngestRun {
         return map
     }
 
-    private func dataRow(_ record: CSVRecord, file: FileState, sink: (Respondent) -> Void) {
-        guard let map = file.columns else { return }
-        file.rows += 1
-        survey.rowsRead += 1
-        let location = SourceLocation(file: file.name, line: record.line)
-
-        func text(_ role: ColumnRole) -> String? {
-            guard let column = map.roles[role], column < record.fieldCount else { return nil }
-            let value = String(decoding: record.field(column), as: UTF8.self).trimmingSpaces
-            return value.isEmpty ? nil : value
-        }
-        let idText = text(.id)
-
-        if record.fieldCount != map.width {
-            reject(location, id: idText, .raggedRow(expected: map.width, found: record.fieldCount))
-            return
-        }
-        if let column = record.firstFieldWithNUL {
-            reject(location, id: idText, .nulByte(column: column + 1))
-            return
-        }
-        if let column = map.statusColumn, let reason = ResponseStatus.exclusion(raw(record, column)) {
-            reject(location, id: idText, .excludedResponse(reason))
-            return
-        }
-        if let column = map.finishedColumn, ResponseStatus.isUnfinished(raw(record, column)) {
-            reject(location, id: idText, .unfinished)
-            return
-        }
-        var bandValues: [ColumnRole: String] = [:]
-        for role in [ColumnRole.band, .level, .years, .birthYear, .age] where map.roles[role] != nil {
-            bandValues[role] = text(role) ?? ""
-        }
-        let bandKey: Int
-        switch scheme?.classify(bandValues) {
-        case .success(let key)?: bandKey = key
-        case .failure(let reason)?:
-            reject(location, id: idText, reason)
-            return
-        case nil: return
-        }
-
-        let id: String
-        if let idText {
-            id = idText
-            if let first = firstSeen[id] {
-                survey.problems.append(
-                    .duplicateID(
-                        SourceLocation(file: file.name, line: record.line, column: (map.roles[.id] ?? 0) + 1), id: id,
-                        firstSeen: first))
-            } else {
-                firstSeen[id] = SourceLocation(file: file.name, line: record.line)
-            }
-        } else {
-            id = multipleInputs ? "\(file.name):\(record.line)" : "\(record.line)"
-        }
-
-        var scores = [Int8](repeating: -1, count: survey.tools.count)
-        for (column, tool) in map.toolColumns {
-            guard let index = toolIndex[tool] else { continue }
-            switch answer(record.field(column)) {
-            case .score(let score): scores[index] = score
-            case .missing: survey.missingAnswers += 1
-            case .invalid:
-                survey.invalidAnswers += 1
-                survey.invalidAnswersByTool[tool, default: 0] += 1
-                if survey.invalidAnswerExamples.count < options.exampleLimit {
-                    survey.invalidAnswerExamples.append(
-                        AnswerIssue(
-                            location: SourceLocation(file: file.name, line: record.line, column: column + 1),
-                            tool: tool,
-                            text: String(decoding: record.field(column), as: UTF8.self)))
-                }
-            }
-        }
-
-        var capacity: Int?
-        if let value = text(.capacity) {
-            if let number = Int(value), number >= 0 {
-                capacity = number
-            } else {
-                survey.warnings.append(
-                    "\(file.name):\(record.line):\((map.roles[.capacity] ?? 0) + 1): capacity \"\(value)\" is not a whole number; the default is used"
-                )
-            }
-        }
-        var mentorOptIn: Bool?
-        var menteeOptIn: Bool?
-        if let column = map.optInChoicesColumn {
-            let choices = OptIn.choices(raw(record, column))
-            mentorOptIn = choices.mentor
-            menteeOptIn = choices.mentee
-        } else {
-            if let column = map.roles[.mentorOptIn] {
-                mentorOptIn = OptIn.isYes(text(.mentorOptIn), checkedLabel: map.columns[column].checkedLabel)
-            }
-            if let column = map.roles[.menteeOptIn] {
-                menteeOptIn = OptIn.isYes(text(.menteeOptIn), checkedLabel: map.columns[column].checkedLabel)
-            }
-        }
-        var name = text(.name)
-        if name == nil {
-            let parts = [map.firstNameColumn, map.lastNameColumn].compactMap { $0 }.map { raw(record, $0) }
-                .filter { !$0.isEmpty }
-            if !parts.isEmpty { name = parts.joined(separator: " ") }
-        }
-        var email = text(.email)
-        if let value = email, HeaderText.fold(value) == "anonymous" { email = nil }
-
-        survey.rowsUsed += 1
-        sink(
-            Respondent(
-                location: location, id: id, name: name, email: email, department: text(.department),
-                manager: text(.manager), site: text(.location), bandKey: bandKey, mentorOptIn: mentorOptIn,
-                menteeOptIn: menteeOptIn, capacity: capacity, scores: scores))
-    }
-
-    /// A cell's trimmed text.
-    private func raw(_ record: CSVRecord, _ column: Int) -> String {
-        column < record.fieldCount ? String(decoding: record.field(column), as: UTF8.self).trimmingSpaces : ""
-    }
-
-    /// One answer cell. A lone digit, by far the commonest answer, skips building a String.
-    private func answer(_ bytes: ArraySlice<UInt8>) -> Answer {
-        if bytes.count == 1, let byte = bytes.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-            return options.scale.score(forNumber: Int(byte - UInt8(ascii: "0")))
-        }
-        return options.scale.answer(for: String(decoding: bytes, as: UTF8.self))
-    }
-
-    private func reject(_ location: SourceLocation, id: String?, _ reason: RejectionReason) {
-        survey.rejections.append(RowRejection(location: location, id: id, reason: reason))
-    }
-
-    func finish() -> Survey {
+    func finish() -> (Survey, C) {
         var result = survey
         if let scheme {
             let resolved = scheme.resolve()
             result.bands = resolved.bands
             result.bandOfKey = resolved.bandOfKey
         }
-        return result
+        result.departments = departments
+        result.locations = locations
+        ids.dropTable()
+        consumer.finish(survey: result, ids: ids.texts)
+        return (result, consumer)
     }
 }
 
 /// Per-file state while reading.
-private final class FileState {
+final class FileState<C: RespondentConsumer> {
     let name: String
     var columns: ColumnMap?
     var layout: SurveyLayout?
@@ -351,8 +450,26 @@ private final class FileState {
     var headerRecords: [CSVRecord] = []
     var headerCells: [[String]] = []
     var rows = 0
+    /// In how many chunks the data rows were read.
+    var chunks = 1
+    /// The bytes the data rows of the first chunk take (the file's size when it is read in one piece).
+    var expectedBytes: Int?
+    /// The chunk reading the data rows, once the header is complete (a pointer: the hot path
+    /// reaches it without reference counting or exclusivity checks).
+    var chunk: Chunk<C>?
 
     init(name: String) { self.name = name }
+
+    /// Back to the state before reading.
+    func reset() {
+        columns = nil
+        layout = nil
+        headerRecords = []
+        headerCells = []
+        rows = 0
+        chunks = 1
+        chunk = nil
+    }
 }
 
 /// Opt-in answers: only a yes-like answer opts in; blank or anything else opts out.

@@ -1,50 +1,228 @@
 import Ingest
 
-/// Keeps, while respondents stream past, what pairing needs: every person's manager (chains run
-/// through people who take no part) and the compact profile of everyone who could take part.
-package struct CandidatePool: Sendable {
+/// Keeps, while respondents stream past, what pairing needs: every person's id, manager and email
+/// (chains run through people who take no part, and managers may be named by email) and the
+/// compact profile of everyone who could take part. Texts live back to back in byte buffers
+/// (`TextColumn`); strings are made only for the people a plan shows.
+package struct CandidatePool: Sendable, RespondentConsumer {
     /// A person who opted in to mentoring or being mentored (or everyone, without opt-in columns).
-    package struct Person: Sendable, Hashable {
-        package var id: String
-        package var name: String?
-        package var email: String?
-        package var department: String?
-        package var location: String?
-        package var bandKey: Int
+    package struct Candidate: Sendable, Hashable {
+        /// The respondent's number (order of reading).
+        package var respondent: UInt32
+        package var bandKey: Int32
+        /// Numbers of the exact spellings in `departments` and `locations`; -1 when blank.
+        package var department: Int32
+        package var location: Int32
+        /// -1 when not given; `Int32.max` when too large to hold here (see `largeCapacities`).
+        var storedCapacity: Int32
         package var mentor: Bool
         package var mentee: Bool
-        package var capacity: Int?
-        package var scores: [Int8]
     }
 
-    package private(set) var people: [Person] = []
-    /// Every respondent's id → their manager value (an id or an email), as given.
-    package private(set) var managerOf: [String: String] = [:]
-    /// Every respondent's lower-cased email → id, to resolve managers given by email.
-    package private(set) var idOfEmail: [String: String] = [:]
-    /// Every respondent's id.
-    package private(set) var ids: Set<String> = []
+    /// The candidates of a run of rows (a chunk of an input read apart), numbered as the survey numbers.
+    private struct Part: Sendable {
+        var candidates: [Candidate] = []
+        /// Scores of the part's candidate c: `scores[c * toolCount ..< (c + 1) * toolCount]`.
+        var scores: [Int8] = []
+        var names = TextColumn()
+        /// Capacities that do not fit `Candidate.storedCapacity`, by candidate of the part.
+        var largeCapacities: [Int: Int] = [:]
+    }
+
+    /// Parts of candidates in order (appending a chunk's pool appends its part, without copying).
+    private var parts = [Part()]
+    /// The number of the first candidate of each part.
+    private var partStarts = [0]
+    package private(set) var toolCount = 0
+    /// Per respondent; empty when none.
+    package private(set) var emails = TextColumn()
+    package private(set) var managers = TextColumn()
+    /// Per respondent: from ingest when it is done (`finish`), or as respondents are added.
+    package private(set) var ids = TextColumn()
+    /// Department and location spellings (ingest's, or the pool's own for respondents added as values).
+    package private(set) var departments = ValueCatalog()
+    package private(set) var locations = ValueCatalog()
 
     package init() {}
 
+    /// Respondents seen.
+    package var respondentCount: Int { managers.count }
+    package var candidateCount: Int { partStarts[partStarts.count - 1] + parts[parts.count - 1].candidates.count }
+
+    /// Adds a respondent given as a value.
     package mutating func add(_ respondent: Respondent) {
-        ids.insert(respondent.id)
-        if let manager = respondent.manager { managerOf[respondent.id] = manager }
-        if let email = respondent.email { idOfEmail[email.lowercased()] = respondent.id }
-        let mentor = respondent.mentorOptIn ?? true
-        let mentee = respondent.menteeOptIn ?? true
-        guard mentor || mentee else { return }
-        people.append(
-            Person(
-                id: respondent.id, name: respondent.name, email: respondent.email, department: respondent.department,
-                location: respondent.site, bandKey: respondent.bandKey, mentor: mentor, mentee: mentee,
-                capacity: respondent.capacity, scores: respondent.scores))
+        ids.append(respondent.id)
+        func withBytes(_ text: String?, _ body: (UnsafeRawBufferPointer) -> Void) {
+            var copy = text ?? ""
+            copy.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+        withBytes(respondent.name) { name in
+            withBytes(respondent.email) { email in
+                withBytes(respondent.manager) { manager in
+                    respondent.scores.withUnsafeBufferPointer { scores in
+                        var department: (spelling: Int, value: Int)?
+                        var location: (spelling: Int, value: Int)?
+                        withBytes(respondent.department) {
+                            if respondent.department != nil { department = departments.intern($0) }
+                        }
+                        withBytes(respondent.site) { if respondent.site != nil { location = locations.intern($0) } }
+                        consume(
+                            RespondentRow(
+                                bandKey: respondent.bandKey, scores: scores, name: name, email: email, manager: manager,
+                                department: department, location: location, mentorOptIn: respondent.mentorOptIn,
+                                menteeOptIn: respondent.menteeOptIn, capacity: respondent.capacity))
+                    }
+                }
+            }
+        }
     }
 
-    /// The id a manager value names: an id, or an email of someone in the survey.
-    package func resolveManager(of id: String) -> String? {
-        guard let value = managerOf[id] else { return nil }
-        if ids.contains(value) { return value }
-        return idOfEmail[value.lowercased()] ?? value
+    package mutating func consume(_ row: RespondentRow) {
+        emails.append(row.email)
+        managers.append(row.manager)
+        let mentor = row.mentorOptIn ?? true
+        let mentee = row.menteeOptIn ?? true
+        guard mentor || mentee else { return }
+        if candidateCount == 0 { toolCount = row.scores.count }
+        precondition(row.scores.count == toolCount, "a respondent with another number of scores")
+        precondition(managers.count <= Int(UInt32.max), "more respondents than a pool holds")
+        let last = parts.count - 1
+        var stored: Int32 = -1
+        if let capacity = row.capacity {
+            if capacity < Int(Int32.max) {
+                stored = Int32(capacity)
+            } else {
+                stored = Int32.max
+                parts[last].largeCapacities[parts[last].candidates.count] = capacity
+            }
+        }
+        parts[last].candidates.append(
+            Candidate(
+                respondent: UInt32(managers.count - 1), bandKey: Int32(row.bandKey),
+                department: Int32(row.department?.spelling ?? -1), location: Int32(row.location?.spelling ?? -1),
+                storedCapacity: stored, mentor: mentor, mentee: mentee))
+        parts[last].scores.append(contentsOf: row.scores)
+        parts[last].names.append(row.name)
+    }
+
+    package mutating func reserveCapacity(rows: Int) {
+        let seen = max(respondentCount, 1)
+        let candidates = rows * candidateCount / seen + 16
+        let last = parts.count - 1
+        parts[last].candidates.reserveCapacity(candidates)
+        parts[last].scores.reserveCapacity(candidates * toolCount)
+        parts[last].names.reserveCapacity(
+            entries: candidates, bytes: rows * parts[last].names.byteCount / seen + 64)
+        emails.reserveCapacity(entries: rows, bytes: rows * emails.byteCount / seen + 64)
+        managers.reserveCapacity(entries: rows, bytes: rows * managers.byteCount / seen + 64)
+    }
+
+    package mutating func append(_ later: consuming CandidatePool, renumbering: Renumbering) {
+        if respondentCount == 0, candidateCount == 0, renumbering.isIdentity {
+            self = later
+            return
+        }
+        let offset = UInt32(respondentCount)
+        if toolCount == 0 { toolCount = later.toolCount }
+        emails.append(contentsOf: later.emails)
+        managers.append(contentsOf: later.managers)
+        for var part in later.parts where !part.candidates.isEmpty {
+            for index in part.candidates.indices {
+                part.candidates[index].respondent += offset
+                part.candidates[index].bandKey = Int32(renumbering.bandKeys[Int(part.candidates[index].bandKey)])
+                let department = Int(part.candidates[index].department)
+                if department >= 0 {
+                    part.candidates[index].department = Int32(renumbering.departmentSpellings[department])
+                }
+                let location = Int(part.candidates[index].location)
+                if location >= 0 { part.candidates[index].location = Int32(renumbering.locationSpellings[location]) }
+            }
+            partStarts.append(candidateCount)
+            parts.append(part)
+        }
+    }
+
+    package mutating func finish(survey: Survey, ids: TextColumn) {
+        self.ids = ids
+        departments = survey.departments
+        locations = survey.locations
+    }
+
+    // MARK: - Reading a candidate
+
+    /// The part holding candidate `number`, and its number in the part.
+    @inline(__always)
+    private func locate(_ number: Int) -> (part: Int, index: Int) {
+        var part = parts.count - 1
+        while partStarts[part] > number { part -= 1 }
+        return (part, number - partStarts[part])
+    }
+
+    package func candidate(_ number: Int) -> Candidate {
+        let (part, index) = locate(number)
+        return parts[part].candidates[index]
+    }
+
+    /// Calls `body` with every candidate's number and profile, in order.
+    package func forEachCandidate(_ body: (Int, Candidate) -> Void) {
+        for (part, start) in zip(parts, partStarts) {
+            for (index, candidate) in part.candidates.enumerated() { body(start + index, candidate) }
+        }
+    }
+
+    package func capacity(_ number: Int) -> Int? {
+        let (part, index) = locate(number)
+        let stored = parts[part].candidates[index].storedCapacity
+        if stored < 0 { return nil }
+        if stored == Int32.max { return parts[part].largeCapacities[index] }
+        return Int(stored)
+    }
+
+    /// The scores of candidate `number`, as an array (what the solver and the plan keep).
+    package func scores(_ number: Int) -> [Int8] {
+        let (part, index) = locate(number)
+        return Array(parts[part].scores[(index * toolCount)..<((index + 1) * toolCount)])
+    }
+
+    package func id(_ number: Int) -> String { ids.string(Int(candidate(number).respondent)) }
+
+    package func name(_ number: Int) -> String? {
+        let (part, index) = locate(number)
+        return parts[part].names.optionalString(index)
+    }
+
+    package func email(_ number: Int) -> String? { emails.optionalString(Int(candidate(number).respondent)) }
+
+    package func department(_ number: Int) -> String? {
+        let spelling = candidate(number).department
+        return spelling < 0 ? nil : departments.spelling(Int(spelling))
+    }
+
+    package func location(_ number: Int) -> String? {
+        let spelling = candidate(number).location
+        return spelling < 0 ? nil : locations.spelling(Int(spelling))
+    }
+
+    /// Calls `body` with the id bytes of respondent `respondent`.
+    package func withID<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        ids.withText(respondent, body)
+    }
+
+    /// Calls `body` with the manager value (empty: none) of respondent `respondent`.
+    package func withManager<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result
+    {
+        managers.withText(respondent, body)
+    }
+
+    /// Calls `body` with the email (empty: none) of respondent `respondent`.
+    package func withEmail<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        emails.withText(respondent, body)
+    }
+
+    /// True when candidate `a`'s id sorts before candidate `b`'s (as `String`s sort).
+    package func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        ids.withText(Int(candidate(a).respondent)) { left in
+            ids.withText(Int(candidate(b).respondent)) { right in FieldText.precedes(left, right) }
+        }
     }
 }

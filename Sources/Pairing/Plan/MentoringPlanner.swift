@@ -29,16 +29,20 @@ package enum MentoringPlanner {
             try bands(options.menteeBands, setting: "mentee_bands", survey: survey)
             ?? Array((bandCount - bandCount / 2)..<bandCount)
 
-        // Candidates, ordered by id so that row order does not change the pairs.
-        var mentors: [CandidatePool.Person] = []
-        var mentees: [CandidatePool.Person] = []
-        for person in pool.people {
-            let band = survey.bandOfKey[person.bandKey]
-            if person.mentor, mentorBands.contains(band) { mentors.append(person) }
-            if person.mentee, menteeBands.contains(band) { mentees.append(person) }
+        // Candidates (numbers in the pool), ordered by id so that row order does not change the pairs.
+        var isMentorBand = Array(repeating: false, count: bandCount)
+        var isMenteeBand = Array(repeating: false, count: bandCount)
+        for band in mentorBands where band < bandCount { isMentorBand[band] = true }
+        for band in menteeBands where band < bandCount { isMenteeBand[band] = true }
+        var mentors: [Int] = []
+        var mentees: [Int] = []
+        pool.forEachCandidate { number, candidate in
+            let band = survey.bandOfKey[Int(candidate.bandKey)]
+            if candidate.mentor, isMentorBand[band] { mentors.append(number) }
+            if candidate.mentee, isMenteeBand[band] { mentees.append(number) }
         }
-        mentors.sort { $0.id < $1.id }
-        mentees.sort { $0.id < $1.id }
+        mentors = sortedByID(mentors, pool: pool)
+        mentees = sortedByID(mentees, pool: pool)
 
         let weights = survey.tools.indices.map { tool in
             if options.weightByGap {
@@ -48,19 +52,24 @@ package enum MentoringPlanner {
                 ?? 1
         }
 
-        var groups = GroupNumbers()
-        func candidate(_ person: CandidatePool.Person, mentor: Bool) -> PairingCandidate {
-            PairingCandidate(
-                scores: person.scores, capacity: mentor ? (person.capacity ?? options.mentorCapacity) : 1,
-                department: options.avoidSameDepartment ? person.department.map { groups.department($0) } : nil,
-                location: options.avoidDifferentLocation ? person.location.map { groups.location($0) } : nil)
+        var groups = GroupNumbers(pool: pool)
+        func candidate(_ number: Int, mentor: Bool) -> PairingCandidate {
+            let person = pool.candidate(number)
+            return PairingCandidate(
+                scores: pool.scores(number), capacity: mentor ? (pool.capacity(number) ?? options.mentorCapacity) : 1,
+                department: options.avoidSameDepartment ? groups.department(person.department) : nil,
+                location: options.avoidDifferentLocation ? groups.location(person.location) : nil)
         }
         let mentorCandidates = mentors.map { candidate($0, mentor: true) }
         let menteeCandidates = mentees.map { candidate($0, mentor: false) }
 
-        let chains = ManagementChains(pool: pool)
-        let forbidden = ForbiddenPairs(
-            mentors: mentors, mentees: mentees, chains: chains, excluded: options.excludedPairs)
+        // The chains are needed only for the forbidden pairs and the cycles: gone before the solver runs.
+        let (forbidden, managerCycles) = {
+            let chains = ManagementChains(pool: pool)
+            let forbidden = ForbiddenPairs(
+                mentors: mentors, mentees: mentees, pool: pool, chains: chains, excluded: options.excludedPairs)
+            return (forbidden, chains.cycles)
+        }()
         let problem = PairingProblem(
             mentors: mentorCandidates, mentees: menteeCandidates, weights: weights, mentorMin: options.mentorMin,
             menteeMax: options.menteeMax, forbidden: forbidden.all, forbidSameDepartment: options.avoidSameDepartment,
@@ -72,23 +81,24 @@ package enum MentoringPlanner {
             throw .solver(error.description)
         }
 
-        func summary(_ person: CandidatePool.Person) -> PersonSummary {
+        func summary(_ number: Int) -> PersonSummary {
             PersonSummary(
-                id: person.id, name: person.name, email: person.email, band: survey.bandOfKey[person.bandKey],
-                department: person.department, location: person.location)
+                id: pool.id(number), name: pool.name(number), email: pool.email(number),
+                band: survey.bandOfKey[Int(pool.candidate(number).bandKey)], department: pool.department(number),
+                location: pool.location(number))
         }
         let explain = Explainer(options: options, weights: weights)
         var pairs: [MentoringPair] = []
         var pairedMentees = Set<Int>()
         for pair in solution.pairs {
-            let mentor = mentors[pair.mentor]
-            let mentee = mentees[pair.mentee]
+            let mentor = mentorCandidates[pair.mentor].scores
+            let mentee = menteeCandidates[pair.mentee].scores
             pairedMentees.insert(pair.mentee)
             pairs.append(
                 MentoringPair(
-                    mentor: summary(mentor), mentee: summary(mentee),
-                    tools: explain.teachable(from: mentor.scores, to: mentee.scores), score: pair.score,
-                    teachesBack: explain.teachable(from: mentee.scores, to: mentor.scores, ranked: false)))
+                    mentor: summary(mentors[pair.mentor]), mentee: summary(mentees[pair.mentee]),
+                    tools: explain.teachable(from: mentor, to: mentee), score: pair.score,
+                    teachesBack: explain.teachable(from: mentee, to: mentor, ranked: false)))
         }
         pairs.sort { $0.mentee.id < $1.mentee.id }
 
@@ -101,14 +111,18 @@ package enum MentoringPlanner {
             case .excludedByGroupRules, .excludedByExplicitPairs, .excludedByGroupRulesAndExplicitPairs:
                 reason = .everyCandidateExcluded(
                     forbidden.rules(
-                        excluding: index, mentors: mentors, mentee: mentee, options: options, explain: explain))
+                        excluding: index, mentors: mentors, mentorCandidates: mentorCandidates, mentee: mentee,
+                        menteeScores: menteeCandidates[index].scores, pool: pool, groups: &groups, options: options,
+                        explain: explain))
             }
             unpaired.append(
-                UnpairedMentee(person: summary(mentee), lowTools: explain.lowTools(mentee.scores), reason: reason))
+                UnpairedMentee(
+                    person: summary(mentee), lowTools: explain.lowTools(menteeCandidates[index].scores), reason: reason)
+            )
         }
 
         let coverage = survey.tools.indices.map { tool in
-            let low = mentees.indices.filter { explain.isLow(mentees[$0].scores[tool]) }
+            let low = menteeCandidates.filter { explain.isLow($0.scores[tool]) }
             let covered = pairs.filter { pair in pair.tools.contains { $0.tool == tool } }.count
             return ToolCoverage(tool: tool, menteesLow: low.count, covered: covered)
         }
@@ -116,7 +130,38 @@ package enum MentoringPlanner {
         return MentoringPlan(
             objective: options.objective.rawValue, mentorCandidates: mentors.count, menteeCandidates: mentees.count,
             mentorBands: mentorBands, menteeBands: menteeBands, pairs: pairs, unpaired: unpaired, coverage: coverage,
-            totalScore: solution.totalScore, managerCycles: chains.cycles)
+            totalScore: solution.totalScore, managerCycles: managerCycles)
+    }
+
+    /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
+    /// ASCII ids compare by their first eight bytes as one number, and in full only past them.
+    private static func sortedByID(_ numbers: [Int], pool: CandidatePool) -> [Int] {
+        struct Key {
+            /// The first eight bytes, big-endian, zero-padded (ids hold no NUL: such rows are rejected).
+            var prefix: UInt64
+            /// The id's length in bytes; -1 when it is not ASCII.
+            var length: Int
+            var number: Int
+        }
+        let keys = numbers.map { number in
+            pool.withID(ofRespondent: Int(pool.candidate(number).respondent)) { id -> Key in
+                guard FieldText.isASCII(id) else { return Key(prefix: 0, length: -1, number: number) }
+                var prefix: UInt64 = 0
+                for index in 0..<8 { prefix = prefix << 8 | UInt64(index < id.count ? id[index] : 0) }
+                return Key(prefix: prefix, length: id.count, number: number)
+            }
+        }
+        return keys.sorted { a, b in
+            if a.length >= 0, b.length >= 0 {
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                if a.length <= 8 || b.length <= 8 {
+                    return a.length != b.length ? a.length < b.length : a.number < b.number
+                }
+            }
+            if pool.idPrecedes(a.number, b.number) { return true }
+            if pool.idPrecedes(b.number, a.number) { return false }
+            return a.number < b.number
+        }.map(\.number)
     }
 
     private static func bands(_ names: [String]?, setting: String, survey: Survey) throws(PairingError) -> [Int]? {
@@ -132,16 +177,57 @@ package enum MentoringPlanner {
     }
 }
 
-/// Small integer numbers for departments and locations, for the solver's group rules.
-private struct GroupNumbers {
+/// Small integer numbers for departments and locations, for the solver's group rules: one per
+/// folded name, in order of first use. Each spelling is folded once.
+struct GroupNumbers {
+    private let pool: CandidatePool
     private var departments: [String: Int32] = [:]
     private var locations: [String: Int32] = [:]
+    private var departmentOfSpelling: [Int32?] = []
+    private var locationOfSpelling: [Int32?] = []
 
-    mutating func department(_ name: String) -> Int32 { number(name, in: &departments) }
-    mutating func location(_ name: String) -> Int32 { number(name, in: &locations) }
+    init(pool: CandidatePool) {
+        self.pool = pool
+        departmentOfSpelling = Array(repeating: nil, count: pool.departments.spellingCount)
+        locationOfSpelling = Array(repeating: nil, count: pool.locations.spellingCount)
+    }
 
-    private func number(_ name: String, in table: inout [String: Int32]) -> Int32 {
-        let key = HeaderText.fold(name)
+    /// The group of department spelling `spelling`; nil for no department (-1).
+    mutating func department(_ spelling: Int32) -> Int32? {
+        guard spelling >= 0 else { return nil }
+        if let known = departmentOfSpelling[Int(spelling)] { return known }
+        let group = Self.number(HeaderText.fold(pool.departments.spelling(Int(spelling))), in: &departments)
+        departmentOfSpelling[Int(spelling)] = group
+        return group
+    }
+
+    mutating func location(_ spelling: Int32) -> Int32? {
+        guard spelling >= 0 else { return nil }
+        if let known = locationOfSpelling[Int(spelling)] { return known }
+        let group = Self.number(HeaderText.fold(pool.locations.spelling(Int(spelling))), in: &locations)
+        locationOfSpelling[Int(spelling)] = group
+        return group
+    }
+
+    /// True when two department spellings fold to the same name (both given).
+    mutating func sameDepartment(_ a: Int32, _ b: Int32) -> Bool {
+        guard a >= 0, b >= 0 else { return false }
+        return folded(a, departments: true) == folded(b, departments: true)
+    }
+
+    /// True when two location spellings fold to different names (both given).
+    mutating func differentLocation(_ a: Int32, _ b: Int32) -> Bool {
+        guard a >= 0, b >= 0 else { return false }
+        return folded(a, departments: false) != folded(b, departments: false)
+    }
+
+    /// The folded name of a spelling, as a number that is equal exactly when the folded names are.
+    private mutating func folded(_ spelling: Int32, departments isDepartment: Bool) -> Int32 {
+        // Group numbers are given in order of first use; comparing them is comparing folded names.
+        (isDepartment ? department(spelling) : location(spelling)) ?? -1
+    }
+
+    private static func number(_ key: String, in table: inout [String: Int32]) -> Int32 {
         if let known = table[key] { return known }
         let next = Int32(table.count)
         table[key] = next
@@ -181,28 +267,35 @@ struct ForbiddenPairs {
     private var chain: Set<CandidatePair> = []
     private var earlier: Set<CandidatePair> = []
 
-    init(
-        mentors: [CandidatePool.Person], mentees: [CandidatePool.Person], chains: ManagementChains,
-        excluded: Set<ExcludedPair>
-    ) {
-        var mentorIndex: [String: Int] = [:]
-        var menteeIndex: [String: Int] = [:]
-        for (index, person) in mentors.enumerated() { mentorIndex[person.id] = index }
-        for (index, person) in mentees.enumerated() { menteeIndex[person.id] = index }
-        for (index, mentor) in mentors.enumerated() {
-            if let same = menteeIndex[mentor.id] { chain.insert(CandidatePair(mentor: index, mentee: same)) }
-            for manager in chains.managers(of: mentor.id) {
-                if let mentee = menteeIndex[manager] { chain.insert(CandidatePair(mentor: index, mentee: mentee)) }
+    /// `mentors` and `mentees` are candidate numbers in the pool.
+    init(mentors: [Int], mentees: [Int], pool: CandidatePool, chains: ManagementChains, excluded: Set<ExcludedPair>) {
+        // The mentor and mentee index of each person (node); the last one wins, as with ids.
+        var mentorIndex = [Int32](repeating: -1, count: pool.respondentCount)
+        var menteeIndex = [Int32](repeating: -1, count: pool.respondentCount)
+        func node(_ number: Int) -> Int { chains.node(ofRespondent: Int(pool.candidate(number).respondent)) }
+        for (index, number) in mentors.enumerated() { mentorIndex[node(number)] = Int32(index) }
+        for (index, number) in mentees.enumerated() { menteeIndex[node(number)] = Int32(index) }
+        var managers: [Int] = []
+        for (index, number) in mentors.enumerated() {
+            let person = node(number)
+            if menteeIndex[person] >= 0 { chain.insert(CandidatePair(mentor: index, mentee: Int(menteeIndex[person]))) }
+            chains.managers(of: person, into: &managers)
+            for manager in managers where menteeIndex[manager] >= 0 {
+                chain.insert(CandidatePair(mentor: index, mentee: Int(menteeIndex[manager])))
             }
         }
-        for (index, mentee) in mentees.enumerated() {
-            for manager in chains.managers(of: mentee.id) {
-                if let mentor = mentorIndex[manager] { chain.insert(CandidatePair(mentor: mentor, mentee: index)) }
+        for (index, number) in mentees.enumerated() {
+            chains.managers(of: node(number), into: &managers)
+            for manager in managers where mentorIndex[manager] >= 0 {
+                chain.insert(CandidatePair(mentor: Int(mentorIndex[manager]), mentee: index))
             }
         }
         for pair in excluded {
-            if let mentor = mentorIndex[pair.mentorID], let mentee = menteeIndex[pair.menteeID] {
-                earlier.insert(CandidatePair(mentor: mentor, mentee: mentee))
+            if let mentorNode = chains.node(ofID: pair.mentorID), mentorIndex[mentorNode] >= 0,
+                let menteeNode = chains.node(ofID: pair.menteeID), menteeIndex[menteeNode] >= 0
+            {
+                earlier.insert(
+                    CandidatePair(mentor: Int(mentorIndex[mentorNode]), mentee: Int(menteeIndex[menteeNode])))
             }
         }
         all = chain.union(earlier)
@@ -210,22 +303,22 @@ struct ForbiddenPairs {
 
     /// The rules that exclude every mentor who could teach mentee `index`, in a fixed order.
     func rules(
-        excluding index: Int, mentors: [CandidatePool.Person], mentee: CandidatePool.Person, options: PairingOptions,
-        explain: Explainer
+        excluding index: Int, mentors: [Int], mentorCandidates: [PairingCandidate], mentee: Int, menteeScores: [Int8],
+        pool: CandidatePool, groups: inout GroupNumbers, options: PairingOptions, explain: Explainer
     ) -> [ExclusionRule] {
         var found = Set<ExclusionRule>()
-        for (mentorIndex, mentor) in mentors.enumerated()
-        where mentor.capacity != 0 && !explain.teachable(from: mentor.scores, to: mentee.scores, ranked: false).isEmpty
+        let menteeDepartment = pool.candidate(mentee).department
+        let menteeLocation = pool.candidate(mentee).location
+        for (mentorIndex, number) in mentors.enumerated()
+        where pool.capacity(number) != 0
+            && !explain.teachable(from: mentorCandidates[mentorIndex].scores, to: menteeScores, ranked: false).isEmpty
         {
             let pair = CandidatePair(mentor: mentorIndex, mentee: index)
-            if options.avoidSameDepartment, let a = mentor.department, let b = mentee.department,
-                HeaderText.fold(a) == HeaderText.fold(b)
-            {
+            let person = pool.candidate(number)
+            if options.avoidSameDepartment, groups.sameDepartment(person.department, menteeDepartment) {
                 found.insert(.sameDepartment)
             }
-            if options.avoidDifferentLocation, let a = mentor.location, let b = mentee.location,
-                HeaderText.fold(a) != HeaderText.fold(b)
-            {
+            if options.avoidDifferentLocation, groups.differentLocation(person.location, menteeLocation) {
                 found.insert(.differentLocation)
             }
             if chain.contains(pair) { found.insert(.managementChain) }

@@ -1,0 +1,121 @@
+/// Many short texts kept back to back in byte buffers, each found by its number: the compact form
+/// of a column of text (one entry per respondent) that later stages read only for a few. An empty
+/// entry stands for "no value".
+///
+/// Columns filled by chunks read at the same time are put together without copying: appending a
+/// column appends its buffers (segments), and an entry is found in the segment that holds it.
+package struct TextColumn: Sendable {
+    /// One buffer of entries.
+    private struct Segment: Sendable {
+        var bytes: [UInt8] = []
+        /// End offset of each entry, while the buffer is below 4 GiB.
+        var ends: [UInt32] = []
+        /// End offsets once the buffer has grown past 4 GiB.
+        var wideEnds: [Int]?
+
+        var count: Int { wideEnds?.count ?? ends.count }
+
+        mutating func appendEnd(_ end: Int) {
+            if wideEnds == nil, end <= Int(UInt32.max) {
+                ends.append(UInt32(end))
+                return
+            }
+            if wideEnds == nil {
+                wideEnds = ends.map(Int.init)
+                ends = []
+            }
+            wideEnds?.append(end)
+        }
+
+        @inline(__always)
+        func end(_ index: Int) -> Int {
+            if let wideEnds { return wideEnds[index] }
+            return Int(ends[index])
+        }
+
+        @inline(__always)
+        func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : end(index - 1))..<end(index) }
+    }
+
+    private var segments = [Segment()]
+    /// The number of the first entry of each segment.
+    private var starts = [0]
+
+    package init() {}
+
+    package var count: Int { starts[starts.count - 1] + segments[segments.count - 1].count }
+
+    /// Bytes held, for sizing.
+    package var byteCount: Int { segments.reduce(0) { $0 + $1.bytes.count } }
+
+    package mutating func reserveCapacity(entries: Int, bytes byteCount: Int) {
+        let last = segments.count - 1
+        if segments[last].wideEnds == nil { segments[last].ends.reserveCapacity(segments[last].ends.count + entries) }
+        segments[last].bytes.reserveCapacity(segments[last].bytes.count + byteCount)
+    }
+
+    package mutating func append(_ text: UnsafeRawBufferPointer) {
+        let last = segments.count - 1
+        segments[last].bytes.append(contentsOf: text)
+        segments[last].appendEnd(segments[last].bytes.count)
+    }
+
+    package mutating func append(_ text: String) {
+        let last = segments.count - 1
+        segments[last].bytes.append(contentsOf: text.utf8)
+        segments[last].appendEnd(segments[last].bytes.count)
+    }
+
+    /// Appends an empty entry (no value).
+    package mutating func appendEmpty() {
+        let last = segments.count - 1
+        segments[last].appendEnd(segments[last].bytes.count)
+    }
+
+    /// Appends every entry of `other`, in order, without copying its bytes.
+    package mutating func append(contentsOf other: TextColumn) {
+        let first = count
+        if segments.count == 1, segments[0].count == 0 {
+            self = other
+            return
+        }
+        for (index, segment) in other.segments.enumerated() where segment.count > 0 {
+            starts.append(first + other.starts[index])
+            segments.append(segment)
+        }
+        // New entries go to a segment of their own, leaving the appended ones shared.
+        starts.append(count)
+        segments.append(Segment())
+    }
+
+    /// The segment holding entry `index`, and the entry's number in it.
+    @inline(__always)
+    private func locate(_ index: Int) -> (segment: Int, entry: Int) {
+        var segment = segments.count - 1
+        while starts[segment] > index { segment -= 1 }
+        return (segment, index - starts[segment])
+    }
+
+    package func isEmpty(_ index: Int) -> Bool {
+        let (segment, entry) = locate(index)
+        return segments[segment].range(entry).isEmpty
+    }
+
+    /// Calls `body` with the bytes of entry `index`.
+    @inline(__always)
+    package func withText<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let (segment, entry) = locate(index)
+        let range = segments[segment].range(entry)
+        return segments[segment].bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Entry `index` as a `String`.
+    package func string(_ index: Int) -> String {
+        withText(index) { FieldText.string($0) }
+    }
+
+    /// Entry `index` as a `String`, or nil when it is empty.
+    package func optionalString(_ index: Int) -> String? {
+        isEmpty(index) ? nil : string(index)
+    }
+}
