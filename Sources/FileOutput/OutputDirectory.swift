@@ -19,10 +19,21 @@ package struct OutputDirectory: Sendable {
             for file in files {
                 let output = try AtomicOutputFile(path: path.hasSuffix("/") ? path + file.name : path + "/" + file.name)
                 open.append(output)
-                let outcome: Result<Void, OutputError> = file.bytes.withUnsafeBytes { bytes in
-                    Result { () throws(OutputError) in try output.write(bytes) }
+                switch file.content {
+                case .bytes(let bytes):
+                    let outcome: Result<Void, OutputError> = bytes.withUnsafeBytes { bytes in
+                        Result { () throws(OutputError) in try output.write(bytes) }
+                    }
+                    try outcome.get()
+                case .produced(let produce):
+                    // The first failure stops the writing; what is made after it is dropped.
+                    var failure: OutputError?
+                    produce { bytes in
+                        guard failure == nil else { return }
+                        do throws(OutputError) { try output.write(bytes) } catch { failure = error }
+                    }
+                    if let failure { throw failure }
                 }
-                try outcome.get()
             }
             for output in open { try output.flush() }
             Self.pauseForTests()

@@ -146,13 +146,15 @@ struct ReportCommand: ParsableCommand {
         let context = ReportContext(
             survey: run.survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)
 
-        let text = TextReport.render(context)
-        let json = SummaryJSON.render(context)
-        var files: [OutputFile] = []
+        // Only what is asked for is made; summary.json is written as it is made.
         let formats = try selectedFormats()
+        let text = formats.contains(.text) || standardOutput == .text ? TextReport.render(context) : ""
+        var files: [OutputFile] = []
         if formats.contains(.text) { files.append(OutputFile(name: "report.txt", text: text)) }
         if formats.contains(.html) { files.append(OutputFile(name: "report.html", text: HTMLReport.render(context))) }
-        if formats.contains(.json) { files.append(OutputFile(name: "summary.json", text: json)) }
+        if formats.contains(.json) {
+            files.append(OutputFile(name: "summary.json") { emit in SummaryJSON.write(context, to: emit) })
+        }
         if formats.contains(.csv) {
             files.append(OutputFile(name: "pairings.csv", text: TableCSVs.pairings(context)))
             files.append(OutputFile(name: "gaps.csv", text: TableCSVs.gaps(context)))
@@ -168,7 +170,7 @@ struct ReportCommand: ParsableCommand {
         }
         switch standardOutput {
         case .text: StandardOutputStream.write(text)
-        case .json: StandardOutputStream.write(json)
+        case .json: SummaryJSON.write(context, to: StandardOutputStream.write)
         case .none: break
         }
         Diagnostics.note("reports written to \(folder)/ (\(files.map(\.name).joined(separator: ", ")))")

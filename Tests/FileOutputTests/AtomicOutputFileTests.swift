@@ -99,6 +99,40 @@ struct OutputDirectoryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
     }
 
+    @Test("a file made while it is written arrives whole, chunk after chunk")
+    func producedFile() throws {
+        let folder = try temporaryFolder()
+        let chunks = (0..<300).map { "chunk \($0) " + String(repeating: "x", count: $0) + "\n" }
+        try OutputDirectory(path: folder.path).write([
+            OutputFile(name: "made.txt") { emit in
+                for chunk in chunks {
+                    var chunk = chunk
+                    chunk.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+                }
+            }
+        ])
+        let written = try String(contentsOfFile: folder.appendingPathComponent("made.txt").path, encoding: .utf8)
+        #expect(written == chunks.joined())
+    }
+
+    @Test("a made file that cannot be written fails the set, and leaves nothing behind")
+    func producedFileFails() throws {
+        let folder = try temporaryFolder()
+        try Data("old".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("full.txt").path, withDestinationPath: "/dev/full")
+        #expect(throws: OutputError.self) {
+            try OutputDirectory(path: folder.path).write([
+                OutputFile(name: "a.txt", text: "new"),
+                OutputFile(name: "full.txt") { emit in
+                    for _ in 0..<4 { [UInt8](repeating: 65, count: 1 << 16).withUnsafeBytes { emit($0) } }
+                },
+            ])
+        }
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("a.txt").path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "full.txt"])
+    }
+
     @Test("a path that exists and is not a folder cannot be created")
     func notAFolder() throws {
         let file = try temporaryFolder().appendingPathComponent("file")

@@ -8,6 +8,9 @@ package indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time while it is written, so that a long list
+    /// (a large run's pairs) is never held as values all at once.
+    case elements(JSONElements)
 
     package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -18,6 +21,8 @@ package indirect enum JSONValue: Sendable, Hashable {
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.elements(let a), .elements(let b)):
+            a.count == b.count && (0..<a.count).allSatisfy { a.element($0) == b.element($0) }
         default: false
         }
     }
@@ -38,46 +43,71 @@ package indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     package func serialized() -> String {
-        var output = ""
-        write(to: &output, indent: 0)
-        output += "\n"
-        return output
+        var bytes: [UInt8] = []
+        write { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// Pretty-printed as `serialized()`, handed to `emit` a chunk of bytes at a time (so that a
+    /// large document never has to be held whole).
+    package func write(_ emit: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var output = JSONOutput(emit: emit)
+            write(to: &output, indent: 0)
+            output.append(UInt8(ascii: "\n"))
+            output.flush()
+        }
+    }
+
+    private func write(to output: inout JSONOutput, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
-        case .number(let value): output += Self.format(value)
-        case .string(let value): Self.writeString(value, to: &output)
+        case .null: output.append("null")
+        case .bool(let value): output.append(value ? "true" : "false")
+        case .integer(let value): output.append(integer: value)
+        case .number(let value):
+            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+                output.append(integer: Int(value))
+            } else {
+                output.append(Self.format(value))
+            }
+        case .string(let value): output.append(quoted: value)
         case .array(let values):
-            if values.isEmpty {
-                output += "[]"
-                return
-            }
-            output += "[\n"
-            for (index, value) in values.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
-                value.write(to: &output, indent: indent + 1)
-                output += index == values.count - 1 ? "\n" : ",\n"
-            }
-            output += String(repeating: "  ", count: indent) + "]"
+            Self.writeArray(count: values.count, to: &output, indent: indent) { values[$0] }
+        case .elements(let elements):
+            Self.writeArray(count: elements.count, to: &output, indent: indent, elements.element)
         case .object(let members):
             if members.isEmpty {
-                output += "{}"
+                output.append("{}")
                 return
             }
-            output += "{\n"
+            output.append("{\n")
             for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
-                Self.writeString(key, to: &output)
-                output += ": "
+                output.append(indentation: indent + 1)
+                output.append(quoted: key)
+                output.append(": ")
                 value.write(to: &output, indent: indent + 1)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                output.append(index == members.count - 1 ? "\n" : ",\n")
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            output.append(indentation: indent)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeArray(
+        count: Int, to output: inout JSONOutput, indent: Int, _ element: (Int) -> JSONValue
+    ) {
+        if count == 0 {
+            output.append("[]")
+            return
+        }
+        output.append("[\n")
+        for index in 0..<count {
+            output.append(indentation: indent + 1)
+            element(index).write(to: &output, indent: indent + 1)
+            output.append(index == count - 1 ? "\n" : ",\n")
+        }
+        output.append(indentation: indent)
+        output.append(UInt8(ascii: "]"))
     }
 
     /// The shortest text that reads back as the same Double; whole numbers without `.0`.
@@ -87,27 +117,98 @@ package indirect enum JSONValue: Sendable, Hashable {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(describing: value)
     }
+}
 
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{8}": output += "\\b"
-            case "\u{C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+/// The elements of a `JSONValue.elements` array: how many, and how to make each.
+package struct JSONElements: Sendable {
+    package let count: Int
+    package let element: @Sendable (Int) -> JSONValue
+
+    package init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
+        self.count = count
+        self.element = element
+    }
+}
+
+/// Bytes of a JSON text on their way out, gathered in a buffer that is handed on when full.
+private struct JSONOutput {
+    private static let capacity = 1 << 16
+    private let emit: (UnsafeRawBufferPointer) -> Void
+    private var buffer: [UInt8] = []
+
+    init(emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.emit = emit
+        buffer.reserveCapacity(Self.capacity + 64)
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { emit($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushIfFull() {
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        flushIfFull()
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        flushIfFull()
+    }
+
+    mutating func append(indentation level: Int) {
+        for _ in 0..<(2 * level) { buffer.append(UInt8(ascii: " ")) }
+    }
+
+    mutating func append(integer value: Int) {
+        append(String(value))  // a small string: no allocation
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped (as are U+2028 and
+    /// U+2029, which some JavaScript parsers take for line breaks); everything else as it is.
+    mutating func append(quoted text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            // The common case: nothing to escape, copied in one go.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 })
+            {
+                buffer.append(contentsOf: bytes)
+                return true
+            }
+            return false
+        }
+        if !plain {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": append("\\\"")
+                case "\\": append("\\\\")
+                case "\n": append("\\n")
+                case "\r": append("\\r")
+                case "\t": append("\\t")
+                case "\u{8}": append("\\b")
+                case "\u{C}": append("\\f")
+                default:
+                    if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                        let hex = String(scalar.value, radix: 16)
+                        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                    } else {
+                        buffer.append(contentsOf: String(scalar).utf8)
+                    }
                 }
             }
         }
-        output += "\""
+        buffer.append(UInt8(ascii: "\""))
+        flushIfFull()
     }
 }

@@ -11,6 +11,12 @@ package enum SummaryJSON {
         document(context).serialized()
     }
 
+    /// The document, handed to `emit` a chunk of bytes at a time: the pairs of a large run are
+    /// made and written one by one, never all held at once.
+    package static func write(_ context: ReportContext, to emit: (UnsafeRawBufferPointer) -> Void) {
+        document(context).write(emit)
+    }
+
     package static func document(_ context: ReportContext) -> JSONValue {
         let survey = context.survey
         let analysis = context.analysis
@@ -204,9 +210,10 @@ package enum SummaryJSON {
             ("total_score", .number(plan.totalScore)),
             (
                 "pairs",
-                .array(
-                    plan.pairs.map { pair in
-                        .object([
+                .elements(
+                    JSONElements(count: plan.pairs.count) { index in
+                        let pair = plan.pairs[index]
+                        return .object([
                             ("mentor", person(context, pair.mentor)),
                             ("mentee", person(context, pair.mentee)),
                             ("tools", .array(pair.tools.map { teachable(context, $0) })),
@@ -218,8 +225,9 @@ package enum SummaryJSON {
             ),
             (
                 "unpaired",
-                .array(
-                    plan.unpaired.map { mentee in
+                .elements(
+                    JSONElements(count: plan.unpaired.count) { index in
+                        let mentee = plan.unpaired[index]
                         var rules: JSONValue = .null
                         if case .everyCandidateExcluded(let list) = mentee.reason {
                             rules = .array(list.map { .string($0.rawValue) })

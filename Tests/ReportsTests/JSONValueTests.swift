@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import Reports
+
+@Suite("JSON text as summary.json writes it")
+struct JSONValueTests {
+    static let people: [JSONValue] = (0..<5_000).map { index in
+        .object([
+            ("id", .string("E\(index)")),
+            ("name", .string(index % 7 == 0 ? "Zoë \"Z\" O'Neil\\\n\u{2028}\u{1}" : "Person \(index)")),
+            ("score", .number(Double(index) / 4)),
+            ("rank", .integer(-index)),
+            ("tools", .array(index % 2 == 0 ? [] : [.string("TikTok"), .null, .bool(true)])),
+        ])
+    }
+
+    @Test("an array made element by element reads exactly as the same array held whole")
+    func elementsEqualArray() {
+        let people = Self.people
+        let held = JSONValue.object([("pairs", .array(people)), ("none", .array([]))])
+        let made = JSONValue.object([
+            ("pairs", .elements(JSONElements(count: people.count) { people[$0] })),
+            ("none", .elements(JSONElements(count: 0) { _ in .null })),
+        ])
+        #expect(made.serialized() == held.serialized())
+    }
+
+    @Test("written in chunks, the bytes are the whole text, and the chunks stay bounded")
+    func chunks() {
+        let value = JSONValue.array(Self.people)
+        var bytes: [UInt8] = []
+        var largest = 0
+        value.write { chunk in
+            bytes.append(contentsOf: chunk)
+            largest = max(largest, chunk.count)
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == value.serialized())
+        #expect(bytes.count > 200_000)
+        #expect(largest < 70_000)
+    }
+
+    @Test("escapes: quotes, backslashes, control characters, U+2028/9; other text as it is")
+    func escapes() throws {
+        let text = "a\"b\\c\nd\re\tf\u{8}g\u{C}h\u{1}i\u{2028}j\u{2029}k–€😀"
+        let written = JSONValue.string(text).serialized()
+        #expect(written == "\"a\\\"b\\\\c\\nd\\re\\tf\\bg\\fh\\u0001i\\u2028j\\u2029k–€😀\"\n")
+        let decoded = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed)
+        #expect(decoded as? String == text)
+    }
+
+    @Test("numbers: whole ones without .0, others shortest, non-finite as null")
+    func numbers() {
+        let value = JSONValue.array([
+            .number(3), .number(-0.0), .number(0.35), .number(-2.5e-7), .number(.infinity), .integer(Int.min),
+        ])
+        #expect(value.serialized() == "[\n  3,\n  0,\n  0.35,\n  -2.5e-07,\n  null,\n  -9223372036854775808\n]\n")
+    }
+}
