@@ -180,13 +180,12 @@ private struct JSONOutput {
         buffer.append(UInt8(ascii: "\""))
         var text = text
         let plain = text.withUTF8 { bytes in
-            // The common case: nothing to escape, copied in one go.
-            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 })
-            {
-                buffer.append(contentsOf: bytes)
-                return true
+            // The common case: nothing to escape, copied in one go. (0xE2 leads U+2028 and U+2029.)
+            let needsEscape = bytes.contains { byte in
+                byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
             }
-            return false
+            if !needsEscape { buffer.append(contentsOf: bytes) }
+            return !needsEscape
         }
         if !plain {
             for scalar in text.unicodeScalars {
