@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Ingest
 
 /// Who manages whom, followed up the `manager` column as far as the data reaches. Cycles in the
@@ -29,22 +31,47 @@ package struct ManagementChains: Sendable {
         for respondent in 0..<count where !managers.isEmpty(respondent) {
             valueOf[Int(nodes[respondent])] = Int32(respondent)
         }
-        var managerOf = [Int32](repeating: -1, count: count)
-        var byEmail: ColumnIndex?
-        for node in 0..<count where valueOf[node] >= 0 {
-            let target: Int? = managers.withText(Int(valueOf[node])) { value in
-                if let found = index.withKey(value, { index.find(keyed: $0, in: ids) }) { return found }
-                if byEmail == nil { byEmail = Self.emailIndex(pool) }
-                guard let emails = byEmail else { return nil }
-                return emails.withKey(value) { emails.find(keyed: $0, in: pool.emails) }.map { Int(nodes[$0]) }
-            }
-            if let target, target != node { managerOf[node] = Int32(target) }
+        // Manager values name ids first; only values that name no id are looked up as emails (and
+        // the email index is built only when there is one). Both look-ups run on every core.
+        let unresolved: Int32 = -2
+        let idIndex = index
+        let nodeOf = nodes
+        var managerOf = Self.resolve(valueOf, managers: managers) { value in
+            idIndex.withKey(value) { idIndex.find(keyed: $0, in: ids) }.map { Int32($0) } ?? unresolved
         }
+        if managerOf.contains(unresolved) {
+            let emails = Self.emailIndex(pool)
+            let byEmail = Self.resolve(valueOf, managers: managers) { value in
+                emails.withKey(value) { emails.find(keyed: $0, in: pool.emails) }.map { nodeOf[$0] } ?? -1
+            }
+            for node in 0..<count where managerOf[node] == unresolved { managerOf[node] = byEmail[node] }
+        }
+        for node in 0..<count where managerOf[node] == Int32(node) { managerOf[node] = -1 }
         self.nodeOfRespondent = nodes
         self.managerOf = managerOf
         self.idIndex = index
         self.ids = ids
         cycles = findCycles(pool: pool)
+    }
+
+    /// `lookUp` of the manager value of every node that has one (`valueOf`: the respondent whose
+    /// value holds), -1 for the others; the nodes are shared out over the processors.
+    private static func resolve(
+        _ valueOf: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
+    ) -> [Int32] {
+        let count = valueOf.count
+        let parts = count < 65_536 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        return [Int32](unsafeUninitializedCapacity: count) { result, initialized in
+            guard let start = result.baseAddress else { return }
+            let base = UnsafeSendableBuffer(start)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for node in (count * part / parts)..<(count * (part + 1) / parts) {
+                    let value = valueOf[node]
+                    base.pointer[node] = value < 0 ? -1 : managers.withText(Int(value), lookUp)
+                }
+            }
+            initialized = count
+        }
     }
 
     /// Lower-cased canonical email → the last respondent with it.

@@ -1,4 +1,6 @@
 import Analysis
+import Dispatch
+import Foundation
 import Ingest
 
 /// A pairing request the rules cannot serve.
@@ -275,21 +277,46 @@ struct ForbiddenPairs {
         func node(_ number: Int) -> Int { chains.node(ofRespondent: Int(pool.candidate(number).respondent)) }
         for (index, number) in mentors.enumerated() { mentorIndex[node(number)] = Int32(index) }
         for (index, number) in mentees.enumerated() { menteeIndex[node(number)] = Int32(index) }
-        var managers: [Int] = []
-        for (index, number) in mentors.enumerated() {
-            let person = node(number)
-            if menteeIndex[person] >= 0 { chain.insert(CandidatePair(mentor: index, mentee: Int(menteeIndex[person]))) }
-            chains.managers(of: person, into: &managers)
-            for manager in managers where menteeIndex[manager] >= 0 {
-                chain.insert(CandidatePair(mentor: index, mentee: Int(menteeIndex[manager])))
+        // Everyone's chain is walked on every core: mentors up to the mentees above them, mentees up
+        // to the mentors above them (and a person who is both, with themself).
+        let menteeOf = menteeIndex
+        let mentorOf = mentorIndex
+        let mentorNodes = mentors.map(node)
+        let menteeNodes = mentees.map(node)
+        let parts = mentors.count + mentees.count < 32_768 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let found = [[CandidatePair]](unsafeUninitializedCapacity: parts * 2) { result, initialized in
+            guard let start = result.baseAddress else { return }
+            for index in 0..<(parts * 2) { (start + index).initialize(to: []) }
+            let base = UnsafeSendableBuffer(start)
+            DispatchQueue.concurrentPerform(iterations: parts * 2) { job in
+                let part = job / 2
+                var pairs: [CandidatePair] = []
+                var managers: [Int] = []
+                if job % 2 == 0 {
+                    for index in (mentorNodes.count * part / parts)..<(mentorNodes.count * (part + 1) / parts) {
+                        let person = mentorNodes[index]
+                        if menteeOf[person] >= 0 {
+                            pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[person])))
+                        }
+                        chains.managers(of: person, into: &managers)
+                        for manager in managers where menteeOf[manager] >= 0 {
+                            pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[manager])))
+                        }
+                    }
+                } else {
+                    for index in (menteeNodes.count * part / parts)..<(menteeNodes.count * (part + 1) / parts) {
+                        chains.managers(of: menteeNodes[index], into: &managers)
+                        for manager in managers where mentorOf[manager] >= 0 {
+                            pairs.append(CandidatePair(mentor: Int(mentorOf[manager]), mentee: index))
+                        }
+                    }
+                }
+                base.pointer[job] = pairs
             }
+            initialized = parts * 2
         }
-        for (index, number) in mentees.enumerated() {
-            chains.managers(of: node(number), into: &managers)
-            for manager in managers where mentorIndex[manager] >= 0 {
-                chain.insert(CandidatePair(mentor: Int(mentorIndex[manager]), mentee: index))
-            }
-        }
+        chain.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for pairs in found { chain.formUnion(pairs) }
         for pair in excluded {
             if let mentorNode = chains.node(ofID: pair.mentorID), mentorIndex[mentorNode] >= 0,
                 let menteeNode = chains.node(ofID: pair.menteeID), menteeIndex[menteeNode] >= 0
@@ -298,7 +325,7 @@ struct ForbiddenPairs {
                     CandidatePair(mentor: Int(mentorIndex[mentorNode]), mentee: Int(menteeIndex[menteeNode])))
             }
         }
-        all = chain.union(earlier)
+        all = earlier.isEmpty ? chain : chain.union(earlier)
     }
 
     /// The rules that exclude every mentor who could teach mentee `index`, in a fixed order.
@@ -326,4 +353,10 @@ struct ForbiddenPairs {
         }
         return ExclusionRule.allCases.filter(found.contains)
     }
+}
+
+/// A buffer handed to the workers of `concurrentPerform`, each writing its own elements.
+struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
 }
