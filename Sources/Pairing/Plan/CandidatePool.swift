@@ -42,6 +42,10 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// Department and location spellings (ingest's, or the pool's own for respondents added as values).
     package private(set) var departments = ValueCatalog()
     package private(set) var locations = ValueCatalog()
+    /// Whether some manager value holds an `@`, and some email none: unless one of them does, no
+    /// manager value can name anyone by email, and only candidates' emails need keeping.
+    private var managerWithAt = false
+    private var emailWithoutAt = false
 
     package init() {}
 
@@ -80,6 +84,8 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     package mutating func consume(_ row: RespondentRow) {
         emails.append(row.email)
         managers.append(row.manager)
+        if !managerWithAt, row.manager.contains(UInt8(ascii: "@")) { managerWithAt = true }
+        if !emailWithoutAt, !row.email.isEmpty, !row.email.contains(UInt8(ascii: "@")) { emailWithoutAt = true }
         let mentor = row.mentorOptIn ?? true
         let mentee = row.menteeOptIn ?? true
         guard mentor || mentee else { return }
@@ -124,6 +130,8 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         }
         let offset = UInt32(respondentCount)
         if toolCount == 0 { toolCount = later.toolCount }
+        managerWithAt = managerWithAt || later.managerWithAt
+        emailWithoutAt = emailWithoutAt || later.emailWithoutAt
         emails.append(contentsOf: later.emails)
         managers.append(contentsOf: later.managers)
         for var part in later.parts where !part.candidates.isEmpty {
@@ -146,6 +154,28 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         self.ids = ids
         departments = survey.departments
         locations = survey.locations
+        if !managerWithAt, !emailWithoutAt { keepCandidateEmailsOnly() }
+    }
+
+    /// Drops the emails of respondents who are not candidates (kept as empty entries): no chain
+    /// can reach anyone through them, and no report shows them.
+    private mutating func keepCandidateEmailsOnly() {
+        var isCandidate = [Bool](repeating: false, count: respondentCount)
+        var bytes = 0
+        forEachCandidate { _, candidate in
+            isCandidate[Int(candidate.respondent)] = true
+            bytes += emails.withText(Int(candidate.respondent)) { $0.count }
+        }
+        var kept = TextColumn()
+        kept.reserveCapacity(entries: respondentCount, bytes: bytes)
+        for respondent in 0..<respondentCount {
+            if isCandidate[respondent] {
+                emails.withText(respondent) { kept.append($0) }
+            } else {
+                kept.appendEmpty()
+            }
+        }
+        emails = kept
     }
 
     // MARK: - Reading a candidate

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+@testable import Pairing
+
+/// The candidate pool as `report` fills it: from rows streamed by the ingest stage.
+@Suite("Candidate pool")
+struct CandidatePoolTests {
+    static func pool(_ csv: String) throws -> CandidatePool {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "genbridge-pool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("survey.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let (survey, pool) = SurveyIngestor(options: IngestOptions()).ingest(
+            [InputSource(path: path)], consumer: CandidatePool.self)
+        #expect(survey.problems.isEmpty)
+        return pool
+    }
+
+    static let header = "id,Email,Level,Manager,Mentor,Mentee,TikTok\n"
+
+    @Test("no manager named by email: only candidates' emails are kept, chains are unchanged")
+    func emailsOfCandidatesOnly() throws {
+        let pool = try Self.pool(
+            Self.header + "boss,boss@example.com,L9,,no,no,0\nkid,kid@example.com,L1,boss,yes,no,4\n"
+                + "mid,mid@example.com,L5,boss,no,no,2\n")
+        #expect(pool.candidateCount == 1)
+        #expect(pool.email(0) == "kid@example.com")
+        #expect(pool.emails.isEmpty(0) && pool.emails.isEmpty(2))
+        let chains = ManagementChains(pool: pool)
+        #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [0])
+    }
+
+    @Test("a manager named by email keeps everyone's email, so the chain is followed")
+    func emailsKeptForChains() throws {
+        let pool = try Self.pool(
+            Self.header + "boss,Boss@Example.com,L9,,no,no,0\nkid,kid@example.com,L1,BOSS@example.com,yes,no,4\n")
+        #expect(!pool.emails.isEmpty(0))
+        let chains = ManagementChains(pool: pool)
+        #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [0])
+    }
+
+    @Test("an email without @ could be a manager value: everyone's email is kept")
+    func oddEmailsKept() throws {
+        let pool = try Self.pool(
+            Self.header + "boss,head-office,L9,,no,no,0\nkid,kid@example.com,L1,HEAD-OFFICE,yes,no,4\n")
+        #expect(!pool.emails.isEmpty(0))
+        let chains = ManagementChains(pool: pool)
+        #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [0])
+    }
+}
