@@ -79,9 +79,10 @@ def main():
     lines = []
     lines.append(f"Measured {datetime.date.today().isoformat()} on {machine()}; "
                  f"{ROUNDS} interleaved rounds, medians. Command: `make bench`.\n")
-    lines.append("| rows | file | libcsv floor | genbridge | genbridge / floor | DuckDB | DuckDB / floor "
-                 "| genbridge peak memory | floor peak memory |")
-    lines.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    lines.append("| rows | file | libcsv floor | genbridge report | report / floor | genbridge validate "
+                 "| validate / floor | DuckDB | DuckDB / floor | report peak memory | validate peak memory "
+                 "| floor peak memory |")
+    lines.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for rows in SIZES:
         survey = WORK / f"survey-{rows}.csv"
         if not survey.exists():
@@ -90,9 +91,10 @@ def main():
         out = WORK / f"out-{rows}"
         report = [genbridge, "report", survey, "--formats", "json", "--stdout", "none", "--out", out,
                   "--quiet", "--no-progress"]
+        validate = [genbridge, "validate", survey, "--quiet", "--no-progress"]
         duck = [sys.executable, ROOT / "bench" / "duckdb_means.py", survey]
-        times = {"floor": [], "genbridge": [], "duckdb": []}
-        memory = {"floor": [], "genbridge": []}
+        times = {"floor": [], "genbridge": [], "validate": [], "duckdb": []}
+        memory = {"floor": [], "genbridge": [], "validate": []}
         for _ in range(ROUNDS):
             seconds, kib = timed([floor, survey])
             times["floor"].append(seconds)
@@ -100,6 +102,9 @@ def main():
             seconds, kib = timed(report)
             times["genbridge"].append(seconds)
             memory["genbridge"].append(kib)
+            seconds, kib = timed(validate)
+            times["validate"].append(seconds)
+            memory["validate"].append(kib)
             if have_duckdb:
                 # The query's own time, measured inside Python: interpreter start-up is not DuckDB's.
                 result = subprocess.run(duck, check=True, capture_output=True, text=True)
@@ -109,8 +114,10 @@ def main():
         duck_ratio = f"{median['duckdb'] / median['floor']:.2f}×" if "duckdb" in median else "–"
         lines.append(
             f"| {rows:,} | {megabytes:.0f} MB | {median['floor']:.3f} s | {median['genbridge']:.3f} s "
-            f"| {median['genbridge'] / median['floor']:.2f}× | {duck_cell} | {duck_ratio} "
-            f"| {max(memory['genbridge']) / 1024:.0f} MiB | {max(memory['floor']) / 1024:.0f} MiB |")
+            f"| {median['genbridge'] / median['floor']:.2f}× | {median['validate']:.3f} s "
+            f"| {median['validate'] / median['floor']:.2f}× | {duck_cell} | {duck_ratio} "
+            f"| {max(memory['genbridge']) / 1024:.0f} MiB | {max(memory['validate']) / 1024:.0f} MiB "
+            f"| {max(memory['floor']) / 1024:.0f} MiB |")
 
     lines.append("")
     lines.append("| pairing: mentors × mentees | solve (median of 3 runs) | pairs | total score | peak memory |")

@@ -91,11 +91,11 @@ package enum MentoringPlanner {
         }
         let explain = Explainer(options: options, weights: weights)
         var pairs: [MentoringPair] = []
-        var pairedMentees = Set<Int>()
+        var pairedMentees = [Bool](repeating: false, count: mentees.count)
         for pair in solution.pairs {
             let mentor = mentorCandidates[pair.mentor].scores
             let mentee = menteeCandidates[pair.mentee].scores
-            pairedMentees.insert(pair.mentee)
+            pairedMentees[pair.mentee] = true
             pairs.append(
                 MentoringPair(
                     mentor: summary(mentors[pair.mentor]), mentee: summary(mentees[pair.mentee]),
@@ -105,7 +105,7 @@ package enum MentoringPlanner {
         pairs.sort { $0.mentee.id < $1.mentee.id }
 
         var unpaired: [UnpairedMentee] = []
-        for (index, mentee) in mentees.enumerated() where !pairedMentees.contains(index) {
+        for (index, mentee) in mentees.enumerated() where !pairedMentees[index] {
             let reason: UnpairedReason
             switch solution.reach[index].unpairedReason(under: options.objective) {
             case .noOneCanTeach: reason = .noOneCanTeach
@@ -123,11 +123,15 @@ package enum MentoringPlanner {
             )
         }
 
-        let coverage = survey.tools.indices.map { tool in
-            let low = menteeCandidates.filter { explain.isLow($0.scores[tool]) }
-            let covered = pairs.filter { pair in pair.tools.contains { $0.tool == tool } }.count
-            return ToolCoverage(tool: tool, menteesLow: low.count, covered: covered)
+        var low = [Int](repeating: 0, count: survey.tools.count)
+        var covered = [Int](repeating: 0, count: survey.tools.count)
+        for mentee in menteeCandidates {
+            for (tool, score) in mentee.scores.enumerated() where explain.isLow(score) { low[tool] += 1 }
         }
+        for pair in pairs {
+            for tool in pair.tools { covered[tool.tool] += 1 }
+        }
+        let coverage = survey.tools.indices.map { ToolCoverage(tool: $0, menteesLow: low[$0], covered: covered[$0]) }
 
         return MentoringPlan(
             objective: options.objective.rawValue, mentorCandidates: mentors.count, menteeCandidates: mentees.count,
