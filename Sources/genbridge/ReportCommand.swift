@@ -114,16 +114,25 @@ struct ReportCommand: ParsableCommand {
             }
         }
 
-        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keepCandidates: true)
-        let pool = run.pool ?? CandidatePool()
+        var run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keepCandidates: true)
+        var pool = run.pool ?? CandidatePool()
+        run.pool = nil
         let analysis = FamiliarityAnalyser.analyse(
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
         var plan: MentoringPlan?
         if run.survey.bands.count >= 2 {
-            let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.candidateCount > 20_000)
-            progress.step("pairing \(pool.candidateCount) candidates…")
-            defer { progress.finish() }
             do {
+                // Only the people in the bands pairing takes stay in the pool.
+                let (mentorBands, menteeBands) = try MentoringPlanner.pairingBands(survey: run.survey, options: pairing)
+                let survey = run.survey
+                pool.keepCandidates { candidate in
+                    let band = survey.bandOfKey[Int(candidate.bandKey)]
+                    return (candidate.mentor && mentorBands.contains(band))
+                        || (candidate.mentee && menteeBands.contains(band))
+                }
+                let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.candidateCount > 20_000)
+                progress.step("pairing \(pool.candidateCount) candidates…")
+                defer { progress.finish() }
                 plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
             } catch {
                 switch error {

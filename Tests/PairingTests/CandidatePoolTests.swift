@@ -50,4 +50,23 @@ struct CandidatePoolTests {
         let chains = ManagementChains(pool: pool)
         #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [0])
     }
+
+    @Test("keeping some candidates numbers them anew, in order, with their names, scores and capacities")
+    func keepCandidates() throws {
+        var pool = try Self.pool(
+            "id,Name,Email,Level,Manager,Mentor,Mentee,Capacity,TikTok,Slack\n"
+                + "a,Ann,a@example.com,L1,c,yes,no,2,4,1\n" + "b,Bob,b@example.com,L5,c,yes,yes,,3,3\n"
+                + "c,Cy,c@example.com,L9,,no,yes,99999999999,0,4\n" + "d,Di,d@example.com,L1,,yes,no,,1,2\n")
+        #expect(pool.candidateCount == 4)
+        pool.keepCandidates { $0.respondent != 1 }
+        #expect(pool.candidateCount == 3)
+        #expect((0..<3).map(pool.id) == ["a", "c", "d"])
+        #expect((0..<3).map(pool.name) == ["Ann", "Cy", "Di"])
+        #expect((0..<3).map(pool.email) == ["a@example.com", "c@example.com", "d@example.com"])
+        #expect((0..<3).map(pool.scores) == [[4, 1], [0, 4], [1, 2]])
+        #expect((0..<3).map(pool.capacity) == [2, 99_999_999_999, nil])
+        #expect(pool.emails.isEmpty(1))
+        let chains = ManagementChains(pool: pool)
+        #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [2])
+    }
 }

@@ -46,6 +46,8 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// manager value can name anyone by email, and only candidates' emails need keeping.
     private var managerWithAt = false
     private var emailWithoutAt = false
+    /// Whether `emails` holds only candidates' emails (see `keepCandidateEmailsOnly`).
+    private var candidateEmailsOnly = false
 
     package init() {}
 
@@ -176,6 +178,37 @@ package struct CandidatePool: Sendable, RespondentConsumer {
             }
         }
         emails = kept
+        candidateEmailsOnly = true
+    }
+
+    /// Keeps only the candidates `keep` accepts (for instance those in the bands that pairing
+    /// takes), numbered anew in the same order; the others' names, profiles and (when no chain
+    /// needs them) emails are let go. Everyone's id and manager stay, for the chains.
+    package mutating func keepCandidates(where keep: (Candidate) -> Bool) {
+        var kept = Part()
+        var count = 0
+        var nameBytes = 0
+        forEachCandidate { number, candidate in
+            guard keep(candidate) else { return }
+            count += 1
+            nameBytes += name(number)?.utf8.count ?? 0
+        }
+        kept.candidates.reserveCapacity(count)
+        kept.scores.reserveCapacity(count * toolCount)
+        kept.names.reserveCapacity(entries: count, bytes: nameBytes)
+        for part in parts {
+            for (index, candidate) in part.candidates.enumerated() where keep(candidate) {
+                if candidate.storedCapacity == Int32.max {
+                    kept.largeCapacities[kept.candidates.count] = part.largeCapacities[index]
+                }
+                kept.candidates.append(candidate)
+                kept.scores.append(contentsOf: part.scores[(index * toolCount)..<((index + 1) * toolCount)])
+                part.names.withText(index) { kept.names.append($0) }
+            }
+        }
+        parts = [kept]
+        partStarts = [0]
+        if candidateEmailsOnly { keepCandidateEmailsOnly() }
     }
 
     // MARK: - Reading a candidate

@@ -25,11 +25,7 @@ package enum MentoringPlanner {
         pool: CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions
     ) throws(PairingError) -> MentoringPlan {
         let bandCount = survey.bands.count
-        let mentorBands =
-            try bands(options.mentorBands, setting: "mentor_bands", survey: survey) ?? Array(0..<(bandCount / 2))
-        let menteeBands =
-            try bands(options.menteeBands, setting: "mentee_bands", survey: survey)
-            ?? Array((bandCount - bandCount / 2)..<bandCount)
+        let (mentorBands, menteeBands) = try pairingBands(survey: survey, options: options)
 
         // Candidates (numbers in the pool), ordered by id so that row order does not change the pairs.
         var isMentorBand = Array(repeating: false, count: bandCount)
@@ -137,6 +133,20 @@ package enum MentoringPlanner {
             objective: options.objective.rawValue, mentorCandidates: mentors.count, menteeCandidates: mentees.count,
             mentorBands: mentorBands, menteeBands: menteeBands, pairs: pairs, unpaired: unpaired, coverage: coverage,
             totalScore: solution.totalScore, managerCycles: managerCycles)
+    }
+
+    /// The bands mentors and mentees come from: the configured ones, or the most junior and the
+    /// most senior half (an odd count leaves the middle band out).
+    package static func pairingBands(
+        survey: Survey, options: PairingOptions
+    ) throws(PairingError) -> (mentor: [Int], mentee: [Int]) {
+        let bandCount = survey.bands.count
+        let mentorBands =
+            try bands(options.mentorBands, setting: "mentor_bands", survey: survey) ?? Array(0..<(bandCount / 2))
+        let menteeBands =
+            try bands(options.menteeBands, setting: "mentee_bands", survey: survey)
+            ?? Array((bandCount - bandCount / 2)..<bandCount)
+        return (mentorBands, menteeBands)
     }
 
     /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
