@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order they were built, so that
 /// `summary.json` has a stable, readable key order and explicit `null`s.
-package indirect enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int)
