@@ -79,28 +79,29 @@ package enum MentoringPlanner {
             throw .solver(error.description)
         }
 
-        func summary(_ number: Int) -> PersonSummary {
+        let summary: @Sendable (Int) -> PersonSummary = { number in
             PersonSummary(
                 id: pool.id(number), name: pool.name(number), email: pool.email(number),
                 band: survey.bandOfKey[Int(pool.candidate(number).bandKey)], department: pool.department(number),
                 location: pool.location(number))
         }
         let explain = Explainer(options: options, weights: weights)
-        var pairs: [MentoringPair] = []
+        // Pairs in the order of their mentees (ordered by id), explained on every core.
+        let solved = solution.pairs.sorted { $0.mentee < $1.mentee }
         var pairedMentees = [Bool](repeating: false, count: mentees.count)
-        for pair in solution.pairs {
+        for pair in solved { pairedMentees[pair.mentee] = true }
+        let (mentorNumbers, menteeNumbers) = (mentors, mentees)
+        let pairs = concurrentMap(count: solved.count) { index in
+            let pair = solved[index]
             let mentor = mentorCandidates[pair.mentor].scores
             let mentee = menteeCandidates[pair.mentee].scores
-            pairedMentees[pair.mentee] = true
-            pairs.append(
-                MentoringPair(
-                    mentor: summary(mentors[pair.mentor]), mentee: summary(mentees[pair.mentee]),
-                    tools: explain.teachable(from: mentor, to: mentee), score: pair.score,
-                    teachesBack: explain.teachable(from: mentee, to: mentor, ranked: false)))
+            return MentoringPair(
+                mentor: summary(mentorNumbers[pair.mentor]), mentee: summary(menteeNumbers[pair.mentee]),
+                tools: explain.teachable(from: mentor, to: mentee), score: pair.score,
+                teachesBack: explain.teachable(from: mentee, to: mentor, ranked: false))
         }
-        pairs.sort { $0.mentee.id < $1.mentee.id }
 
-        var unpaired: [UnpairedMentee] = []
+        var reasons: [(mentee: Int, reason: UnpairedReason)] = []
         for (index, mentee) in mentees.enumerated() where !pairedMentees[index] {
             let reason: UnpairedReason
             switch solution.reach[index].unpairedReason(under: options.objective) {
@@ -113,10 +114,14 @@ package enum MentoringPlanner {
                         menteeScores: menteeCandidates[index].scores, pool: pool, groups: &groups, options: options,
                         explain: explain))
             }
-            unpaired.append(
-                UnpairedMentee(
-                    person: summary(mentee), lowTools: explain.lowTools(menteeCandidates[index].scores), reason: reason)
-            )
+            reasons.append((index, reason))
+        }
+        let unpairedReasons = reasons
+        let unpaired = concurrentMap(count: unpairedReasons.count) { number in
+            let (index, reason) = unpairedReasons[number]
+            return UnpairedMentee(
+                person: summary(menteeNumbers[index]), lowTools: explain.lowTools(menteeCandidates[index].scores),
+                reason: reason)
         }
 
         var low = [Int](repeating: 0, count: survey.tools.count)
@@ -366,6 +371,21 @@ struct ForbiddenPairs {
             if earlier.contains(pair) { found.insert(.earlierPair) }
         }
         return ExclusionRule.allCases.filter(found.contains)
+    }
+}
+
+/// `transform` of `0..<count`, worked out on every core (for long lists) and kept in order.
+func concurrentMap<Element: Sendable>(count: Int, _ transform: @Sendable (Int) -> Element) -> [Element] {
+    let parts = count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    return [Element](unsafeUninitializedCapacity: count) { result, initialized in
+        guard let start = result.baseAddress else { return }
+        let base = UnsafeSendableBuffer(start)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                (base.pointer + index).initialize(to: transform(index))
+            }
+        }
+        initialized = count
     }
 }
 
