@@ -119,6 +119,40 @@ struct CSVParserTests {
         #expect(whole.map(\.line) == [1, 2, 5, 6])
     }
 
+    @Test("a bare CR ending a record that spans lines: the next record is on that line, however cut")
+    func bareCarriageReturnAfterQuotedNewline() throws {
+        let text = "a,b\n\"x\ny\",1\rnext,2\nlast,3\n"
+        for chunkSize in [1, 2, 3, 7, 11, 12, 13, 64] {
+            let records = try parse(text, chunkSize: chunkSize)
+            #expect(records.map(\.line) == [1, 2, 3, 4], "cut every \(chunkSize) bytes")
+            #expect(records.map(\.fields) == [["a", "b"], ["x\ny", "1"], ["next", "2"], ["last", "3"]])
+        }
+    }
+
+    @Test("spaces after a short field do not count toward the limit, wherever the input is cut")
+    func trailingSpacesAreNotCounted() throws {
+        let limits = CSVLimits(maxFieldBytes: 10, maxColumns: 100)
+        let bytes = Array(
+            ("a,b\nshort" + String(repeating: " ", count: 100) + ",\"q\"" + String(repeating: " ", count: 50)
+                + "\n").utf8)
+        for chunkSize in [1, 8, 16, 64, 1 << 20] {
+            let records = try parse(bytes, chunkSize: chunkSize, limits: limits)
+            #expect(records.last?.fields == ["short", "q"], "cut every \(chunkSize) bytes")
+        }
+        #expect(throws: IngestError.fieldTooLarge(SourceLocation(file: "test.csv", line: 2, column: 1), limit: 10)) {
+            try parse(Array("a\nthis is too long   \n".utf8), chunkSize: 4, limits: limits)
+        }
+    }
+
+    @Test("a field of nothing but spaces is refused once they pass the allowance, so memory stays bounded")
+    func endlessSpaces() {
+        let limits = CSVLimits(maxFieldBytes: 10, maxColumns: 100)
+        let bytes = Array("a\nx".utf8) + [UInt8](repeating: 0x20, count: CSVParser.spacesAllowance + 1024)
+        #expect(throws: IngestError.fieldTooLarge(SourceLocation(file: "test.csv", line: 2, column: 1), limit: 10)) {
+            try parse(bytes, chunkSize: 1 << 20, limits: limits)
+        }
+    }
+
     @Test("a field over the size limit is refused with its place")
     func fieldTooLarge() {
         let limits = CSVLimits(maxFieldBytes: 10, maxColumns: 100)

@@ -42,6 +42,8 @@ package final class CSVParser {
     /// The byte that ends a physical line: LF, or CR for files with classic Mac line endings.
     private let lineBreak: UInt8
     private var isFinished = false
+    /// How many bytes of spaces beyond the field limit an open field may hold before it is refused.
+    static let spacesAllowance = 64 << 20
 
     /// A parser that hands over copies of the records (`CSVRecord`), for callers that keep them.
     package convenience init(
@@ -146,11 +148,18 @@ package final class CSVParser {
             default: throw .malformedQuote(location)
             }
         }
-        if parser.pointee.entry_pos > state.pointee.maxFieldBytes {
+        // A field still open: libcsv's buffer holds the spaces after it (and, after a closing
+        // quote, that quote), which it drops if the field ends there. Only what the field
+        // certainly holds is measured, so the answer does not depend on where the input was cut;
+        // the spaces are bounded apart, so a field of spaces cannot exhaust memory either.
+        let entry = parser.pointee.entry_pos
+        let pending = parser.pointee.spaces + (parser.pointee.pstate == GENBRIDGE_CSV_FIELD_MIGHT_HAVE_ENDED ? 1 : 0)
+        let limit = state.pointee.maxFieldBytes
+        if entry > limit, entry - min(pending, entry) > limit || entry - limit > Self.spacesAllowance {
             let buffer = state.pointee
             throw .fieldTooLarge(
                 SourceLocation(file: buffer.file, line: buffer.recordStartLine, column: buffer.fieldsInRecord + 1),
-                limit: buffer.maxFieldBytes)
+                limit: limit)
         }
         if state.pointee.doneCount > 0 { try deliver() }
     }
@@ -284,6 +293,10 @@ struct RecordBuffer {
         recordFirstField = endCount
         recordFirstByte = byteCount
         recordNUL = -1
+        // The next record starts on this line, unless the terminator was the line break that ends
+        // the piece being parsed: then the next piece sets it (`CSVParser.parse`). A bare CR in a
+        // file of LF lines ends a record in the middle of a piece.
+        recordStartLine = currentLine
     }
 
     /// Drops the delivered records, moving the fields of the record in progress to the front.
