@@ -114,11 +114,15 @@ struct ReportCommand: ParsableCommand {
             }
         }
 
+        // Stage times, for --verbose only (never in a report: reports stay byte-identical).
+        let stopwatch = Stopwatch()
         var run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keepCandidates: true)
+        stopwatch.lap("ingest")
         var pool = run.pool ?? CandidatePool()
         run.pool = nil
         let analysis = FamiliarityAnalyser.analyse(
             run.tally, survey: run.survey, options: AnalysisOptions(minGroupSize: minGroupSize, seed: seed))
+        stopwatch.lap("analysis")
         var plan: MentoringPlan?
         if run.survey.bands.count >= 2 {
             do {
@@ -134,6 +138,8 @@ struct ReportCommand: ParsableCommand {
                 progress.step("pairing \(pool.candidateCount) candidates…")
                 defer { progress.finish() }
                 plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
+                stopwatch.lap("pairing")
+                if input.verbose, let plan { Self.describe(plan.workload, plan: plan) }
             } catch {
                 switch error {
                 case .unknownBand:
@@ -182,7 +188,22 @@ struct ReportCommand: ParsableCommand {
         case .json: SummaryJSON.write(context, to: StandardOutputStream.write)
         case .none: break
         }
+        stopwatch.lap("reports")
+        if input.verbose { Diagnostics.info("time: \(stopwatch.summary)") }
         Diagnostics.note("reports written to \(folder)/ (\(files.map(\.name).joined(separator: ", ")))")
+    }
+
+    /// The pairing problem's size and how the solver went, in one line.
+    private static func describe(_ workload: PlanWorkload, plan: MentoringPlan) {
+        var line =
+            "pairing: \(plan.mentorCandidates) mentor and \(plan.menteeCandidates) mentee candidates, "
+            + "\(workload.forbiddenPairs) pairs forbidden by name"
+        if let solver = workload.solver {
+            line +=
+                "; solver: \(solver.method.rawValue), \(solver.pricingRounds) pricing rounds, \(solver.arcs) arcs, "
+                + "\(solver.menteeGroups) mentee groups"
+        }
+        Diagnostics.info(line)
     }
 
     private func loadPrevious(_ path: String) throws -> PreviousSummary {

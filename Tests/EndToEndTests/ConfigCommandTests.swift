@@ -95,3 +95,34 @@ struct DetectionExplanationTests {
         #expect(html.contains("which header became which role or tool"))
     }
 }
+
+@Suite("--verbose tells how the work went")
+struct WorkloadTests {
+    @Test("the pairing problem's size, the solver's rounds and each stage's time; the reports stay the same")
+    func workload() throws {
+        let out = try Genbridge.temporaryFolder()
+        let quiet = try Genbridge.temporaryFolder()
+        let result = try Genbridge.run([
+            "report", "Fixtures/sample-survey.csv", "--verbose", "--out", out.path, "--stdout", "none",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.contains(
+                "genbridge: pairing: 42 mentor and 28 mentee candidates, 97 pairs forbidden by name; solver: "))
+        #expect(result.standardError.contains(" pricing rounds, "))
+        let time = try #require(result.standardError.split(separator: "\n").first { $0.hasPrefix("genbridge: time: ") })
+        #expect(
+            time.contains("ingest ") && time.contains(", analysis ") && time.contains(", pairing ")
+                && time.contains(", reports "))
+        #expect(time.contains(", total ") && time.hasSuffix(" s"))
+        #expect(
+            try Genbridge.run(["report", "Fixtures/sample-survey.csv", "--out", quiet.path, "--stdout", "none"]).status
+                == 0)
+        for file in ["report.txt", "report.html", "summary.json", "pairings.csv"] {
+            #expect(
+                try Data(contentsOf: out.appendingPathComponent(file))
+                    == Data(contentsOf: quiet.appendingPathComponent(file)),
+                "\(file)")
+        }
+    }
+}

@@ -104,4 +104,15 @@ package struct MentoringPlan: Sendable {
     package var totalScore: Double
     /// Cycles found in the manager data, each as a list of ids (reported, never looped on).
     package var managerCycles: [[String]]
+    /// How the work went, for `--verbose` (not part of any report).
+    package var workload = PlanWorkload()
+}
+
+/// The size of a pairing problem and how its solve went: what `--verbose` tells.
+package struct PlanWorkload: Sendable, Hashable {
+    /// Pairs forbidden by name: management chains and earlier pairs.
+    package var forbiddenPairs = 0
+    package var solver: PairingSolution.Statistics?
+
+    package init() {}
 }

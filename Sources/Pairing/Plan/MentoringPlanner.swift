@@ -134,10 +134,13 @@ package enum MentoringPlanner {
         }
         let coverage = survey.tools.indices.map { ToolCoverage(tool: $0, menteesLow: low[$0], covered: covered[$0]) }
 
-        return MentoringPlan(
+        var plan = MentoringPlan(
             objective: options.objective.rawValue, mentorCandidates: mentors.count, menteeCandidates: mentees.count,
             mentorBands: mentorBands, menteeBands: menteeBands, pairs: pairs, unpaired: unpaired, coverage: coverage,
             totalScore: solution.totalScore, managerCycles: managerCycles)
+        plan.workload.forbiddenPairs = forbidden.all.count
+        plan.workload.solver = solution.statistics
+        return plan
     }
 
     /// The bands mentors and mentees come from: the configured ones, or the most junior and the
