@@ -21,6 +21,8 @@ RELEASE = ROOT / ".build" / "release"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SIZES = [int(size) for size in os.environ.get("BENCH_ROWS", "100000,1000000").split(",")]
 PAIRING = [int(size) for size in os.environ.get("BENCH_PAIRING", "5000,50000").split(",")]
+# A run that takes longer than this is stopped and recorded as such, so the benchmark always ends.
+TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))
 
 
 def sh(command, **kwargs):
@@ -29,14 +31,31 @@ def sh(command, **kwargs):
 
 
 def timed(command):
-    """Wall seconds and peak resident KiB of one run."""
+    """Wall seconds and peak resident KiB of one run; (None, None) when it ran out of time."""
     with tempfile.NamedTemporaryFile(mode="r") as memory:
         start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", memory.name, *command], check=True,
-                       stdout=subprocess.DEVNULL)
+        try:
+            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", memory.name, *command], check=True,
+                           stdout=subprocess.DEVNULL, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            print(f"stopped after {TIMEOUT:.0f} s: {' '.join(str(part) for part in command)}", flush=True)
+            return None, None
         seconds = time.perf_counter() - start
         kib = int(memory.read().strip().splitlines()[-1])
     return seconds, kib
+
+
+def cell(seconds):
+    return f"{seconds:.3f} s" if seconds is not None else f"> {TIMEOUT:.0f} s (stopped)"
+
+
+def ratio(seconds, floor):
+    return f"{seconds / floor:.2f}×" if seconds is not None else f"> {TIMEOUT / floor:.0f}×"
+
+
+def peak(values):
+    known = [value for value in values if value is not None]
+    return f"{max(known) / 1024:.0f} MiB" if known else "–"
 
 
 def duckdb_available():
@@ -99,9 +118,12 @@ def main():
             seconds, kib = timed([floor, survey])
             times["floor"].append(seconds)
             memory["floor"].append(kib)
-            seconds, kib = timed(report)
-            times["genbridge"].append(seconds)
-            memory["genbridge"].append(kib)
+            if times["genbridge"] and times["genbridge"][-1] is None:
+                pass  # it ran out of time once: not again
+            else:
+                seconds, kib = timed(report)
+                times["genbridge"].append(seconds)
+                memory["genbridge"].append(kib)
             seconds, kib = timed(validate)
             times["validate"].append(seconds)
             memory["validate"].append(kib)
@@ -109,23 +131,27 @@ def main():
                 # The query's own time, measured inside Python: interpreter start-up is not DuckDB's.
                 result = subprocess.run(duck, check=True, capture_output=True, text=True)
                 times["duckdb"].append(float(result.stdout.split()[0]))
-        median = {name: statistics.median(values) for name, values in times.items() if values}
-        duck_cell = f"{median['duckdb']:.3f} s" if "duckdb" in median else "not run"
-        duck_ratio = f"{median['duckdb'] / median['floor']:.2f}×" if "duckdb" in median else "–"
+        median = {name: (None if None in values else statistics.median(values))
+                  for name, values in times.items() if values}
+        duck_cell = cell(median["duckdb"]) if "duckdb" in median else "not run"
+        duck_ratio = ratio(median["duckdb"], median["floor"]) if "duckdb" in median else "–"
         lines.append(
-            f"| {rows:,} | {megabytes:.0f} MB | {median['floor']:.3f} s | {median['genbridge']:.3f} s "
-            f"| {median['genbridge'] / median['floor']:.2f}× | {median['validate']:.3f} s "
-            f"| {median['validate'] / median['floor']:.2f}× | {duck_cell} | {duck_ratio} "
-            f"| {max(memory['genbridge']) / 1024:.0f} MiB | {max(memory['validate']) / 1024:.0f} MiB "
-            f"| {max(memory['floor']) / 1024:.0f} MiB |")
+            f"| {rows:,} | {megabytes:.0f} MB | {cell(median['floor'])} | {cell(median['genbridge'])} "
+            f"| {ratio(median['genbridge'], median['floor'])} | {cell(median['validate'])} "
+            f"| {ratio(median['validate'], median['floor'])} | {duck_cell} | {duck_ratio} "
+            f"| {peak(memory['genbridge'])} | {peak(memory['validate'])} | {peak(memory['floor'])} |")
 
     lines.append("")
     lines.append("| pairing: mentors × mentees | solve (median of 3 runs) | pairs | total score | peak memory |")
     lines.append("| --- | --- | --- | --- | --- |")
     bench = RELEASE / "pairing-bench"
     for size in PAIRING:
-        result = subprocess.run([bench, "--mentors", str(size), "--mentees", str(size), "--seed", "1"],
-                                check=True, capture_output=True, text=True)
+        try:
+            result = subprocess.run([bench, "--mentors", str(size), "--mentees", str(size), "--seed", "1"],
+                                    check=True, capture_output=True, text=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            lines.append(f"| {size:,} × {size:,} | > {TIMEOUT:.0f} s for 3 runs (stopped) | | | |")
+            continue
         print(result.stdout, flush=True)
         solve = re.search(r"solve ms: median ([0-9.]+)", result.stdout)
         pairs = re.search(r"pairs (\d+) total score ([0-9.]+)", result.stdout)
