@@ -8,6 +8,7 @@ import datetime
 import os
 import platform
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -34,15 +35,28 @@ def timed(command):
     """Wall seconds and peak resident KiB of one run; (None, None) when it ran out of time."""
     with tempfile.NamedTemporaryFile(mode="r") as memory:
         start = time.perf_counter()
-        try:
-            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", memory.name, *command], check=True,
-                           stdout=subprocess.DEVNULL, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            print(f"stopped after {TIMEOUT:.0f} s: {' '.join(str(part) for part in command)}", flush=True)
+        if run_or_stop(["/usr/bin/time", "-f", "%M", "-o", memory.name, *command],
+                       stdout=subprocess.DEVNULL) is None:
             return None, None
         seconds = time.perf_counter() - start
         kib = int(memory.read().strip().splitlines()[-1])
     return seconds, kib
+
+
+def run_or_stop(command, **kwargs):
+    """Runs `command` to its end, or for TIMEOUT seconds and then stops it and everything it started
+    (returns None). Raises when it fails."""
+    process = subprocess.Popen(command, start_new_session=True, **kwargs)
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        print(f"stopped after {TIMEOUT:.0f} s: {' '.join(str(part) for part in command)}", flush=True)
+        return None
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return output if output is not None else b""
 
 
 def cell(seconds):
@@ -146,16 +160,15 @@ def main():
     lines.append("| --- | --- | --- | --- | --- |")
     bench = RELEASE / "pairing-bench"
     for size in PAIRING:
-        try:
-            result = subprocess.run([bench, "--mentors", str(size), "--mentees", str(size), "--seed", "1"],
-                                    check=True, capture_output=True, text=True, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
+        stdout = run_or_stop([bench, "--mentors", str(size), "--mentees", str(size), "--seed", "1"],
+                             stdout=subprocess.PIPE, text=True)
+        if stdout is None:
             lines.append(f"| {size:,} × {size:,} | > {TIMEOUT:.0f} s for 3 runs (stopped) | | | |")
             continue
-        print(result.stdout, flush=True)
-        solve = re.search(r"solve ms: median ([0-9.]+)", result.stdout)
-        pairs = re.search(r"pairs (\d+) total score ([0-9.]+)", result.stdout)
-        memory = re.search(r"peak memory (\d+) MiB", result.stdout)
+        print(stdout, flush=True)
+        solve = re.search(r"solve ms: median ([0-9.]+)", stdout)
+        pairs = re.search(r"pairs (\d+) total score ([0-9.]+)", stdout)
+        memory = re.search(r"peak memory (\d+) MiB", stdout)
         lines.append(f"| {size:,} × {size:,} | {float(solve.group(1)) / 1000:.3f} s | {pairs.group(1)} "
                      f"| {pairs.group(2)} | {memory.group(1) if memory else '?'} MiB |")
     scipy_line = scipy_comparison(bench)
