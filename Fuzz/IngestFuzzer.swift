@@ -11,6 +11,14 @@
 #endif
 
 private let path = "/dev/shm/genbridge-fuzz-\(getpid()).csv"
+private let differentialPath = "/dev/shm/genbridge-fuzz-\(getpid())-differential.csv"
+
+/// A generic survey's header, put in front of the fuzzer's bytes in half the differential runs:
+/// most inputs have no header that maps (and every input with a problem is read in one piece),
+/// while with this one the bytes are data rows, which the chunked path reads.
+private let surveyHeader = Array(
+    ("Employee ID,Name,Email,Department,Job level,Manager ID,Location,Willing to mentor,Would like a mentor,"
+        + "Mentoring capacity,Pinterest,WhatsApp,LinkedIn,Comments\n").utf8)
 
 /// How many inputs were read in chunks by the chunked run, and how many in all (printed at exit).
 nonisolated(unsafe) private var chunkedRuns = 0
@@ -19,15 +27,7 @@ nonisolated(unsafe) private var statsRegistered = false
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIngest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { return 0 }
-    var written = 0
-    while written < size {
-        let count = write(fd, data + written, size - written)
-        if count <= 0 { break }
-        written += count
-    }
-    close(fd)
+    guard writeFile(path, [UnsafeRawBufferPointer(start: data, count: size)]) else { return 0 }
     if !statsRegistered {
         statsRegistered = true
         atexit {
@@ -55,6 +55,23 @@ public func fuzzIngest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
+/// Writes `parts` one after the other to the file at `file`; false when it cannot be written.
+private func writeFile(_ file: String, _ parts: [UnsafeRawBufferPointer]) -> Bool {
+    let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    for part in parts {
+        guard let base = part.baseAddress else { continue }
+        var written = 0
+        while written < part.count {
+            let count = write(fd, base + written, part.count - written)
+            if count <= 0 { return false }
+            written += count
+        }
+    }
+    return true
+}
+
 // MARK: - Reading in chunks = reading in one piece
 
 /// Reads the input in one piece and in chunks through the consumer API and stops on any difference.
@@ -68,7 +85,19 @@ private func differential(_ data: UnsafePointer<UInt8>, _ size: Int, layout: Lay
     // A buffer large enough to hold a header most of the time: the chunked path reads the header
     // from the first buffer, and declines when it is not complete there.
     options.read.chunkSize = [128, 1024, 4096, 1 << 16][beforeLast % 4]
-    let inputs = Array(repeating: InputSource(path: path), count: beforeLast & 0x80 != 0 ? 2 : 1)
+    var file = path
+    if beforeLast & 0x40 != 0 {
+        // The bytes as data rows under a header that maps, in a buffer that holds the header.
+        options.layout = .auto
+        options.read.limits.maxColumns = max(limits.maxColumns, 32)
+        options.read.chunkSize = [192, 200, 256, 1024, 4096][beforeLast % 5]
+        let written = surveyHeader.withUnsafeBytes { header in
+            writeFile(differentialPath, [header, UnsafeRawBufferPointer(start: data, count: size)])
+        }
+        guard written else { return }
+        file = differentialPath
+    }
+    let inputs = Array(repeating: InputSource(path: file), count: beforeLast & 0x80 != 0 ? 2 : 1)
 
     var serial = options
     serial.parallelChunks = 1
