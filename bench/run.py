@@ -21,7 +21,7 @@ WORK = ROOT / ".build" / "bench"
 RELEASE = ROOT / ".build" / "release"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SIZES = [int(size) for size in os.environ.get("BENCH_ROWS", "100000,1000000").split(",")]
-PAIRING = [int(size) for size in os.environ.get("BENCH_PAIRING", "5000,50000").split(",")]
+PAIRING = [int(size) for size in os.environ.get("BENCH_PAIRING", "5000,50000").split(",") if size]
 # A run that takes longer than this is stopped and recorded as such, so the benchmark always ends.
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))
 
