@@ -11,15 +11,18 @@ import Foundation
 /// equally many pairs the higher score earns more: maximising profit is exactly the lexicographic
 /// objective. Under `score`, `bonus = 0` and pairs of score 0 are left out.
 ///
-/// 1. **Seed.** Each mentee gets a few explicit arcs (see `SolverPricing`): mentors of its
-///    best-scoring profile projections, spread over equally good mentors by mentee index; one
-///    greedy arc (the best mentor with capacity left), so the arcs already pair nearly everyone who
-///    can be paired; and a few arcs to mentors drawn evenly from all its allowed mentors, so the
-///    restricted problem has no spurious bottleneck (which would inflate prices to `bonus` level).
+/// 1. **Seed.** Each mentee gets a few explicit arcs (see `SolverPricing`): its best mentors by
+///    score (exact, from the profile transform), more mentors of the best one's profile spread by
+///    mentee index, one greedy arc (a mentor of that profile with capacity left), so the arcs
+///    already pair nearly everyone who can be paired, and a few arcs to mentors drawn by a hash,
+///    so the restricted problem has no spurious bottleneck (which would inflate prices to `bonus`
+///    level).
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
-///    assigned mentees, and `u_i > 0` only for full mentors.
+///    assigned mentees, and `u_i > 0` only for full mentors. (With `Tuning.deferMentorRepair`,
+///    the last condition is restored only when pricing finds nothing, then pricing runs again:
+///    rounds in between are cheaper, and only the final state has to be a certificate.)
 /// 3. **Pricing.** `SolverPricing` searches *all* allowed pairs for one with `p_ij > u_i + v_j`.
 ///    If there is none, stop; otherwise add the violating arcs found and go to 2.
 ///
@@ -29,23 +32,26 @@ import Foundation
 /// so their objectives are equal and, by weak duality, `x` is an optimal solution of the LP
 /// relaxation; being integral, it is an optimal assignment. Forbidden pairs and pairs excluded by
 /// a group rule are never arcs and are skipped by pricing, so they are impossible, not penalised.
-/// Pricing is exact because, within a mentee group (same low-tool set and location), mentors with
-/// equal projections give every mentee of the group the same score, and each projection's mentors
-/// are examined in ascending price order through the whole violating prefix. **Termination:** a
-/// violating pair cannot already be an arc (arcs satisfy the dual), so each round adds at least
-/// one new arc out of finitely many.
+/// Pricing is exact because a pair's score is a sum over tools of a term that depends only on the
+/// two people's states on that tool: `SolverProfileTransform` computes, for every mentee at once,
+/// the best `p_ij − u_i` over all mentors of its location set by a max-plus transform over
+/// profile space, one tool at a time, and a mentee whose best mentor is excluded for it (explicit
+/// pair, department rule) is answered by an exact scan of its own. With too many tools for the
+/// table, the direct pricing (`SolverGroupPricing`) does the same job group by group.
+/// **Termination:** a violating pair cannot already be an arc (arcs satisfy the dual), so each
+/// round adds at least one new arc out of finitely many.
 ///
-/// **Determinism and ties.** Every step depends only on the input order: mentors visited by
-/// (price, index), mentees by index, heap ties broken by (distance, mentor index), hash maps used
-/// only for look-ups, pricing always split over exactly two workers with a fixed merge. Among
-/// optimal assignments, the one returned is the one these rules reach; the same input in the same
-/// order gives the same pairs, on any machine.
+/// **Determinism and ties.** Every step depends only on the input order: keys and heaps break
+/// ties by index, random-looking draws are hashes of indices and values, hash maps are used only
+/// for look-ups, parallel work is always split over exactly two workers with an order-free merge
+/// (a maximum). Among optimal assignments, the one returned is the one these rules reach; the same
+/// input in the same order gives the same pairs, on any machine.
 ///
-/// **Cost.** Pricing visits, per round, every (mentee group, mentor) pair once — groups are the
-/// distinct (low-tool set, location) combinations, about 1,200 for 5,000 survey-like mentees —
-/// and each mentee then looks at its group's projections (hundreds), not at mentors. The rounds
-/// (typically 6–7) and the restricted solves are what grow faster than linearly; see the report
-/// of `pairing-bench`.
+/// **Cost.** Pricing costs `T × 3^T` cell updates (T kept tools; about 20 million at 12 tools)
+/// plus a few look-ups per mentee and mentor, whatever the population; the seed adds the reach
+/// counts (a subset-sum transform over tool masks). What grows faster than linearly is the number
+/// of rounds (tens on survey-like data, whose huge ties make mentees of one profile want the same
+/// mentors) and the restricted shortest-path solves; see `BENCHMARKS.md`.
 ///
 /// **Alternative method.** With `Tuning.auction`, an ε-scaling auction over all pairs
 /// (`SolverAuction`, offers found in `SolverMentorTrie`) is tried first and its ε-optimality
@@ -66,6 +72,14 @@ package enum PairingSolver {
         /// The restricted solve searches from all free mentees at once until at most this many are
         /// left, then from one at a time.
         package var singleSearchBelow: Int = 256
+        /// Price with the profile transform (`SolverProfileTransform`) where it fits; `false`
+        /// forces the direct pricing (`SolverGroupPricing`).
+        package var profilePricing: Bool = true
+        /// Best mentors the profile transform keeps per mentee (and per cell on the way).
+        package var profileKeys: Int = 1
+        /// Between pricing rounds, leave mentors with room at their raised prices; lower them only
+        /// once pricing finds nothing (then price again).
+        package var deferMentorRepair: Bool = true
 
         package init(
             seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 8, arcsPerProjection: Int = 2,
@@ -99,7 +113,7 @@ package enum PairingSolver {
     /// Who could reach each mentee (see `MenteeReach`), without solving.
     package static func reach(_ problem: PairingProblem) throws(PairingSolverError) -> [MenteeReach] {
         let instance = try SolverInstance(problem)
-        let pricing = SolverPricing(instance, groups: SolverMenteeGroups(instance))
+        let pricing = SolverPricing(instance)
         return pricing.run(.seed(perMentee: 1, perCode: 1)).reach
     }
 
@@ -111,8 +125,7 @@ package enum PairingSolver {
         _ problem: PairingProblem, tuning: Tuning
     ) throws(PairingSolverError) -> Certified {
         let instance = try SolverInstance(problem)
-        let groups = SolverMenteeGroups(instance)
-        let pricing = SolverPricing(instance, groups: groups)
+        let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
         let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
         if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
@@ -124,7 +137,7 @@ package enum PairingSolver {
                 let solution = makeSolution(
                     instance, auction.mentorOfMentee, reach: seed.reach,
                     statistics: .init(
-                        method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: groups.count,
+                        method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: pricing.menteeGroupCount,
                         bids: auction.bids, phases: auction.phases))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: auction.mentorPrice,
@@ -135,7 +148,8 @@ package enum PairingSolver {
         var arcs = [[Int32]](repeating: [], count: instance.menteeCount)
         var dirty = add(seed, to: &arcs)
         var restricted = SolverRestrictedAssignment(
-            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount)
+            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
+            singleSearchBelow: tuning.singleSearchBelow)
         var rounds = 0
         while true {
             // Compressed rows of the current arcs, with their profits.
@@ -151,17 +165,30 @@ package enum PairingSolver {
                 }
                 rowStart[j + 1] = arcMentor.count
             }
-            restricted.update(rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty)
-            let violations = pricing.run(
+            restricted.update(
+                rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty,
+                repairMentors: !tuning.deferMentorRepair)
+            var repaired = !tuning.deferMentorRepair
+            var violations = pricing.run(
                 .price(
                     perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
                     mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+            if violations.totalPicks == 0 && !repaired {
+                // No violation against prices that may still be too high on mentors with room:
+                // lower them (the restricted optimum proper) and price again.
+                restricted.repairMentors()
+                repaired = true
+                violations = pricing.run(
+                    .price(
+                        perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
+                        mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+            }
             if violations.totalPicks == 0 {
                 let solution = makeSolution(
                     instance, restricted.mentorOfMentee, reach: seed.reach,
                     statistics: .init(
                         method: .columnGeneration, pricingRounds: rounds, arcs: arcMentor.count,
-                        menteeGroups: groups.count, bids: 0, phases: 0))
+                        menteeGroups: pricing.menteeGroupCount, bids: 0, phases: 0))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
