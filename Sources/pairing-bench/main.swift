@@ -2,11 +2,12 @@
 //
 // Usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score]
 //                      [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C]
-//                      [--keys K] [--direct] [--repair] [--single N] [--dump FILE]
+//                      [--profiles] [--keys K] [--defer] [--single N] [--dump FILE]
 //
-// `--keys K`: best mentors the profile transform keeps per mentee; `--direct`: price group by group
-// instead (`SolverGroupPricing`); `--repair`: repair mentor prices every round instead of at the end;
-// `--single N`: restricted solves search from one free mentee at a time below N free mentees.
+// `--profiles`: seed and price with the profile transform (`SolverProfileTransform`) instead of
+// group by group; `--keys K`: best mentors it keeps per mentee; `--defer`: repair mentor prices only
+// when pricing finds nothing, not every round; `--single N`: restricted solves search from one
+// free mentee at a time below N free mentees.
 //
 // The instance: 12 tools (TikTok, Instagram, Snapchat, Discord, Slack, Microsoft Teams, LinkedIn,
 // Zoom, WhatsApp, YouTube, Facebook, X). Mentors (juniors) are mostly 3–4 on the first four,
@@ -79,8 +80,8 @@ struct Options {
                 }
             case "--dump": dump = value()
             case "--keys": tuning.profileKeys = Int(value()) ?? 4
-            case "--direct": tuning.profilePricing = false
-            case "--repair": tuning.deferMentorRepair = false
+            case "--profiles": tuning.profilePricing = true
+            case "--defer": tuning.deferMentorRepair = true
             case "--single": tuning.singleSearchBelow = Int(value()) ?? 256
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
@@ -93,7 +94,7 @@ struct Options {
     static func usage(_ problem: String?) -> Never {
         if let problem { FileHandle.standardError.write(Data("pairing-bench: error: \(problem)\n".utf8)) }
         print(
-            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--keys K] [--direct] [--repair] [--single N] [--dump FILE]"
+            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--single N] [--dump FILE]"
         )
         exit(problem == nil ? 0 : 64)
     }

@@ -19,7 +19,7 @@ struct SolverBruteForceTests {
         let expected = SolverOracle.bruteForce(problem)
         for tuning in [
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
-            SolverCertificateCheck.phased, SolverCertificateCheck.direct, SolverCertificateCheck.eager,
+            SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

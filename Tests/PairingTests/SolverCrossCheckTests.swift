@@ -41,7 +41,7 @@ struct SolverCrossCheckTests {
         #expect(expected.score > 0)
         for tuning in [
             PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
-            SolverCertificateCheck.phased, SolverCertificateCheck.direct, SolverCertificateCheck.eager,
+            SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

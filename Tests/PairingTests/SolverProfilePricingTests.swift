@@ -147,6 +147,18 @@ struct SolverProfilePricingTests {
         }
     }
 
+    @Test("Profile pricing: solving twice gives identical pairs", arguments: [PairingObjective.coverage, .score])
+    func determinism(objective: PairingObjective) throws {
+        let problem = SolverTestProblems.survey(
+            seed: 41, mentors: 180, mentees: 150, objective: objective, capacities: 1...2, forbiddenPerMentee: 4,
+            departmentRule: true, locationRule: true)
+        let first = try PairingSolver.solve(problem, tuning: SolverCertificateCheck.profiles)
+        let second = try PairingSolver.solve(problem, tuning: SolverCertificateCheck.profiles)
+        #expect(first.pairs == second.pairs)
+        #expect(first.reach == second.reach)
+        #expect(SolverOracle.value(problem, first) == SolverOracle.value(problem, try PairingSolver.solve(problem)))
+    }
+
     @Test("Too many tools: the table is refused and pricing falls back")
     func fallback() throws {
         let wide = PairingProblem(

@@ -11,12 +11,11 @@ import Foundation
 /// equally many pairs the higher score earns more: maximising profit is exactly the lexicographic
 /// objective. Under `score`, `bonus = 0` and pairs of score 0 are left out.
 ///
-/// 1. **Seed.** Each mentee gets a few explicit arcs (see `SolverPricing`): its best mentors by
-///    score (exact, from the profile transform), more mentors of the best one's profile spread by
-///    mentee index, one greedy arc (a mentor of that profile with capacity left), so the arcs
-///    already pair nearly everyone who can be paired, and a few arcs to mentors drawn by a hash,
-///    so the restricted problem has no spurious bottleneck (which would inflate prices to `bonus`
-///    level).
+/// 1. **Seed.** Each mentee gets a few explicit arcs (see `SolverPricing`): mentors of its
+///    best-scoring profile projections, spread over equally good mentors by mentee index; one
+///    greedy arc (the best mentor with capacity left), so the arcs already pair nearly everyone who
+///    can be paired; and a few arcs to mentors drawn evenly from all its allowed mentors, so the
+///    restricted problem has no spurious bottleneck (which would inflate prices to `bonus` level).
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
@@ -32,12 +31,16 @@ import Foundation
 /// so their objectives are equal and, by weak duality, `x` is an optimal solution of the LP
 /// relaxation; being integral, it is an optimal assignment. Forbidden pairs and pairs excluded by
 /// a group rule are never arcs and are skipped by pricing, so they are impossible, not penalised.
-/// Pricing is exact because a pair's score is a sum over tools of a term that depends only on the
-/// two people's states on that tool: `SolverProfileTransform` computes, for every mentee at once,
-/// the best `p_ij − u_i` over all mentors of its location set by a max-plus transform over
-/// profile space, one tool at a time, and a mentee whose best mentor is excluded for it (explicit
-/// pair, department rule) is answered by an exact scan of its own. With too many tools for the
-/// table, the direct pricing (`SolverGroupPricing`) does the same job group by group.
+/// Pricing is exact either way. The direct pricing (`SolverGroupPricing`, the default) works per
+/// mentee group (same low-tool set and location): mentors with equal projections give every
+/// mentee of the group the same score, and each projection's mentors are examined in ascending
+/// price order through the whole violating prefix. The profile pricing (`Tuning.profilePricing`)
+/// uses that a pair's score is a sum over tools of a term that depends only on the two people's
+/// states on that tool: `SolverProfileTransform` computes, for every mentee at once, the best
+/// `p_ij − u_i` over all mentors of its location set by a max-plus transform over profile space,
+/// one tool at a time; a mentee whose best mentors are all excluded for it (explicit pairs,
+/// department rule) is answered by an exact scan of its own. Reach counts (`reach`) always come
+/// from the transform side (`SolverReachCounts`, subset sums over tool masks).
 /// **Termination:** a violating pair cannot already be an arc (arcs satisfy the dual), so each
 /// round adds at least one new arc out of finitely many.
 ///
@@ -47,11 +50,13 @@ import Foundation
 /// (a maximum). Among optimal assignments, the one returned is the one these rules reach; the same
 /// input in the same order gives the same pairs, on any machine.
 ///
-/// **Cost.** Pricing costs `T × 3^T` cell updates (T kept tools; about 20 million at 12 tools)
-/// plus a few look-ups per mentee and mentor, whatever the population; the seed adds the reach
-/// counts (a subset-sum transform over tool masks). What grows faster than linearly is the number
-/// of rounds (tens on survey-like data, whose huge ties make mentees of one profile want the same
-/// mentors) and the restricted shortest-path solves; see `BENCHMARKS.md`.
+/// **Cost.** The direct pricing visits, per round, every (mentee group, mentor) pair once —
+/// groups are the distinct (low-tool set, location) combinations, about 1,200 for 5,000
+/// survey-like mentees — and each mentee then looks at its group's projections (hundreds), not at
+/// mentors. The profile pricing costs about `T × 3^T` list updates (T kept tools; 6 million at
+/// 12) plus a few look-ups per mentee and mentor, whatever the population, but needs more rounds
+/// (tens instead of 5–10). In both, the restricted shortest-path solves dominate and grow faster
+/// than linearly; see `BENCHMARKS.md`.
 ///
 /// **Alternative method.** With `Tuning.auction`, an ε-scaling auction over all pairs
 /// (`SolverAuction`, offers found in `SolverMentorTrie`) is tried first and its ε-optimality
@@ -72,14 +77,18 @@ package enum PairingSolver {
         /// The restricted solve searches from all free mentees at once until at most this many are
         /// left, then from one at a time.
         package var singleSearchBelow: Int = 256
-        /// Price with the profile transform (`SolverProfileTransform`) where it fits; `false`
-        /// forces the direct pricing (`SolverGroupPricing`).
-        package var profilePricing: Bool = true
+        /// Seed and price with the profile transform (`SolverProfileTransform`) where it fits,
+        /// instead of the direct pricing (`SolverGroupPricing`). Off by default: both are exact,
+        /// and the transform is far cheaper per round, but its arcs (best mentors by index among
+        /// huge ties, plus hashed draws) make column generation take several times more rounds
+        /// than the direct pricing's arcs (spread over each projection's members), which costs
+        /// more overall on every instance measured so far (see `BENCHMARKS.md`).
+        package var profilePricing: Bool = false
         /// Best mentors the profile transform keeps per mentee (and per cell on the way).
         package var profileKeys: Int = 1
         /// Between pricing rounds, leave mentors with room at their raised prices; lower them only
         /// once pricing finds nothing (then price again).
-        package var deferMentorRepair: Bool = true
+        package var deferMentorRepair: Bool = false
 
         package init(
             seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 8, arcsPerProjection: Int = 2,

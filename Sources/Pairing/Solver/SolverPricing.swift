@@ -3,22 +3,25 @@ import Foundation
 /// Finds, for every mentee, mentors worth adding to the restricted problem: the *seed* arcs at
 /// the start, then the arcs that violate the current dual prices (*pricing*).
 ///
-/// **Profile pricing** (the default). `SolverProfileTransform` gives, for every mentee, the
-/// mentor `i*` maximising `scale × score − u_i` over all mentors of positive capacity in the
-/// mentee's location set (one transform per location set when the location rule is on), ties by
-/// index. That is exact for everything the rules decide by profile and location; the per-pair
-/// exclusions (department rule, explicit pairs) are checked afterwards:
-/// - if `i*` is allowed, its value is the mentee's best over allowed mentors. When it violates,
-///   `i*` and other members of its profile cell (same score, visited in ascending price order:
-///   the violating ones form a prefix, spread over by the mentee's index) become the picks; when
-///   it does not, no allowed pair of this mentee violates;
-/// - if `i*` is excluded for this mentee, an exact scan over all mentors answers for that mentee
-///   alone.
+/// **Profile pricing** (when asked for, and the table fits). `SolverProfileTransform` gives, for
+/// every mentee, its `keysPerMentee` best mentors by `scale × score − u_i` (ties by index) over
+/// all mentors of positive capacity in the mentee's location set (one transform per location set
+/// when the location rule is on). That is exact for everything the rules decide by profile and
+/// location; the per-pair exclusions (department rule, explicit pairs) are checked afterwards.
+/// Pricing a mentee walks its list while entries violate:
+/// - allowed entries are picks; then more members of the first pick's profile cell (same score,
+///   in ascending price order, the violating prefix spread over by the mentee's index), and the
+///   most violating of `sampleDraws` mentors drawn by a hash of the mentee and its value;
+/// - an entry that does not violate ends the walk: nothing below it can violate either;
+/// - if every entry violates and every one is excluded for this mentee, an exact scan over all
+///   mentors answers for that mentee alone.
 /// So no pick for any mentee proves `scale × p_ij ≤ u_i + v_j + slack` for every allowed pair.
+/// The seed takes the allowed entries with `u = 0` (the first is the mentee's best score), cell
+/// members, a greedy arc and hashed draws the same way.
 ///
-/// **Direct pricing** (`SolverGroupPricing`) takes over when the profile table would exceed
-/// `SolverProfileTransform.cellLimit` cells (more than 13 tools at the default thresholds) or
-/// when a run's keys would not be exact in 64 bits.
+/// **Direct pricing** (`SolverGroupPricing`) is used otherwise: when not asked for, when the
+/// profile table would exceed `SolverProfileTransform.cellLimit` cells (more than 14 tools at the
+/// default thresholds), or when a run's keys would not be exact in 64 bits.
 struct SolverPricing: Sendable {
     enum Mode: Sendable {
         /// Pick up to `perMentee` arcs per mentee, best scores first, at most `perCode` per code,
