@@ -2,7 +2,7 @@
 //
 // Usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score]
 //                      [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C]
-//                      [--profiles] [--keys K] [--defer] [--single N] [--dump FILE]
+//                      [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]
 //
 // `--profiles`: seed and price with the profile transform (`SolverProfileTransform`) instead of
 // group by group; `--keys K`: best mentors it keeps per mentee; `--defer`: repair mentor prices only
@@ -82,6 +82,8 @@ struct Options {
             case "--keys": tuning.profileKeys = Int(value()) ?? 4
             case "--profiles": tuning.profilePricing = true
             case "--defer": tuning.deferMentorRepair = true
+            case "--warm": tuning.coldRestrictedSolves = false
+            case "--cold": tuning.coldRestrictedSolves = true
             case "--single": tuning.singleSearchBelow = Int(value()) ?? 256
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
@@ -94,7 +96,7 @@ struct Options {
     static func usage(_ problem: String?) -> Never {
         if let problem { FileHandle.standardError.write(Data("pairing-bench: error: \(problem)\n".utf8)) }
         print(
-            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--single N] [--dump FILE]"
+            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]"
         )
         exit(problem == nil ? 0 : 64)
     }

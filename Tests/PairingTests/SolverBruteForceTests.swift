@@ -20,6 +20,7 @@ struct SolverBruteForceTests {
         for tuning in [
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
             SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
+            SolverCertificateCheck.cold, SolverCertificateCheck.warm,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

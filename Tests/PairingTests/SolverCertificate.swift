@@ -25,6 +25,17 @@ enum SolverCertificateCheck {
         tuning.profileKeys = 3
         return tuning
     }()
+    /// Every restricted problem solved from scratch, and every one warm from the last round.
+    static let cold: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.coldRestrictedSolves = true
+        return tuning
+    }()
+    static let warm: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.coldRestrictedSolves = false
+        return tuning
+    }()
     /// Column generation whose restricted solves always search from all free mentees at once.
     static let phased: PairingSolver.Tuning = {
         var tuning = PairingSolver.Tuning(auction: false)

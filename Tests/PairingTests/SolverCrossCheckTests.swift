@@ -42,6 +42,7 @@ struct SolverCrossCheckTests {
         for tuning in [
             PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
             SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
+            SolverCertificateCheck.cold, SolverCertificateCheck.warm,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

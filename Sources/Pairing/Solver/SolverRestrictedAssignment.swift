@@ -112,6 +112,23 @@ struct SolverRestrictedAssignment: Sendable {
         markR = [UInt32](repeating: 0, count: menteeCount)
     }
 
+    /// Forgets the assignment and every price, so the next `update` (with every row dirty) solves
+    /// from scratch. From `u = 0`, prices rise only on mentors that are full (a mentor with room
+    /// ends any search that reaches it), so a cold solve never needs the mentor price repairs.
+    mutating func reset() {
+        for j in 0..<menteeCount {
+            mentorOfMentee[j] = -1
+            menteeValue[j] = 0
+            next[j] = -1
+            prev[j] = -1
+        }
+        for i in 0..<mentorCount {
+            mentorPrice[i] = 0
+            load[i] = 0
+            head[i] = -1
+        }
+    }
+
     /// Replaces the arcs (compressed rows per mentee) and re-settles the `dirty` rows: those whose
     /// arcs changed. Every row's arcs must be a superset of what it had before unless it is dirty.
     mutating func update(
