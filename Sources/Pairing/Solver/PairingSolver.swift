@@ -19,7 +19,11 @@ import Foundation
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
-///    assigned mentees, and `u_i > 0` only for full mentors. (With `Tuning.deferMentorRepair`,
+///    assigned mentees, and `u_i > 0` only for full mentors. When mentors are in surplus
+///    (`Tuning.coldRestrictedSolves`), each round solves from `u = 0`: prices then rise only on
+///    full mentors and the last condition holds without repairs; otherwise the solve is warm,
+///    from the last round's state, and repairs the mentors left with room. (With
+///    `Tuning.deferMentorRepair`,
 ///    the last condition is restored only when pricing finds nothing, then pricing runs again:
 ///    rounds in between are cheaper, and only the final state has to be a certificate.)
 /// 3. **Pricing.** `SolverPricing` searches *all* allowed pairs for one with `p_ij > u_i + v_j`.
