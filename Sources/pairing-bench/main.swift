@@ -2,7 +2,12 @@
 //
 // Usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score]
 //                      [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C]
-//                      [--dump FILE]
+//                      [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]
+//
+// `--profiles`: seed and price with the profile transform (`SolverProfileTransform`) instead of
+// group by group; `--keys K`: best mentors it keeps per mentee; `--defer`: repair mentor prices only
+// when pricing finds nothing, not every round; `--single N`: restricted solves search from one
+// free mentee at a time below N free mentees.
 //
 // The instance: 12 tools (TikTok, Instagram, Snapchat, Discord, Slack, Microsoft Teams, LinkedIn,
 // Zoom, WhatsApp, YouTube, Facebook, X). Mentors (juniors) are mostly 3–4 on the first four,
@@ -74,6 +79,12 @@ struct Options {
                 default: Options.usage("unknown method")
                 }
             case "--dump": dump = value()
+            case "--keys": tuning.profileKeys = Int(value()) ?? 4
+            case "--profiles": tuning.profilePricing = true
+            case "--defer": tuning.deferMentorRepair = true
+            case "--warm": tuning.coldRestrictedSolves = false
+            case "--cold": tuning.coldRestrictedSolves = true
+            case "--single": tuning.singleSearchBelow = Int(value()) ?? 256
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
             }
@@ -85,7 +96,7 @@ struct Options {
     static func usage(_ problem: String?) -> Never {
         if let problem { FileHandle.standardError.write(Data("pairing-bench: error: \(problem)\n".utf8)) }
         print(
-            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--dump FILE]"
+            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]"
         )
         exit(problem == nil ? 0 : 64)
     }

@@ -19,7 +19,8 @@ struct SolverBruteForceTests {
         let expected = SolverOracle.bruteForce(problem)
         for tuning in [
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
-            SolverCertificateCheck.phased,
+            SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
+            SolverCertificateCheck.cold, SolverCertificateCheck.warm,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -10,6 +10,32 @@ enum SolverCertificateCheck {
     static let starved = PairingSolver.Tuning(
         seedArcsPerMentee: 1, pricingArcsPerMentee: 1, arcsPerProjection: 1, auction: false)
     static let columnGeneration = PairingSolver.Tuning(auction: false)
+    /// Column generation seeded and priced by the profile transform, mentor prices repaired only
+    /// at the end.
+    static let profiles: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.profilePricing = true
+        tuning.deferMentorRepair = true
+        return tuning
+    }()
+    /// Profile pricing with several keys per mentee, and mentor prices repaired every round.
+    static let eager: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.profilePricing = true
+        tuning.profileKeys = 3
+        return tuning
+    }()
+    /// Every restricted problem solved from scratch, and every one warm from the last round.
+    static let cold: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.coldRestrictedSolves = true
+        return tuning
+    }()
+    static let warm: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.coldRestrictedSolves = false
+        return tuning
+    }()
     /// Column generation whose restricted solves always search from all free mentees at once.
     static let phased: PairingSolver.Tuning = {
         var tuning = PairingSolver.Tuning(auction: false)

@@ -19,7 +19,13 @@ import Foundation
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
-///    assigned mentees, and `u_i > 0` only for full mentors.
+///    assigned mentees, and `u_i > 0` only for full mentors. When mentors are in surplus
+///    (`Tuning.coldRestrictedSolves`), each round solves from `u = 0`: prices then rise only on
+///    full mentors and the last condition holds without repairs; otherwise the solve is warm,
+///    from the last round's state, and repairs the mentors left with room. (With
+///    `Tuning.deferMentorRepair`,
+///    the last condition is restored only when pricing finds nothing, then pricing runs again:
+///    rounds in between are cheaper, and only the final state has to be a certificate.)
 /// 3. **Pricing.** `SolverPricing` searches *all* allowed pairs for one with `p_ij > u_i + v_j`.
 ///    If there is none, stop; otherwise add the violating arcs found and go to 2.
 ///
@@ -29,23 +35,32 @@ import Foundation
 /// so their objectives are equal and, by weak duality, `x` is an optimal solution of the LP
 /// relaxation; being integral, it is an optimal assignment. Forbidden pairs and pairs excluded by
 /// a group rule are never arcs and are skipped by pricing, so they are impossible, not penalised.
-/// Pricing is exact because, within a mentee group (same low-tool set and location), mentors with
-/// equal projections give every mentee of the group the same score, and each projection's mentors
-/// are examined in ascending price order through the whole violating prefix. **Termination:** a
-/// violating pair cannot already be an arc (arcs satisfy the dual), so each round adds at least
-/// one new arc out of finitely many.
+/// Pricing is exact either way. The direct pricing (`SolverGroupPricing`, the default) works per
+/// mentee group (same low-tool set and location): mentors with equal projections give every
+/// mentee of the group the same score, and each projection's mentors are examined in ascending
+/// price order through the whole violating prefix. The profile pricing (`Tuning.profilePricing`)
+/// uses that a pair's score is a sum over tools of a term that depends only on the two people's
+/// states on that tool: `SolverProfileTransform` computes, for every mentee at once, the best
+/// `p_ij − u_i` over all mentors of its location set by a max-plus transform over profile space,
+/// one tool at a time; a mentee whose best mentors are all excluded for it (explicit pairs,
+/// department rule) is answered by an exact scan of its own. Reach counts (`reach`) always come
+/// from the transform side (`SolverReachCounts`, subset sums over tool masks).
+/// **Termination:** a violating pair cannot already be an arc (arcs satisfy the dual), so each
+/// round adds at least one new arc out of finitely many.
 ///
-/// **Determinism and ties.** Every step depends only on the input order: mentors visited by
-/// (price, index), mentees by index, heap ties broken by (distance, mentor index), hash maps used
-/// only for look-ups, pricing always split over exactly two workers with a fixed merge. Among
-/// optimal assignments, the one returned is the one these rules reach; the same input in the same
-/// order gives the same pairs, on any machine.
+/// **Determinism and ties.** Every step depends only on the input order: keys and heaps break
+/// ties by index, random-looking draws are hashes of indices and values, hash maps are used only
+/// for look-ups, parallel work is always split over exactly two workers with an order-free merge
+/// (a maximum). Among optimal assignments, the one returned is the one these rules reach; the same
+/// input in the same order gives the same pairs, on any machine.
 ///
-/// **Cost.** Pricing visits, per round, every (mentee group, mentor) pair once — groups are the
-/// distinct (low-tool set, location) combinations, about 1,200 for 5,000 survey-like mentees —
-/// and each mentee then looks at its group's projections (hundreds), not at mentors. The rounds
-/// (typically 6–7) and the restricted solves are what grow faster than linearly; see the report
-/// of `pairing-bench`.
+/// **Cost.** The direct pricing visits, per round, every (mentee group, mentor) pair once —
+/// groups are the distinct (low-tool set, location) combinations, about 1,200 for 5,000
+/// survey-like mentees — and each mentee then looks at its group's projections (hundreds), not at
+/// mentors. The profile pricing costs about `T × 3^T` list updates (T kept tools; 6 million at
+/// 12) plus a few look-ups per mentee and mentor, whatever the population, but needs more rounds
+/// (tens instead of 5–10). In both, the restricted shortest-path solves dominate and grow faster
+/// than linearly; see `BENCHMARKS.md`.
 ///
 /// **Alternative method.** With `Tuning.auction`, an ε-scaling auction over all pairs
 /// (`SolverAuction`, offers found in `SolverMentorTrie`) is tried first and its ε-optimality
@@ -66,6 +81,26 @@ package enum PairingSolver {
         /// The restricted solve searches from all free mentees at once until at most this many are
         /// left, then from one at a time.
         package var singleSearchBelow: Int = 256
+        /// Seed and price with the profile transform (`SolverProfileTransform`) where it fits,
+        /// instead of the direct pricing (`SolverGroupPricing`). Off by default: both are exact,
+        /// and the transform is far cheaper per round, but its arcs (best mentors by index among
+        /// huge ties, plus hashed draws) make column generation take several times more rounds
+        /// than the direct pricing's arcs (spread over each projection's members), which costs
+        /// more overall on every instance measured so far (see `BENCHMARKS.md`).
+        package var profilePricing: Bool = false
+        /// Best mentors the profile transform keeps per mentee (and per cell on the way).
+        package var profileKeys: Int = 1
+        /// Between pricing rounds, leave mentors with room at their raised prices; lower them only
+        /// once pricing finds nothing (then price again).
+        package var deferMentorRepair: Bool = false
+        /// Solve every restricted problem from scratch (`u = 0`) instead of warm from the last
+        /// round's prices: more searches, but no mentor price repairs (a Dijkstra per mentor
+        /// left with room and a positive price). `nil` (the default) chooses by supply: cold when
+        /// mentor capacity exceeds the mentee count by a quarter or more, as in real surveys,
+        /// where free mentors end searches early (measured: 28.4 s warm, 17.1 s cold at
+        /// 22,000 × 12,700); warm when they are balanced, where cold searches are long (5.0 s
+        /// warm, 8.8 s cold at 5,000²).
+        package var coldRestrictedSolves: Bool? = nil
 
         package init(
             seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 8, arcsPerProjection: Int = 2,
@@ -99,7 +134,7 @@ package enum PairingSolver {
     /// Who could reach each mentee (see `MenteeReach`), without solving.
     package static func reach(_ problem: PairingProblem) throws(PairingSolverError) -> [MenteeReach] {
         let instance = try SolverInstance(problem)
-        let pricing = SolverPricing(instance, groups: SolverMenteeGroups(instance))
+        let pricing = SolverPricing(instance)
         return pricing.run(.seed(perMentee: 1, perCode: 1)).reach
     }
 
@@ -111,8 +146,7 @@ package enum PairingSolver {
         _ problem: PairingProblem, tuning: Tuning
     ) throws(PairingSolverError) -> Certified {
         let instance = try SolverInstance(problem)
-        let groups = SolverMenteeGroups(instance)
-        let pricing = SolverPricing(instance, groups: groups)
+        let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
         let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
         if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
@@ -124,7 +158,7 @@ package enum PairingSolver {
                 let solution = makeSolution(
                     instance, auction.mentorOfMentee, reach: seed.reach,
                     statistics: .init(
-                        method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: groups.count,
+                        method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: pricing.menteeGroupCount,
                         bids: auction.bids, phases: auction.phases))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: auction.mentorPrice,
@@ -135,8 +169,11 @@ package enum PairingSolver {
         var arcs = [[Int32]](repeating: [], count: instance.menteeCount)
         var dirty = add(seed, to: &arcs)
         var restricted = SolverRestrictedAssignment(
-            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount)
+            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
+            singleSearchBelow: tuning.singleSearchBelow)
         var rounds = 0
+        let capacityTotal = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
+        let cold = tuning.coldRestrictedSolves ?? (4 * capacityTotal >= 5 * instance.menteeCount)
         while true {
             // Compressed rows of the current arcs, with their profits.
             var rowStart = [Int](repeating: 0, count: instance.menteeCount + 1)
@@ -151,17 +188,34 @@ package enum PairingSolver {
                 }
                 rowStart[j + 1] = arcMentor.count
             }
-            restricted.update(rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty)
-            let violations = pricing.run(
+            if cold {
+                restricted.reset()
+                dirty = (0..<instance.menteeCount).map { Int32($0) }
+            }
+            restricted.update(
+                rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty,
+                repairMentors: !tuning.deferMentorRepair)
+            var repaired = !tuning.deferMentorRepair
+            var violations = pricing.run(
                 .price(
                     perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
                     mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+            if violations.totalPicks == 0 && !repaired {
+                // No violation against prices that may still be too high on mentors with room:
+                // lower them (the restricted optimum proper) and price again.
+                restricted.repairMentors()
+                repaired = true
+                violations = pricing.run(
+                    .price(
+                        perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection,
+                        mentorPrice: restricted.mentorPrice, menteeValue: restricted.menteeValue, best: best))
+            }
             if violations.totalPicks == 0 {
                 let solution = makeSolution(
                     instance, restricted.mentorOfMentee, reach: seed.reach,
                     statistics: .init(
                         method: .columnGeneration, pricingRounds: rounds, arcs: arcMentor.count,
-                        menteeGroups: groups.count, bids: 0, phases: 0))
+                        menteeGroups: pricing.menteeGroupCount, bids: 0, phases: 0))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)

@@ -15,6 +15,8 @@ struct SolverInstance: Sendable {
     /// Kept tools.
     let toolCount: Int
     let mentorMin: Int
+    /// Highest mentee score that counts as low.
+    let menteeMaxValue: Int
     let objective: PairingObjective
     /// Weight per kept tool, in units of `scoreUnitMicros`.
     let weight: [Int64]
@@ -177,6 +179,7 @@ struct SolverInstance: Sendable {
         self.menteeCount = menteeCount
         self.toolCount = toolCount
         self.mentorMin = mentorMin
+        self.menteeMaxValue = menteeMax
         self.objective = problem.objective
         self.weight = weight
         self.scoreUnitMicros = unit

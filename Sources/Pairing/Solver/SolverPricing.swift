@@ -3,17 +3,25 @@ import Foundation
 /// Finds, for every mentee, mentors worth adding to the restricted problem: the *seed* arcs at
 /// the start, then the arcs that violate the current dual prices (*pricing*).
 ///
-/// It works one mentee group at a time (see `SolverMenteeGroups`): the group's mentors, visited
-/// in ascending price order, are bucketed by their projection on the group's tool set `S`
-/// (a *code*). Every mentor of a code gives every mentee of the group the same score, so a
-/// mentee looks at codes, not mentors, and inside a code at members in ascending price order.
-/// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
+/// **Profile pricing** (when asked for, and the table fits). `SolverProfileTransform` gives, for
+/// every mentee, its `keysPerMentee` best mentors by `scale × score − u_i` (ties by index) over
+/// all mentors of positive capacity in the mentee's location set (one transform per location set
+/// when the location rule is on). That is exact for everything the rules decide by profile and
+/// location; the per-pair exclusions (department rule, explicit pairs) are checked afterwards.
+/// Pricing a mentee walks its list while entries violate:
+/// - allowed entries are picks; then more members of the first pick's profile cell (same score,
+///   in ascending price order, the violating prefix spread over by the mentee's index), and the
+///   most violating of `sampleDraws` mentors drawn by a hash of the mentee and its value;
+/// - an entry that does not violate ends the walk: nothing below it can violate either;
+/// - if every entry violates and every one is excluded for this mentee, an exact scan over all
+///   mentors answers for that mentee alone.
+/// So no pick for any mentee proves `scale × p_ij ≤ u_i + v_j + slack` for every allowed pair.
+/// The seed takes the allowed entries with `u = 0` (the first is the mentee's best score), cell
+/// members, a greedy arc and hashed draws the same way.
 ///
-/// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
-/// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
-/// `u_i`, so the violating members form a prefix, found by binary search, and every member of
-/// that prefix is examined until enough allowed ones are found. No pick for any mentee therefore
-/// proves `u_i + v_j ≥ p_ij` for every allowed pair.
+/// **Direct pricing** (`SolverGroupPricing`) is used otherwise: when not asked for, when the
+/// profile table would exceed `SolverProfileTransform.cellLimit` cells (more than 14 tools at the
+/// default thresholds), or when a run's keys would not be exact in 64 bits.
 struct SolverPricing: Sendable {
     enum Mode: Sendable {
         /// Pick up to `perMentee` arcs per mentee, best scores first, at most `perCode` per code,
@@ -37,582 +45,441 @@ struct SolverPricing: Sendable {
         var best: [Int64?]
         /// Seed mode only: mentees taken per mentor by the greedy arcs.
         var greedyLoad: [Int32] = []
+        /// Mentees answered by an exact scan (their best mentor was excluded for them).
+        var scans: Int = 0
         var totalPicks: Int { pickCount.reduce(0) { $0 + Int($1) } }
     }
 
     /// Seed arcs per mentee to mentors drawn evenly from all its usable mentors, so that the
     /// restricted problem has many alternatives everywhere (and no spurious bottlenecks).
     static let spreadArcs = 4
+    /// Random draws per violating mentee and round (see `sample`).
+    static let sampleDraws = 64
+
+    /// Mentors grouped by profile cell, each cell's members in index order.
+    struct MentorCells: Sendable {
+        /// Dense cell id per mentor.
+        var dense: [Int32]
+        /// Members of dense cell `c`: `members[start[c]..<start[c + 1]]`.
+        var start: [Int32]
+        var members: [Int32]
+    }
 
     let instance: SolverInstance
-    let groups: SolverMenteeGroups
-    /// `mentorCount × toolCount` digits: 0 = not teachable, else `value − mentorMin + 1`.
-    let mentorDigit: [UInt8]
+    let transform: SolverProfileTransform?
+    /// Best keys kept per mentee and cell by the transform.
+    let keysPerMentee: Int
+    let cells: MentorCells
+    private let direct: SolverGroupPricing?
+    /// Distinct (low-tool set, location) combinations of mentees.
+    let menteeGroupCount: Int
 
-    init(_ instance: SolverInstance, groups: SolverMenteeGroups) {
+    init(
+        _ instance: SolverInstance, profiles: Bool = true, keysPerMentee: Int = 4,
+        cellLimit: Int = SolverProfileTransform.cellLimit
+    ) {
         self.instance = instance
-        self.groups = groups
-        let tools = instance.toolCount
-        var digit = [UInt8](repeating: 0, count: instance.mentorCount * tools)
-        for i in 0..<instance.mentorCount {
-            var mask = instance.mentorTeach[i]
-            while mask != 0 {
-                let t = mask.trailingZeroBitCount
-                digit[i * tools + t] = instance.mentorValue[i * tools + t] - UInt8(instance.mentorMin) + 1
-                mask &= mask - 1
+        self.keysPerMentee = max(1, keysPerMentee)
+        let transform = profiles ? SolverProfileTransform(instance, cellLimit: cellLimit) : nil
+        self.transform = transform
+        if let transform {
+            direct = nil
+            var groups = Set<[UInt64]>()
+            for j in 0..<instance.menteeCount where instance.menteeLow[j] != 0 {
+                groups.insert([instance.menteeLow[j], UInt64(bitPattern: Int64(instance.menteeLocation[j]))])
             }
+            menteeGroupCount = groups.count
+            cells = Self.makeCells((0..<instance.mentorCount).map { Int32(transform.mentorCell($0)) })
+        } else {
+            let groups = SolverMenteeGroups(instance)
+            direct = SolverGroupPricing(instance, groups: groups)
+            menteeGroupCount = groups.count
+            cells = MentorCells(dense: [], start: [0], members: [])
         }
-        mentorDigit = digit
+    }
+
+    private static func makeCells(_ cellOf: [Int32]) -> MentorCells {
+        let order = cellOf.indices.sorted { (cellOf[$0], $0) < (cellOf[$1], $1) }
+        var dense = [Int32](repeating: 0, count: cellOf.count)
+        var start: [Int32] = []
+        var members: [Int32] = []
+        members.reserveCapacity(cellOf.count)
+        var previous: Int32 = -1
+        for i in order {
+            if start.isEmpty || cellOf[i] != previous {
+                start.append(Int32(members.count))
+                previous = cellOf[i]
+            }
+            dense[i] = Int32(start.count - 1)
+            members.append(Int32(i))
+        }
+        start.append(Int32(members.count))
+        return MentorCells(dense: dense, start: start, members: members)
     }
 
     func run(_ mode: Mode) -> Output {
-        let instance = self.instance
-        let perMentee: Int
-        switch mode {
-        case .seed(let k, _): perMentee = max(1, k) + 1 + Self.spreadArcs  // greedy and spread arcs too
-        case .price(let k, _, _, _, _, _, _): perMentee = max(1, k)
-        }
-        var output = Output(
-            picks: [Int32](repeating: -1, count: instance.menteeCount * perMentee),
-            pickCount: [Int32](repeating: 0, count: instance.menteeCount),
-            perMentee: perMentee,
-            reach: [],
-            best: [])
-        if case .seed = mode {
-            output.reach = (0..<instance.menteeCount).map { _ in
-                MenteeReach(teachableMentors: 0, afterGroupRules: 0, allowedMentors: 0, bestScoreMicros: nil)
-            }
-            output.best = [Int64?](repeating: nil, count: instance.menteeCount)
-            output.greedyLoad = [Int32](repeating: 0, count: instance.mentorCount)
-        }
-        // Mentor visiting order (by price, then index) and its buckets by location.
-        let order: [Int32]
-        var lowestPrice: Int64 = 0
-        switch mode {
-        case .seed:
-            order = (0..<instance.mentorCount).map { Int32($0) }
-        case .price(_, _, let price, _, _, _, _):
-            order = (0..<instance.mentorCount).map { Int32($0) }.sorted {
-                (price[Int($0)], $0) < (price[Int($1)], $1)
-            }
-            lowestPrice =
-                (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
-                .map { price[$0] }.min() ?? 0
-        }
-        var rank = [Int32](repeating: 0, count: instance.mentorCount)
-        for (r, i) in order.enumerated() { rank[Int(i)] = Int32(r) }
-        var buckets = [[Int32]](repeating: [], count: instance.locationCount)
-        for i in order { buckets[Int(instance.mentorLocation[Int(i)])].append(i) }
+        if let transform, let output = runProfiles(mode, transform) { return output }
+        let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
+        return fallback.run(mode)
+    }
 
-        if case .seed = mode {
-            // Sequential: the greedy arcs share one mentor load across groups.
-            var scratch = Scratch(instance)
-            for g in 0..<groups.count {
-                runGroup(
-                    g, mode: mode, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
-                    scratch: &scratch, output: &output)
-            }
-            return output
+    // MARK: Profile pricing
+
+    /// Everything one run needs, per mode.
+    private struct Run {
+        var isSeed: Bool
+        var perMentee: Int
+        var perCode: Int
+        var price: [Int64]
+        var value: [Int64]
+        var best: [Int64?]
+        var scale: Int64
+        var slack: Int64
+        /// `scale × bonus`.
+        var scaledBonus: Int64
+    }
+
+    private func runProfiles(_ mode: Mode, _ transform: SolverProfileTransform) -> Output? {
+        let instance = self.instance
+        let m = instance.mentorCount
+        let n = instance.menteeCount
+        var run: Run
+        switch mode {
+        case .seed(let k, let q):
+            run = Run(
+                isSeed: true, perMentee: max(1, k) + 1 + Self.spreadArcs, perCode: max(1, q), price: [], value: [],
+                best: [], scale: 1, slack: 0, scaledBonus: instance.bonus)
+        case .price(let k, let q, let u, let v, let b, let scale, let slack):
+            let (scaledBonus, overflow) = instance.bonus.multipliedReportingOverflow(by: scale)
+            guard !overflow else { return nil }
+            run = Run(
+                isSeed: false, perMentee: max(1, k), perCode: max(1, q), price: u, value: v, best: b, scale: scale,
+                slack: slack, scaledBonus: scaledBonus)
         }
-        // Pricing: groups are independent; two workers take alternate groups. (Always two, so the
-        // result never depends on the machine.) Each worker owns its output; each mentee is in
-        // exactly one group, so the merge just copies each group's mentees from its worker.
-        let workers = Self.workerCount
-        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance)) }
-        let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let box = boxes[w]
-            var g = w
-            while g < groups.count {
-                runGroup(
-                    g, mode: mode, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
-                    scratch: &box.scratch, output: &box.output)
-                g += workers
+        var magnitude: Int64 = 0
+        if !run.isSeed {
+            for i in 0..<m where instance.mentorCapacity[i] > 0 {
+                guard run.price[i] != Int64.min else { return nil }
+                magnitude = max(magnitude, abs(run.price[i]))
             }
         }
-        for g in 0..<groups.count {
-            let source = boxes[g % workers].output
-            for position in groups.start[g]..<groups.start[g + 1] {
-                let j = Int(groups.mentees[position])
-                let count = Int(source.pickCount[j])
-                output.pickCount[j] = Int32(count)
-                for k in 0..<count { output.picks[j * perMentee + k] = source.picks[j * perMentee + k] }
+        guard transform.fits(maxMagnitude: magnitude, scale: run.scale) else { return nil }
+
+        var output = Output(
+            picks: [Int32](repeating: -1, count: n * run.perMentee),
+            pickCount: [Int32](repeating: 0, count: n),
+            perMentee: run.perMentee, reach: [], best: [])
+        if run.isSeed {
+            output.best = [Int64?](repeating: nil, count: n)
+            output.greedyLoad = [Int32](repeating: 0, count: m)
+        }
+
+        // Mentees per location set: 0 = all mentors, l = mentors of location l or unknown.
+        let locationRule = instance.locationCount > 1
+        var menteesOfSet = [[Int32]](repeating: [], count: locationRule ? instance.locationCount : 1)
+        let lowestPrice =
+            run.isSeed ? 0 : ((0..<m).filter { instance.mentorCapacity[$0] > 0 }.map { run.price[$0] }.min() ?? 0)
+        for j in 0..<n where instance.menteeLow[j] != 0 {
+            if !run.isSeed {
+                // Cheap bound: even the best score at the lowest price does not violate.
+                guard let b = run.best[j] else { continue }
+                let (top, overflow) = (instance.bonus + b).multipliedReportingOverflow(by: run.scale)
+                if !overflow && top - lowestPrice <= run.value[j] + run.slack { continue }
             }
+            menteesOfSet[locationRule ? Int(instance.menteeLocation[j]) : 0].append(Int32(j))
+        }
+
+        var scratch = Scratch(cells: cells, run: run)
+        let k = keysPerMentee
+        for set in 0..<menteesOfSet.count where !menteesOfSet[set].isEmpty {
+            var mentorKey = [Int64](repeating: SolverProfileTransform.empty, count: m)
+            for i in 0..<m where inSet(i, set) {
+                mentorKey[i] = transform.key(value: run.isSeed ? 0 : -run.price[i], mentor: i)
+            }
+            let lists = transform.best(mentorKey: mentorKey, mentees: menteesOfSet[set], k: k, scale: run.scale)
+            for (position, j32) in menteesOfSet[set].enumerated() {
+                let list = lists[position * k..<position * k + k]
+                if run.isSeed {
+                    seedMentee(Int(j32), list: list, set: set, transform: transform, scratch: &scratch, output: &output)
+                } else {
+                    priceMentee(
+                        Int(j32), list: list, set: set, transform: transform, scratch: &scratch, output: &output)
+                }
+            }
+        }
+        if run.isSeed {
+            var reach = SolverReachCounts.counts(instance)
+            for j in 0..<n { reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros } }
+            output.reach = reach
         }
         return output
     }
 
-    static let workerCount = 2
+    /// Per-run working memory.
+    private struct Scratch {
+        var run: Run
+        /// Members per dense cell, sorted by (price, index) once a mentee needs the cell.
+        var members: [Int32]
+        var sorted: [Bool]
+        /// Seed: first member of each cell that may still have greedy room.
+        var cursor: [Int32]
+        /// Exact scans: the best (value, mentor) pairs so far, best first.
+        var top: [(value: Int64, mentor: Int32)] = []
 
-    /// One pricing worker's state. Unchecked: each box is read and written by its own worker
-    /// only, and by the caller after `concurrentPerform` has returned.
-    private final class WorkerBox: @unchecked Sendable {
-        var output: Output
-        var scratch: Scratch
-        init(output: Output, scratch: Scratch) {
-            self.output = output
-            self.scratch = scratch
+        init(cells: MentorCells, run: Run) {
+            self.run = run
+            members = cells.members
+            sorted = run.isSeed ? [] : [Bool](repeating: false, count: cells.start.count - 1)
+            cursor = run.isSeed ? Array(cells.start.dropLast()) : []
         }
     }
 
-    /// Per-group working memory, reused across groups.
-    struct Scratch {
-        static let tableSize = 1 << 16
-        var table: [Int32]
-        var touched: [Int] = []
-        var dictionary: [CodeKey: Int32] = [:]
-        var visitedMentor: [Int32] = []
-        var visitedCode: [Int32] = []
-        var codeCount: [Int32] = []
-        var codeStart: [Int] = []
-        var codeRepresentative: [Int32] = []
-        var members: [Int32] = []
-        var memberCode: [Int32] = []
-        var memberPrice: [Int64] = []
-        var codeBase: [Int64] = []
-        var codeMask: [UInt64] = []
-        var codeScore: [Int64] = []
-        var codeBound: [Int64] = []
-        var codeOrder: [Int32] = []
-        var codeCursor: [Int] = []
-        var candidates: [Int32] = []
-        var departmentCount: [Int32]
-        var departmentTouched: [Int32] = []
-
-        init(_ instance: SolverInstance) {
-            table = [Int32](repeating: -1, count: Self.tableSize)
-            departmentCount = [Int32](repeating: 0, count: instance.departmentCount)
-        }
+    /// Mentor `i` belongs to location set `set` and has capacity.
+    private func inSet(_ i: Int, _ set: Int) -> Bool {
+        guard instance.mentorCapacity[i] > 0 else { return false }
+        let l = instance.mentorLocation[i]
+        return set == 0 || l == 0 || Int(l) == set
     }
 
-    /// Exact equivalence key of a projection when the digit code would not fit the table: the
-    /// taught tools of `S` and the sum of weight × mentor score over them determine every score
-    /// the group's mentees can get (`score = base − Σ_{t ∈ mask} weight_t × mentee_t`).
-    struct CodeKey: Hashable, Sendable {
-        var mask: UInt64
-        var base: Int64
+    /// The pair may be used: allowed by every rule and, under `score`, of positive score.
+    private func usable(_ i: Int, _ j: Int) -> Bool { instance.profit(mentor: i, mentee: j) != nil }
+
+    /// Allowed by the per-pair exclusions (the rest is settled by profile and location set).
+    private func notExcluded(_ i: Int, _ j: Int) -> Bool {
+        instance.groupRulesAllow(mentor: i, mentee: j) && !instance.isForbidden(mentor: i, mentee: j)
     }
 
-    private func runGroup(
-        _ g: Int, mode: Mode, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
-        scratch s: inout Scratch, output: inout Output
+    private func priceMentee(
+        _ j: Int, list: ArraySlice<Int64>, set: Int, transform: SolverProfileTransform, scratch s: inout Scratch,
+        output: inout Output
     ) {
-        let instance = self.instance
-        let tools = instance.toolCount
-        let groupMask = groups.lowMask[g]
-        let groupLocation = groups.location[g]
-        let menteeRange = groups.start[g]..<groups.start[g + 1]
-        let isSeed: Bool
-        var perCode = 1
-        var price: [Int64] = []
-        var value: [Int64] = []
-        var best: [Int64?] = []
-        var scale: Int64 = 1
-        var slack: Int64 = 0
-        switch mode {
-        case .seed(_, let q):
-            isSeed = true
-            perCode = max(1, q)
-        case .price(_, let q, let u, let v, let b, let k, let e):
-            isSeed = false
-            perCode = max(1, q)
-            price = u
-            value = v
-            best = b
-            scale = k
-            slack = e
-        }
-        let perMentee = output.perMentee
-        let bonus = instance.bonus
-
-        // Pricing: skip the whole group when no mentee can have a violating arc.
-        // A mentor priced at `priceCeiling` or more cannot violate for any mentee of the group:
-        // mentors come in price order, so the visit stops there.
-        var priceCeiling = Int64.max
-        if !isSeed {
-            var anyOpen = false
-            priceCeiling = Int64.min
-            for position in menteeRange {
-                let j = Int(groups.mentees[position])
-                if let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
-                    anyOpen = true
-                    priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
-                }
-            }
-            if !anyOpen { return }
-        }
-
-        // 1. Visit the group's mentors in price order and give each its code.
-        var groupTools: [Int] = []
-        var bits = groupMask
-        while bits != 0 {
-            groupTools.append(bits.trailingZeroBitCount)
-            bits &= bits - 1
-        }
-        let radix = UInt64(instance.digitRadix)
-        var multiplier: [UInt64] = []
-        var span: UInt64 = 1
-        var useTable = true
-        for _ in groupTools {
-            multiplier.append(span)
-            let (next, overflow) = span.multipliedReportingOverflow(by: radix)
-            if overflow || next > UInt64(Scratch.tableSize) { useTable = false }
-            span = overflow ? UInt64.max : next
-        }
-        s.visitedMentor.removeAll(keepingCapacity: true)
-        s.visitedCode.removeAll(keepingCapacity: true)
-        s.codeCount.removeAll(keepingCapacity: true)
-        s.codeRepresentative.removeAll(keepingCapacity: true)
-        s.dictionary.removeAll(keepingCapacity: true)
-        var teachableHere = 0
-
-        // 1a. The group's mentors (teachable, right location, capacity, cheap enough), in price order.
-        let teachOf = instance.mentorTeach
-        let capacityOf = instance.mentorCapacity
-        let departmentOf = instance.mentorDepartment
-        func consider(_ mentor: Int32) {
-            let i = Int(mentor)
-            if teachOf[i] & groupMask == 0 { return }
-            if isSeed {
-                teachableHere += 1
-                let d = Int(departmentOf[i])
-                if d != 0 {
-                    if s.departmentCount[d] == 0 { s.departmentTouched.append(Int32(d)) }
-                    s.departmentCount[d] += 1
-                }
-            }
-            if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
-        }
-        if groupLocation == 0 || instance.locationCount == 1 {
-            for mentor in order {
-                if !isSeed && price[Int(mentor)] >= priceCeiling { break }
-                consider(mentor)
-            }
-        } else {
-            // Mentors of the group's location and of unknown location, merged in price order.
-            let here = buckets[Int(groupLocation)]
-            let unknown = buckets[0]
-            var a = 0
-            var b = 0
-            while a < here.count || b < unknown.count {
-                let next: Int32
-                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
-                    next = here[a]
-                    a += 1
-                } else {
-                    next = unknown[b]
-                    b += 1
-                }
-                if !isSeed && price[Int(next)] >= priceCeiling { break }
-                consider(next)
-            }
-        }
-
-        // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
-        // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
-        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
-        if useTable {
-            let toolsInGroup = groupTools
-            let multipliers = multiplier
-            var codeCount = s.codeCount
-            var representative = s.codeRepresentative
-            var touched = s.touched
-            s.codeCount = []
-            s.codeRepresentative = []
-            s.touched = []
-            mentorDigit.withUnsafeBufferPointer { digits in
-                s.visitedMentor.withUnsafeBufferPointer { visited in
-                    s.visitedCode.withUnsafeMutableBufferPointer { codes in
-                        s.table.withUnsafeMutableBufferPointer { table in
-                            for n in 0..<visited.count {
-                                let row = Int(visited[n]) * tools
-                                var code = 0
-                                for k in 0..<toolsInGroup.count {
-                                    code &+= Int(digits[row + toolsInGroup[k]]) &* Int(multipliers[k])
-                                }
-                                var dense = table[code]
-                                if dense < 0 {
-                                    dense = Int32(codeCount.count)
-                                    table[code] = dense
-                                    touched.append(code)
-                                    codeCount.append(0)
-                                    representative.append(visited[n])
-                                }
-                                codeCount[Int(dense)] += 1
-                                codes[n] = dense
-                            }
-                        }
-                    }
-                }
-            }
-            s.codeCount = codeCount
-            s.codeRepresentative = representative
-            s.touched = touched
-        } else {
-            for n in 0..<s.visitedMentor.count {
-                let mentor = s.visitedMentor[n]
-                let i = Int(mentor)
-                let mask = teachOf[i] & groupMask
-                var base: Int64 = 0
-                var m = mask
-                while m != 0 {
-                    let t = m.trailingZeroBitCount
-                    base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
-                    m &= m - 1
-                }
-                let key = CodeKey(mask: mask, base: base)
-                let dense: Int32
-                if let known = s.dictionary[key] {
-                    dense = known
-                } else {
-                    dense = Int32(s.codeCount.count)
-                    s.dictionary[key] = dense
-                    s.codeCount.append(0)
-                    s.codeRepresentative.append(mentor)
-                }
-                s.codeCount[Int(dense)] += 1
-                s.visitedCode[n] = dense
-            }
-        }
-        for slot in s.touched { s.table[slot] = -1 }
-        s.touched.removeAll(keepingCapacity: true)
-
-        // 2. Members per code, stable, so each code's members stay in price order.
-        let codeTotal = s.codeCount.count
-        s.codeStart.removeAll(keepingCapacity: true)
-        var running = 0
-        for c in 0..<codeTotal {
-            s.codeStart.append(running)
-            running += Int(s.codeCount[c])
-        }
-        s.codeStart.append(running)
-        s.members.removeAll(keepingCapacity: true)
-        s.members.append(contentsOf: repeatElement(-1, count: running))
-        s.memberCode.removeAll(keepingCapacity: true)
-        s.memberCode.append(contentsOf: repeatElement(0, count: running))
-        var fill = s.codeStart
-        for (n, mentor) in s.visitedMentor.enumerated() {
-            let c = Int(s.visitedCode[n])
-            s.members[fill[c]] = mentor
-            s.memberCode[fill[c]] = Int32(c)
-            fill[c] += 1
-        }
-        if isSeed {
-            s.codeCursor.removeAll(keepingCapacity: true)
-            s.codeCursor.append(contentsOf: s.codeStart.dropLast())
-        } else {
-            s.memberPrice.removeAll(keepingCapacity: true)
-            for mentor in s.members { s.memberPrice.append(price[Int(mentor)]) }
-        }
-        s.codeBase.removeAll(keepingCapacity: true)
-        s.codeMask.removeAll(keepingCapacity: true)
-        for c in 0..<codeTotal {
-            let i = Int(s.codeRepresentative[c])
-            let mask = instance.mentorTeach[i] & groupMask
-            var base: Int64 = 0
-            var m = mask
-            while m != 0 {
-                let t = m.trailingZeroBitCount
-                base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
-                m &= m - 1
-            }
-            s.codeBase.append(base)
-            s.codeMask.append(mask)
-        }
-
-        // 3. Mentee classes (identical rows) share code scores.
-        var classStart = menteeRange.lowerBound
-        while classStart < menteeRange.upperBound {
-            let first = Int(groups.mentees[classStart])
-            var classEnd = classStart + 1
-            while classEnd < menteeRange.upperBound {
-                let other = Int(groups.mentees[classEnd])
-                var same = true
-                for t in groupTools
-                where instance.menteeValue[other * tools + t] != instance.menteeValue[first * tools + t] {
-                    same = false
-                    break
-                }
-                if !same { break }
-                classEnd += 1
-            }
-            // Score of each code for this class.
-            var positive: UInt64 = 0
-            for t in groupTools where instance.menteeValue[first * tools + t] > 0 { positive |= 1 << UInt64(t) }
-            s.codeScore.removeAll(keepingCapacity: true)
-            for c in 0..<codeTotal {
-                var score = s.codeBase[c]
-                var m = s.codeMask[c] & positive
-                while m != 0 {
-                    let t = m.trailingZeroBitCount
-                    score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
-                    m &= m - 1
-                }
-                s.codeScore.append(score)
-            }
-
-            if isSeed {
-                s.codeOrder.removeAll(keepingCapacity: true)
-                s.codeOrder.append(contentsOf: (0..<codeTotal).map { Int32($0) })
-                let scores = s.codeScore
-                s.codeOrder.sort { (scores[Int($1)], $0) < (scores[Int($0)], $1) }
-                for position in classStart..<classEnd {
-                    let j = Int(groups.mentees[position])
-                    seedMentee(
-                        j, groupMask: groupMask, teachableHere: teachableHere, group: g,
-                        perCode: perCode, scratch: &s, output: &output)
-                }
-            } else {
-                var classBound = Int64.min
-                s.codeBound.removeAll(keepingCapacity: true)
-                for c in 0..<codeTotal {
-                    let bound = scale * (bonus + s.codeScore[c]) - s.memberPrice[s.codeStart[c]]
-                    s.codeBound.append(bound)
-                    classBound = max(classBound, bound)
-                }
-                for position in classStart..<classEnd {
-                    let j = Int(groups.mentees[position])
-                    guard let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
-                        classBound > value[j] + slack
-                    else { continue }
-                    let vj = value[j] + slack
-                    s.candidates.removeAll(keepingCapacity: true)
-                    for c in 0..<codeTotal where s.codeBound[c] > vj { s.candidates.append(Int32(c)) }
-                    let bounds = s.codeBound
-                    s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
-                    var taken = 0
-                    for c32 in s.candidates {
-                        let c = Int(c32)
-                        // Members with bonus + score − u > v: a prefix of the price-sorted members.
-                        let limit = scale * (bonus + s.codeScore[c]) - vj
-                        var lo = s.codeStart[c]
-                        var hi = s.codeStart[c + 1]
-                        let from = lo
-                        while lo < hi {
-                            let mid = (lo + hi) >> 1
-                            if s.memberPrice[mid] < limit { lo = mid + 1 } else { hi = mid }
-                        }
-                        let length = lo - from
-                        if length == 0 { continue }
-                        var inCode = 0
-                        let offset = (j &* perCode) % length
-                        for step in 0..<length {
-                            let mentor = Int(s.members[from + (offset + step) % length])
-                            guard instance.groupRulesAllow(mentor: mentor, mentee: j),
-                                !instance.isForbidden(mentor: mentor, mentee: j)
-                            else { continue }
-                            output.picks[j * perMentee + taken] = Int32(mentor)
-                            taken += 1
-                            inCode += 1
-                            if inCode == perCode || taken == perMentee { break }
-                        }
-                        if taken == perMentee { break }
-                    }
-                    output.pickCount[j] = Int32(taken)
-                }
-            }
-            classStart = classEnd
-        }
-        for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
-        s.departmentTouched.removeAll(keepingCapacity: true)
-    }
-
-    /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
-    private func seedMentee(
-        _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int,
-        scratch s: inout Scratch, output: inout Output
-    ) {
-        let instance = self.instance
-        let perMentee = output.perMentee
-        let department = Int(instance.menteeDepartment[j])
-        let afterRules = teachableHere - (department != 0 ? Int(s.departmentCount[department]) : 0)
-        var excluded = 0
-        for f in instance.forbiddenStart[j]..<instance.forbiddenStart[j + 1] {
-            let mentor = Int(instance.forbiddenMentor[f])
-            if instance.mentorTeach[mentor] & groupMask != 0 && instance.groupRulesAllow(mentor: mentor, mentee: j) {
-                excluded += 1
-            }
-        }
-        var best: Int64?
+        let run = s.run
+        let threshold = run.value[j] + run.slack - run.scaledBonus
+        let base = j * run.perMentee
         var taken = 0
-        for c32 in s.codeOrder {
-            let c = Int(c32)
-            let score = s.codeScore[c]
-            let usable = instance.objective == .coverage || score > 0
-            if !usable && best != nil { break }
-            let from = s.codeStart[c]
-            let length = s.codeStart[c + 1] - from
-            let offset = (j &* perCode) % length
-            var inCode = 0
-            for step in 0..<length {
-                let mentor = Int(s.members[from + (offset + step) % length])
-                guard instance.groupRulesAllow(mentor: mentor, mentee: j),
-                    !instance.isForbidden(mentor: mentor, mentee: j)
-                else { continue }
-                if best == nil { best = score }
-                if !usable { break }
-                output.picks[j * perMentee + taken] = Int32(mentor)
-                taken += 1
-                inCode += 1
-                if inCode == perCode || taken == perMentee - 1 - Self.spreadArcs { break }
-            }
-            if taken == perMentee - 1 - Self.spreadArcs || (!usable && best != nil) { break }
+        var above = 0
+        var first: (mentor: Int, score: Int64)?
+        for key in list {
+            if key < SolverProfileTransform.emptyBelow || transform.value(of: key) <= threshold { break }
+            above += 1
+            let i = transform.mentor(of: key)
+            guard taken < run.perMentee, notExcluded(i, j), usable(i, j),
+                let score = instance.score(mentor: i, mentee: j)
+            else { continue }
+            if first == nil { first = (i, score) }
+            output.picks[base + taken] = Int32(i)
+            taken += 1
         }
-        // Greedy arc: the best-scoring compatible mentor with capacity left, which then takes
-        // this mentee. Greedy arcs alone form a maximal assignment, so the restricted problem
-        // starts with nearly every mentee that can be paired having a mentor to go to.
-        greedy: for c32 in s.codeOrder {
-            let c = Int(c32)
-            if instance.objective == .score && s.codeScore[c] <= 0 { break }
-            let end = s.codeStart[c + 1]
-            while s.codeCursor[c] < end {
-                let mentor = Int(s.members[s.codeCursor[c]])
-                if output.greedyLoad[mentor] < instance.mentorCapacity[mentor] { break }
-                s.codeCursor[c] += 1
-            }
-            var position = s.codeCursor[c]
-            while position < end {
-                let mentor = Int(s.members[position])
-                position += 1
-                guard output.greedyLoad[mentor] < instance.mentorCapacity[mentor],
-                    instance.groupRulesAllow(mentor: mentor, mentee: j),
-                    !instance.isForbidden(mentor: mentor, mentee: j)
-                else { continue }
-                output.greedyLoad[mentor] += 1
-                let base = j * perMentee
-                if !output.picks[base..<base + taken].contains(Int32(mentor)) {
-                    output.picks[base + taken] = Int32(mentor)
-                    taken += 1
-                }
-                break greedy
-            }
+        if taken == 0 {
+            // Every listed violator is excluded for this mentee: only a scan can tell what is next.
+            if above == list.count { scan(j, set: set, scratch: &s, output: &output) }
+            return
         }
-        // Spread arcs: mentors drawn evenly (by a hash of the mentee) from all the group's members,
-        // skipping members of codes the objective cannot use.
-        let memberTotal = s.members.count
-        if memberTotal > 0 {
-            let base = j * perMentee
-            var mixed = UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15
-            for _ in 0..<Self.spreadArcs {
-                mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
-                let position = Int(mixed % UInt64(memberTotal))
-                if instance.objective == .score && s.codeScore[Int(s.memberCode[position])] <= 0 { continue }
-                let mentor = Int(s.members[position])
-                if instance.groupRulesAllow(mentor: mentor, mentee: j),
-                    !instance.isForbidden(mentor: mentor, mentee: j),
-                    !output.picks[base..<base + taken].contains(Int32(mentor))
-                {
-                    output.picks[base + taken] = Int32(mentor)
+        taken = sample(j, set: set, taken: taken, run: run, output: &output)
+        // More members of the best violator's cell (same score), in (price, index) order: the
+        // violating ones are a prefix; spread over it by the mentee's index.
+        if let (star, score) = first, taken < run.perMentee {
+            let c = Int(cells.dense[star])
+            let from = Int(cells.start[c])
+            let to = Int(cells.start[c + 1])
+            let price = run.price
+            if !s.sorted[c] {
+                s.members[from..<to].sort { (price[Int($0)], $0) < (price[Int($1)], $1) }
+                s.sorted[c] = true
+            }
+            let limit = run.scale * (instance.bonus + score) - run.value[j] - run.slack
+            var lo = from
+            var hi = to
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if price[Int(s.members[mid])] < limit { lo = mid + 1 } else { hi = mid }
+            }
+            let length = lo - from
+            if length > 1 {
+                let offset = (j &* run.perCode) % length
+                for step in 0..<length where taken < run.perMentee {
+                    let i = Int(s.members[from + (offset + step) % length])
+                    guard inSet(i, set), notExcluded(i, j),
+                        !output.picks[base..<base + taken].contains(Int32(i))
+                    else { continue }
+                    output.picks[base + taken] = Int32(i)
                     taken += 1
                 }
             }
         }
         output.pickCount[j] = Int32(taken)
-        output.best[j] = best
-        output.reach[j] = MenteeReach(
-            teachableMentors: groups.teachable[g],
-            afterGroupRules: afterRules,
-            allowedMentors: afterRules - excluded,
-            bestScoreMicros: best.map { $0 * instance.scoreUnitMicros })
+    }
+
+    /// Adds violating arcs to mentors drawn by a hash of the mentee and its value (so the draws
+    /// change from round to round): where many mentors would violate equally, the best-keys list
+    /// names the same few for every mentee of a profile, and draws spread them out.
+    private func sample(_ j: Int, set: Int, taken initial: Int, run: Run, output: inout Output) -> Int {
+        var taken = initial
+        let m = instance.mentorCount
+        guard m > 0, taken < output.perMentee else { return taken }
+        let base = j * output.perMentee
+        let low = instance.menteeLow[j]
+        let vj = run.value[j] + run.slack
+        let room = output.perMentee - taken
+        var found: [(value: Int64, mentor: Int32)] = []
+        var mixed =
+            UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: vj) &* 0xD1B5_4A32_D192_ED03
+        for _ in 0..<Self.sampleDraws {
+            mixed = (mixed ^ (mixed >> 31)) &* 0xBF58_476D_1CE4_E5B9
+            mixed ^= mixed >> 29
+            let i = Int(mixed % UInt64(m))
+            guard instance.mentorTeach[i] & low != 0, inSet(i, set), let p = instance.profit(mentor: i, mentee: j)
+            else { continue }
+            let value = run.scale * p - run.price[i]
+            guard value > vj, !output.picks[base..<base + taken].contains(Int32(i)),
+                !found.contains(where: { $0.mentor == Int32(i) })
+            else { continue }
+            if found.count == room, let last = found.last, value <= last.value { continue }
+            var position = found.count
+            while position > 0 && found[position - 1].value < value { position -= 1 }
+            found.insert((value, Int32(i)), at: position)
+            if found.count > room { found.removeLast() }
+        }
+        for entry in found {
+            output.picks[base + taken] = entry.mentor
+            taken += 1
+        }
+        return taken
+    }
+
+    /// Exact scan for one mentee: the `perMentee` best usable mentors by (value, index), where
+    /// value is `scale × profit − price` (seed: the score), keeping only violating ones when pricing.
+    private func scan(_ j: Int, set: Int, scratch s: inout Scratch, output: inout Output) {
+        let run = s.run
+        let capacity = run.isSeed ? run.perMentee - 1 - Self.spreadArcs : run.perMentee
+        s.top.removeAll(keepingCapacity: true)
+        output.scans += 1
+        let low = instance.menteeLow[j]
+        var best: Int64?
+        var greedy: (score: Int64, mentor: Int)?
+        for i in 0..<instance.mentorCount where instance.mentorTeach[i] & low != 0 && inSet(i, set) {
+            guard notExcluded(i, j), let score = instance.score(mentor: i, mentee: j) else { continue }
+            let value: Int64
+            if run.isSeed {
+                best = max(best ?? score, score)
+                guard usable(i, j) else { continue }
+                value = score
+                if output.greedyLoad[i] < instance.mentorCapacity[i], greedy.map({ score > $0.score }) ?? true {
+                    greedy = (score, i)
+                }
+            } else {
+                guard usable(i, j) else { continue }
+                value = run.scale * (instance.bonus + score) - run.price[i]
+                if value <= run.value[j] + run.slack { continue }
+            }
+            if s.top.count == capacity, let last = s.top.last, value <= last.value { continue }
+            var position = s.top.count
+            while position > 0 && s.top[position - 1].value < value { position -= 1 }
+            s.top.insert((value, Int32(i)), at: position)
+            if s.top.count > capacity { s.top.removeLast() }
+        }
+        let base = j * run.perMentee
+        for (k, entry) in s.top.enumerated() { output.picks[base + k] = entry.mentor }
+        var taken = s.top.count
+        if run.isSeed {
+            output.best[j] = best
+            if let greedy {
+                output.greedyLoad[greedy.mentor] += 1
+                if !s.top.contains(where: { Int($0.mentor) == greedy.mentor }) {
+                    output.picks[base + taken] = Int32(greedy.mentor)
+                    taken += 1
+                }
+            }
+        }
+        output.pickCount[j] = Int32(taken)
+    }
+
+    private func seedMentee(
+        _ j: Int, list: ArraySlice<Int64>, set: Int, transform: SolverProfileTransform, scratch s: inout Scratch,
+        output: inout Output
+    ) {
+        let run = s.run
+        let base = j * run.perMentee
+        let bestArcs = run.perMentee - 1 - Self.spreadArcs
+        var taken = 0
+        var star: Int?
+        var listed = 0
+        for key in list {
+            if key < SolverProfileTransform.emptyBelow { break }  // fewer mentors than slots
+            listed += 1
+            let i = transform.mentor(of: key)
+            guard notExcluded(i, j) else { continue }
+            if star == nil {
+                star = i
+                output.best[j] = transform.value(of: key)
+            }
+            if taken < bestArcs && usable(i, j) {
+                output.picks[base + taken] = Int32(i)
+                taken += 1
+            }
+        }
+        guard let star else {
+            // Every listed mentor is excluded for this mentee: scan (nothing listed: nobody teaches j).
+            if listed == list.count {
+                scan(j, set: set, scratch: &s, output: &output)
+                spread(j, taken: Int(output.pickCount[j]), output: &output)
+            }
+            return
+        }
+        guard usable(star, j) else {
+            output.pickCount[j] = Int32(taken)
+            return
+        }
+        let c = Int(cells.dense[star])
+        let from = Int(cells.start[c])
+        let to = Int(cells.start[c + 1])
+        let length = to - from
+        let offset = (j &* run.perCode) % length
+        for step in 0..<length where taken < bestArcs {
+            let i = Int(s.members[from + (offset + step) % length])
+            guard inSet(i, set), notExcluded(i, j), !output.picks[base..<base + taken].contains(Int32(i)) else {
+                continue
+            }
+            output.picks[base + taken] = Int32(i)
+            taken += 1
+        }
+        // Greedy arc: the first member with room left, which then takes this mentee.
+        while Int(s.cursor[c]) < to {
+            let i = Int(s.members[Int(s.cursor[c])])
+            if output.greedyLoad[i] < instance.mentorCapacity[i] { break }
+            s.cursor[c] += 1
+        }
+        var position = Int(s.cursor[c])
+        while position < to {
+            let i = Int(s.members[position])
+            position += 1
+            guard output.greedyLoad[i] < instance.mentorCapacity[i], inSet(i, set), notExcluded(i, j) else { continue }
+            output.greedyLoad[i] += 1
+            if !output.picks[base..<base + taken].contains(Int32(i)) {
+                output.picks[base + taken] = Int32(i)
+                taken += 1
+            }
+            break
+        }
+        spread(j, taken: taken, output: &output)
+    }
+
+    /// Spread arcs: mentors drawn by a hash of the mentee, kept when usable.
+    private func spread(_ j: Int, taken initial: Int, output: inout Output) {
+        var taken = initial
+        let m = instance.mentorCount
+        let base = j * output.perMentee
+        if m > 0 {
+            var mixed = UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15
+            for _ in 0..<Self.spreadArcs * 4 where taken < output.perMentee {
+                mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+                let i = Int(mixed % UInt64(m))
+                if usable(i, j) && !output.picks[base..<base + taken].contains(Int32(i)) {
+                    output.picks[base + taken] = Int32(i)
+                    taken += 1
+                }
+            }
+        }
+        output.pickCount[j] = Int32(taken)
     }
 }

@@ -112,9 +112,28 @@ struct SolverRestrictedAssignment: Sendable {
         markR = [UInt32](repeating: 0, count: menteeCount)
     }
 
+    /// Forgets the assignment and every price, so the next `update` (with every row dirty) solves
+    /// from scratch. From `u = 0`, prices rise only on mentors that are full (a mentor with room
+    /// ends any search that reaches it), so a cold solve never needs the mentor price repairs.
+    mutating func reset() {
+        for j in 0..<menteeCount {
+            mentorOfMentee[j] = -1
+            menteeValue[j] = 0
+            next[j] = -1
+            prev[j] = -1
+        }
+        for i in 0..<mentorCount {
+            mentorPrice[i] = 0
+            load[i] = 0
+            head[i] = -1
+        }
+    }
+
     /// Replaces the arcs (compressed rows per mentee) and re-settles the `dirty` rows: those whose
     /// arcs changed. Every row's arcs must be a superset of what it had before unless it is dirty.
-    mutating func update(rowStart: [Int], arcMentor: [Int32], arcProfit: [Int64], dirty: [Int32]) {
+    mutating func update(
+        rowStart: [Int], arcMentor: [Int32], arcProfit: [Int64], dirty: [Int32], repairMentors: Bool = true
+    ) {
         self.rowStart = rowStart
         self.arcMentor = arcMentor
         self.arcProfit = arcProfit
@@ -133,9 +152,42 @@ struct SolverRestrictedAssignment: Sendable {
         }
         let rest = auction(free)
         settleRows(rest)
+        if repairMentors { self.repairMentors() }
+    }
+
+    /// Restores the third condition, `u_i > 0 ⇒ mentor full`, which `update` may have left
+    /// broken (with `repairMentors: false`): the assignment and prices are then optimal on these
+    /// arcs only once this has run.
+    mutating func repairMentors() {
         for i in 0..<mentorCount {
-            while load[i] < capacity[i] && mentorPrice[i] > 0 { settleMentor(i) }
+            while load[i] < capacity[i] && mentorPrice[i] > 0 {
+                if lowerPrice(i) { continue }
+                settleMentor(i)
+            }
         }
+    }
+
+    /// Lowers the price of mentor `i` (which has room and a positive price) as far as its arcs to
+    /// rows it does not hold allow, raising the values of the rows it holds by the same amount (so
+    /// their arcs stay tight; a higher value never breaks feasibility). Returns false when the
+    /// price cannot move: some other row's arc to `i` is already tight, a case for the search.
+    private mutating func lowerPrice(_ i: Int) -> Bool {
+        let mentor = Int32(i)
+        var need: Int64 = 0
+        for c in columnStart[i]..<columnStart[i + 1] {
+            let j = Int(columnRow[c])
+            if mentorOfMentee[j] == mentor { continue }
+            need = max(need, columnProfit[c] - menteeValue[j])
+        }
+        let delta = mentorPrice[i] - need
+        guard delta > 0 else { return false }
+        mentorPrice[i] = need
+        var r = head[i]
+        while r >= 0 {
+            menteeValue[Int(r)] += delta
+            r = next[Int(r)]
+        }
+        return true
     }
 
     // MARK: Arcs

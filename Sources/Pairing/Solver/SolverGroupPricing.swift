@@ -1,0 +1,594 @@
+import Foundation
+
+/// The direct form of `SolverPricing`, used when the profile table would be too large (many
+/// tools) or its keys too wide (huge weights × population).
+///
+/// It works one mentee group at a time (see `SolverMenteeGroups`): the group's mentors, visited
+/// in ascending price order, are bucketed by their projection on the group's tool set `S`
+/// (a *code*). Every mentor of a code gives every mentee of the group the same score, so a
+/// mentee looks at codes, not mentors, and inside a code at members in ascending price order.
+/// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
+///
+/// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
+/// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
+/// `u_i`, so the violating members form a prefix, found by binary search, and every member of
+/// that prefix is examined until enough allowed ones are found. No pick for any mentee therefore
+/// proves `u_i + v_j ≥ p_ij` for every allowed pair.
+struct SolverGroupPricing: Sendable {
+    typealias Mode = SolverPricing.Mode
+    typealias Output = SolverPricing.Output
+
+    static let spreadArcs = SolverPricing.spreadArcs
+
+    let instance: SolverInstance
+    let groups: SolverMenteeGroups
+    /// `mentorCount × toolCount` digits: 0 = not teachable, else `value − mentorMin + 1`.
+    let mentorDigit: [UInt8]
+
+    init(_ instance: SolverInstance, groups: SolverMenteeGroups) {
+        self.instance = instance
+        self.groups = groups
+        let tools = instance.toolCount
+        var digit = [UInt8](repeating: 0, count: instance.mentorCount * tools)
+        for i in 0..<instance.mentorCount {
+            var mask = instance.mentorTeach[i]
+            while mask != 0 {
+                let t = mask.trailingZeroBitCount
+                digit[i * tools + t] = instance.mentorValue[i * tools + t] - UInt8(instance.mentorMin) + 1
+                mask &= mask - 1
+            }
+        }
+        mentorDigit = digit
+    }
+
+    func run(_ mode: Mode) -> Output {
+        let instance = self.instance
+        let perMentee: Int
+        switch mode {
+        case .seed(let k, _): perMentee = max(1, k) + 1 + Self.spreadArcs  // greedy and spread arcs too
+        case .price(let k, _, _, _, _, _, _): perMentee = max(1, k)
+        }
+        var output = Output(
+            picks: [Int32](repeating: -1, count: instance.menteeCount * perMentee),
+            pickCount: [Int32](repeating: 0, count: instance.menteeCount),
+            perMentee: perMentee,
+            reach: [],
+            best: [])
+        if case .seed = mode {
+            output.reach = (0..<instance.menteeCount).map { _ in
+                MenteeReach(teachableMentors: 0, afterGroupRules: 0, allowedMentors: 0, bestScoreMicros: nil)
+            }
+            output.best = [Int64?](repeating: nil, count: instance.menteeCount)
+            output.greedyLoad = [Int32](repeating: 0, count: instance.mentorCount)
+        }
+        // Mentor visiting order (by price, then index) and its buckets by location.
+        let order: [Int32]
+        var lowestPrice: Int64 = 0
+        switch mode {
+        case .seed:
+            order = (0..<instance.mentorCount).map { Int32($0) }
+        case .price(_, _, let price, _, _, _, _):
+            order = (0..<instance.mentorCount).map { Int32($0) }.sorted {
+                (price[Int($0)], $0) < (price[Int($1)], $1)
+            }
+            lowestPrice =
+                (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
+                .map { price[$0] }.min() ?? 0
+        }
+        var rank = [Int32](repeating: 0, count: instance.mentorCount)
+        for (r, i) in order.enumerated() { rank[Int(i)] = Int32(r) }
+        var buckets = [[Int32]](repeating: [], count: instance.locationCount)
+        for i in order { buckets[Int(instance.mentorLocation[Int(i)])].append(i) }
+
+        if case .seed = mode {
+            // Sequential: the greedy arcs share one mentor load across groups.
+            var scratch = Scratch(instance)
+            for g in 0..<groups.count {
+                runGroup(
+                    g, mode: mode, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
+                    scratch: &scratch, output: &output)
+            }
+            return output
+        }
+        // Pricing: groups are independent; two workers take alternate groups. (Always two, so the
+        // result never depends on the machine.) Each worker owns its output; each mentee is in
+        // exactly one group, so the merge just copies each group's mentees from its worker.
+        let workers = Self.workerCount
+        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance)) }
+        let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let box = boxes[w]
+            var g = w
+            while g < groups.count {
+                runGroup(
+                    g, mode: mode, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
+                    scratch: &box.scratch, output: &box.output)
+                g += workers
+            }
+        }
+        for g in 0..<groups.count {
+            let source = boxes[g % workers].output
+            for position in groups.start[g]..<groups.start[g + 1] {
+                let j = Int(groups.mentees[position])
+                let count = Int(source.pickCount[j])
+                output.pickCount[j] = Int32(count)
+                for k in 0..<count { output.picks[j * perMentee + k] = source.picks[j * perMentee + k] }
+            }
+        }
+        return output
+    }
+
+    static let workerCount = 2
+
+    /// One pricing worker's state. Unchecked: each box is read and written by its own worker
+    /// only, and by the caller after `concurrentPerform` has returned.
+    private final class WorkerBox: @unchecked Sendable {
+        var output: Output
+        var scratch: Scratch
+        init(output: Output, scratch: Scratch) {
+            self.output = output
+            self.scratch = scratch
+        }
+    }
+
+    /// Per-group working memory, reused across groups.
+    struct Scratch {
+        static let tableSize = 1 << 16
+        var table: [Int32]
+        var touched: [Int] = []
+        var dictionary: [CodeKey: Int32] = [:]
+        var visitedMentor: [Int32] = []
+        var visitedCode: [Int32] = []
+        var codeCount: [Int32] = []
+        var codeStart: [Int] = []
+        var codeRepresentative: [Int32] = []
+        var members: [Int32] = []
+        var memberCode: [Int32] = []
+        var memberPrice: [Int64] = []
+        var codeBase: [Int64] = []
+        var codeMask: [UInt64] = []
+        var codeScore: [Int64] = []
+        var codeBound: [Int64] = []
+        var codeOrder: [Int32] = []
+        var codeCursor: [Int] = []
+        var candidates: [Int32] = []
+        var departmentCount: [Int32]
+        var departmentTouched: [Int32] = []
+
+        init(_ instance: SolverInstance) {
+            table = [Int32](repeating: -1, count: Self.tableSize)
+            departmentCount = [Int32](repeating: 0, count: instance.departmentCount)
+        }
+    }
+
+    /// Exact equivalence key of a projection when the digit code would not fit the table: the
+    /// taught tools of `S` and the sum of weight × mentor score over them determine every score
+    /// the group's mentees can get (`score = base − Σ_{t ∈ mask} weight_t × mentee_t`).
+    struct CodeKey: Hashable, Sendable {
+        var mask: UInt64
+        var base: Int64
+    }
+
+    private func runGroup(
+        _ g: Int, mode: Mode, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
+        scratch s: inout Scratch, output: inout Output
+    ) {
+        let instance = self.instance
+        let tools = instance.toolCount
+        let groupMask = groups.lowMask[g]
+        let groupLocation = groups.location[g]
+        let menteeRange = groups.start[g]..<groups.start[g + 1]
+        let isSeed: Bool
+        var perCode = 1
+        var price: [Int64] = []
+        var value: [Int64] = []
+        var best: [Int64?] = []
+        var scale: Int64 = 1
+        var slack: Int64 = 0
+        switch mode {
+        case .seed(_, let q):
+            isSeed = true
+            perCode = max(1, q)
+        case .price(_, let q, let u, let v, let b, let k, let e):
+            isSeed = false
+            perCode = max(1, q)
+            price = u
+            value = v
+            best = b
+            scale = k
+            slack = e
+        }
+        let perMentee = output.perMentee
+        let bonus = instance.bonus
+
+        // Pricing: skip the whole group when no mentee can have a violating arc.
+        // A mentor priced at `priceCeiling` or more cannot violate for any mentee of the group:
+        // mentors come in price order, so the visit stops there.
+        var priceCeiling = Int64.max
+        if !isSeed {
+            var anyOpen = false
+            priceCeiling = Int64.min
+            for position in menteeRange {
+                let j = Int(groups.mentees[position])
+                if let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
+                    anyOpen = true
+                    priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
+                }
+            }
+            if !anyOpen { return }
+        }
+
+        // 1. Visit the group's mentors in price order and give each its code.
+        var groupTools: [Int] = []
+        var bits = groupMask
+        while bits != 0 {
+            groupTools.append(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        let radix = UInt64(instance.digitRadix)
+        var multiplier: [UInt64] = []
+        var span: UInt64 = 1
+        var useTable = true
+        for _ in groupTools {
+            multiplier.append(span)
+            let (next, overflow) = span.multipliedReportingOverflow(by: radix)
+            if overflow || next > UInt64(Scratch.tableSize) { useTable = false }
+            span = overflow ? UInt64.max : next
+        }
+        s.visitedMentor.removeAll(keepingCapacity: true)
+        s.visitedCode.removeAll(keepingCapacity: true)
+        s.codeCount.removeAll(keepingCapacity: true)
+        s.codeRepresentative.removeAll(keepingCapacity: true)
+        s.dictionary.removeAll(keepingCapacity: true)
+        var teachableHere = 0
+
+        // 1a. The group's mentors (teachable, right location, capacity, cheap enough), in price order.
+        let teachOf = instance.mentorTeach
+        let capacityOf = instance.mentorCapacity
+        let departmentOf = instance.mentorDepartment
+        func consider(_ mentor: Int32) {
+            let i = Int(mentor)
+            if teachOf[i] & groupMask == 0 { return }
+            if isSeed {
+                teachableHere += 1
+                let d = Int(departmentOf[i])
+                if d != 0 {
+                    if s.departmentCount[d] == 0 { s.departmentTouched.append(Int32(d)) }
+                    s.departmentCount[d] += 1
+                }
+            }
+            if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
+        }
+        if groupLocation == 0 || instance.locationCount == 1 {
+            for mentor in order {
+                if !isSeed && price[Int(mentor)] >= priceCeiling { break }
+                consider(mentor)
+            }
+        } else {
+            // Mentors of the group's location and of unknown location, merged in price order.
+            let here = buckets[Int(groupLocation)]
+            let unknown = buckets[0]
+            var a = 0
+            var b = 0
+            while a < here.count || b < unknown.count {
+                let next: Int32
+                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
+                    next = here[a]
+                    a += 1
+                } else {
+                    next = unknown[b]
+                    b += 1
+                }
+                if !isSeed && price[Int(next)] >= priceCeiling { break }
+                consider(next)
+            }
+        }
+
+        // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
+        // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
+        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
+        if useTable {
+            let toolsInGroup = groupTools
+            let multipliers = multiplier
+            var codeCount = s.codeCount
+            var representative = s.codeRepresentative
+            var touched = s.touched
+            s.codeCount = []
+            s.codeRepresentative = []
+            s.touched = []
+            mentorDigit.withUnsafeBufferPointer { digits in
+                s.visitedMentor.withUnsafeBufferPointer { visited in
+                    s.visitedCode.withUnsafeMutableBufferPointer { codes in
+                        s.table.withUnsafeMutableBufferPointer { table in
+                            for n in 0..<visited.count {
+                                let row = Int(visited[n]) * tools
+                                var code = 0
+                                for k in 0..<toolsInGroup.count {
+                                    code &+= Int(digits[row + toolsInGroup[k]]) &* Int(multipliers[k])
+                                }
+                                var dense = table[code]
+                                if dense < 0 {
+                                    dense = Int32(codeCount.count)
+                                    table[code] = dense
+                                    touched.append(code)
+                                    codeCount.append(0)
+                                    representative.append(visited[n])
+                                }
+                                codeCount[Int(dense)] += 1
+                                codes[n] = dense
+                            }
+                        }
+                    }
+                }
+            }
+            s.codeCount = codeCount
+            s.codeRepresentative = representative
+            s.touched = touched
+        } else {
+            for n in 0..<s.visitedMentor.count {
+                let mentor = s.visitedMentor[n]
+                let i = Int(mentor)
+                let mask = teachOf[i] & groupMask
+                var base: Int64 = 0
+                var m = mask
+                while m != 0 {
+                    let t = m.trailingZeroBitCount
+                    base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
+                    m &= m - 1
+                }
+                let key = CodeKey(mask: mask, base: base)
+                let dense: Int32
+                if let known = s.dictionary[key] {
+                    dense = known
+                } else {
+                    dense = Int32(s.codeCount.count)
+                    s.dictionary[key] = dense
+                    s.codeCount.append(0)
+                    s.codeRepresentative.append(mentor)
+                }
+                s.codeCount[Int(dense)] += 1
+                s.visitedCode[n] = dense
+            }
+        }
+        for slot in s.touched { s.table[slot] = -1 }
+        s.touched.removeAll(keepingCapacity: true)
+
+        // 2. Members per code, stable, so each code's members stay in price order.
+        let codeTotal = s.codeCount.count
+        s.codeStart.removeAll(keepingCapacity: true)
+        var running = 0
+        for c in 0..<codeTotal {
+            s.codeStart.append(running)
+            running += Int(s.codeCount[c])
+        }
+        s.codeStart.append(running)
+        s.members.removeAll(keepingCapacity: true)
+        s.members.append(contentsOf: repeatElement(-1, count: running))
+        s.memberCode.removeAll(keepingCapacity: true)
+        s.memberCode.append(contentsOf: repeatElement(0, count: running))
+        var fill = s.codeStart
+        for (n, mentor) in s.visitedMentor.enumerated() {
+            let c = Int(s.visitedCode[n])
+            s.members[fill[c]] = mentor
+            s.memberCode[fill[c]] = Int32(c)
+            fill[c] += 1
+        }
+        if isSeed {
+            s.codeCursor.removeAll(keepingCapacity: true)
+            s.codeCursor.append(contentsOf: s.codeStart.dropLast())
+        } else {
+            s.memberPrice.removeAll(keepingCapacity: true)
+            for mentor in s.members { s.memberPrice.append(price[Int(mentor)]) }
+        }
+        s.codeBase.removeAll(keepingCapacity: true)
+        s.codeMask.removeAll(keepingCapacity: true)
+        for c in 0..<codeTotal {
+            let i = Int(s.codeRepresentative[c])
+            let mask = instance.mentorTeach[i] & groupMask
+            var base: Int64 = 0
+            var m = mask
+            while m != 0 {
+                let t = m.trailingZeroBitCount
+                base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
+                m &= m - 1
+            }
+            s.codeBase.append(base)
+            s.codeMask.append(mask)
+        }
+
+        // 3. Mentee classes (identical rows) share code scores.
+        var classStart = menteeRange.lowerBound
+        while classStart < menteeRange.upperBound {
+            let first = Int(groups.mentees[classStart])
+            var classEnd = classStart + 1
+            while classEnd < menteeRange.upperBound {
+                let other = Int(groups.mentees[classEnd])
+                var same = true
+                for t in groupTools
+                where instance.menteeValue[other * tools + t] != instance.menteeValue[first * tools + t] {
+                    same = false
+                    break
+                }
+                if !same { break }
+                classEnd += 1
+            }
+            // Score of each code for this class.
+            var positive: UInt64 = 0
+            for t in groupTools where instance.menteeValue[first * tools + t] > 0 { positive |= 1 << UInt64(t) }
+            s.codeScore.removeAll(keepingCapacity: true)
+            for c in 0..<codeTotal {
+                var score = s.codeBase[c]
+                var m = s.codeMask[c] & positive
+                while m != 0 {
+                    let t = m.trailingZeroBitCount
+                    score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
+                    m &= m - 1
+                }
+                s.codeScore.append(score)
+            }
+
+            if isSeed {
+                s.codeOrder.removeAll(keepingCapacity: true)
+                s.codeOrder.append(contentsOf: (0..<codeTotal).map { Int32($0) })
+                let scores = s.codeScore
+                s.codeOrder.sort { (scores[Int($1)], $0) < (scores[Int($0)], $1) }
+                for position in classStart..<classEnd {
+                    let j = Int(groups.mentees[position])
+                    seedMentee(
+                        j, groupMask: groupMask, teachableHere: teachableHere, group: g,
+                        perCode: perCode, scratch: &s, output: &output)
+                }
+            } else {
+                var classBound = Int64.min
+                s.codeBound.removeAll(keepingCapacity: true)
+                for c in 0..<codeTotal {
+                    let bound = scale * (bonus + s.codeScore[c]) - s.memberPrice[s.codeStart[c]]
+                    s.codeBound.append(bound)
+                    classBound = max(classBound, bound)
+                }
+                for position in classStart..<classEnd {
+                    let j = Int(groups.mentees[position])
+                    guard let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
+                        classBound > value[j] + slack
+                    else { continue }
+                    let vj = value[j] + slack
+                    s.candidates.removeAll(keepingCapacity: true)
+                    for c in 0..<codeTotal where s.codeBound[c] > vj { s.candidates.append(Int32(c)) }
+                    let bounds = s.codeBound
+                    s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
+                    var taken = 0
+                    for c32 in s.candidates {
+                        let c = Int(c32)
+                        // Members with bonus + score − u > v: a prefix of the price-sorted members.
+                        let limit = scale * (bonus + s.codeScore[c]) - vj
+                        var lo = s.codeStart[c]
+                        var hi = s.codeStart[c + 1]
+                        let from = lo
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            if s.memberPrice[mid] < limit { lo = mid + 1 } else { hi = mid }
+                        }
+                        let length = lo - from
+                        if length == 0 { continue }
+                        var inCode = 0
+                        let offset = (j &* perCode) % length
+                        for step in 0..<length {
+                            let mentor = Int(s.members[from + (offset + step) % length])
+                            guard instance.groupRulesAllow(mentor: mentor, mentee: j),
+                                !instance.isForbidden(mentor: mentor, mentee: j)
+                            else { continue }
+                            output.picks[j * perMentee + taken] = Int32(mentor)
+                            taken += 1
+                            inCode += 1
+                            if inCode == perCode || taken == perMentee { break }
+                        }
+                        if taken == perMentee { break }
+                    }
+                    output.pickCount[j] = Int32(taken)
+                }
+            }
+            classStart = classEnd
+        }
+        for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
+        s.departmentTouched.removeAll(keepingCapacity: true)
+    }
+
+    /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
+    private func seedMentee(
+        _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int,
+        scratch s: inout Scratch, output: inout Output
+    ) {
+        let instance = self.instance
+        let perMentee = output.perMentee
+        let department = Int(instance.menteeDepartment[j])
+        let afterRules = teachableHere - (department != 0 ? Int(s.departmentCount[department]) : 0)
+        var excluded = 0
+        for f in instance.forbiddenStart[j]..<instance.forbiddenStart[j + 1] {
+            let mentor = Int(instance.forbiddenMentor[f])
+            if instance.mentorTeach[mentor] & groupMask != 0 && instance.groupRulesAllow(mentor: mentor, mentee: j) {
+                excluded += 1
+            }
+        }
+        var best: Int64?
+        var taken = 0
+        for c32 in s.codeOrder {
+            let c = Int(c32)
+            let score = s.codeScore[c]
+            let usable = instance.objective == .coverage || score > 0
+            if !usable && best != nil { break }
+            let from = s.codeStart[c]
+            let length = s.codeStart[c + 1] - from
+            let offset = (j &* perCode) % length
+            var inCode = 0
+            for step in 0..<length {
+                let mentor = Int(s.members[from + (offset + step) % length])
+                guard instance.groupRulesAllow(mentor: mentor, mentee: j),
+                    !instance.isForbidden(mentor: mentor, mentee: j)
+                else { continue }
+                if best == nil { best = score }
+                if !usable { break }
+                output.picks[j * perMentee + taken] = Int32(mentor)
+                taken += 1
+                inCode += 1
+                if inCode == perCode || taken == perMentee - 1 - Self.spreadArcs { break }
+            }
+            if taken == perMentee - 1 - Self.spreadArcs || (!usable && best != nil) { break }
+        }
+        // Greedy arc: the best-scoring compatible mentor with capacity left, which then takes
+        // this mentee. Greedy arcs alone form a maximal assignment, so the restricted problem
+        // starts with nearly every mentee that can be paired having a mentor to go to.
+        greedy: for c32 in s.codeOrder {
+            let c = Int(c32)
+            if instance.objective == .score && s.codeScore[c] <= 0 { break }
+            let end = s.codeStart[c + 1]
+            while s.codeCursor[c] < end {
+                let mentor = Int(s.members[s.codeCursor[c]])
+                if output.greedyLoad[mentor] < instance.mentorCapacity[mentor] { break }
+                s.codeCursor[c] += 1
+            }
+            var position = s.codeCursor[c]
+            while position < end {
+                let mentor = Int(s.members[position])
+                position += 1
+                guard output.greedyLoad[mentor] < instance.mentorCapacity[mentor],
+                    instance.groupRulesAllow(mentor: mentor, mentee: j),
+                    !instance.isForbidden(mentor: mentor, mentee: j)
+                else { continue }
+                output.greedyLoad[mentor] += 1
+                let base = j * perMentee
+                if !output.picks[base..<base + taken].contains(Int32(mentor)) {
+                    output.picks[base + taken] = Int32(mentor)
+                    taken += 1
+                }
+                break greedy
+            }
+        }
+        // Spread arcs: mentors drawn evenly (by a hash of the mentee) from all the group's members,
+        // skipping members of codes the objective cannot use.
+        let memberTotal = s.members.count
+        if memberTotal > 0 {
+            let base = j * perMentee
+            var mixed = UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15
+            for _ in 0..<Self.spreadArcs {
+                mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+                let position = Int(mixed % UInt64(memberTotal))
+                if instance.objective == .score && s.codeScore[Int(s.memberCode[position])] <= 0 { continue }
+                let mentor = Int(s.members[position])
+                if instance.groupRulesAllow(mentor: mentor, mentee: j),
+                    !instance.isForbidden(mentor: mentor, mentee: j),
+                    !output.picks[base..<base + taken].contains(Int32(mentor))
+                {
+                    output.picks[base + taken] = Int32(mentor)
+                    taken += 1
+                }
+            }
+        }
+        output.pickCount[j] = Int32(taken)
+        output.best[j] = best
+        output.reach[j] = MenteeReach(
+            teachableMentors: groups.teachable[g],
+            afterGroupRules: afterRules,
+            allowedMentors: afterRules - excluded,
+            bestScoreMicros: best.map { $0 * instance.scoreUnitMicros })
+    }
+}
