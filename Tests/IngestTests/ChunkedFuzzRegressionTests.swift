@@ -99,3 +99,46 @@ struct ChunkedFuzzRegressionTests {
         Self.expectSame(try temporaryFile(text), options: options, chunkings: [(2, 1), (3, 1), (4, 1)])
     }
 }
+
+@Suite("Reading in chunks: a file that changes")
+struct ChunkedGrowingFileTests {
+    @Test("a file that grows while it is read in chunks is read in one piece, to its end")
+    func grows() throws {
+        var text = "Name,Job level,Pinterest\n"
+        for row in 0..<40_000 { text += "P\(row),L\(row % 5 + 1),\(row % 5)\n" }
+        let path = try temporaryFile(text)
+        var options = IngestOptions()
+        options.parallelChunks = 2
+        options.parallelMinimumBytes = 1
+        options.read.chunkSize = 256
+        // The first progress report comes from the first chunk while the second is still reading.
+        let appended = AppendOnce(path: path, text: "late,L1,4\n")
+        let (survey, _) = SurveyIngestor(options: options).ingest(
+            [InputSource(path: path)], consumer: ParallelReadingTests.RecordingConsumer.self,
+            progress: { _, _, _ in appended.run() })
+        #expect(appended.done)
+        #expect(survey.problems.isEmpty)
+        #expect(survey.rowsRead == 40_001)
+        #expect(survey.inputs.first?.chunks == 1)
+    }
+}
+
+/// Appends `text` to the file the first time it is run.
+final class AppendOnce: @unchecked Sendable {
+    let path: String
+    let text: String
+    private(set) var done = false
+
+    init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    func run() {
+        guard !done, let handle = FileHandle(forWritingAtPath: path) else { return }
+        done = true
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        handle.closeFile()
+    }
+}

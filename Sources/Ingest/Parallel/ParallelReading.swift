@@ -17,8 +17,8 @@ import Synchronization
 /// on by the lines of the chunks before and chunk numbers made the survey's.
 ///
 /// Anything unusual — a cut inside a quoted field, bytes that are not UTF-8, a parse error, a file
-/// that changes — and the chunks are dropped, the run's state put back, and the input is read in
-/// one piece, which then reports exactly what it always reports.
+/// that shrinks or grows while it is read — and the chunks are dropped, the run's state put back,
+/// and the input is read in one piece, which then reports exactly what it always reports.
 enum ParallelReading {
     /// Chunks read at the same time by default: one per processor, at most 8.
     static let defaultChunks = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -292,6 +292,9 @@ private final class ChunkJob: @unchecked Sendable {
             }
             if isLast {
                 guard validator.isComplete else { return }
+                // A file that grew while it was read: one piece reads it to its end instead.
+                let probe = UnsafeMutableRawBufferPointer(rebasing: buffer[..<1])
+                guard try file.read(into: probe, at: end) == 0 else { return }
                 try parser.finish()
             } else {
                 guard parser.isBetweenRecords else { return }
