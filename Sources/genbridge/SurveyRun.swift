@@ -96,26 +96,3 @@ struct SurveyRun {
         }
     }
 }
-
-/// What `report` keeps while rows stream past: the tally and the candidate pool.
-struct TallyAndPool: RespondentConsumer {
-    var tally = FamiliarityTally()
-    var pool = CandidatePool()
-
-    mutating func consume(_ row: RespondentRow) {
-        tally.consume(row)
-        pool.consume(row)
-    }
-
-    mutating func reserveCapacity(rows: Int) { pool.reserveCapacity(rows: rows) }
-
-    mutating func append(_ later: consuming TallyAndPool, renumbering: Renumbering) {
-        tally.append(later.tally, renumbering: renumbering)
-        pool.append(later.pool, renumbering: renumbering)
-    }
-
-    mutating func finish(survey: Survey, ids: TextColumn) {
-        tally.finish(survey: survey, ids: ids)
-        pool.finish(survey: survey, ids: ids)
-    }
-}

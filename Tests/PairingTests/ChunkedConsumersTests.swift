@@ -10,28 +10,6 @@ import Testing
 /// the pieces together).
 @Suite("Tally and pool: pieces put together as one")
 struct ChunkedConsumersTests {
-    struct TallyAndPool: RespondentConsumer {
-        var tally = FamiliarityTally()
-        var pool = CandidatePool()
-
-        mutating func consume(_ row: RespondentRow) {
-            tally.consume(row)
-            pool.consume(row)
-        }
-
-        mutating func reserveCapacity(rows: Int) { pool.reserveCapacity(rows: rows) }
-
-        mutating func append(_ later: consuming TallyAndPool, renumbering: Renumbering) {
-            tally.append(later.tally, renumbering: renumbering)
-            pool.append(later.pool, renumbering: renumbering)
-        }
-
-        mutating func finish(survey: Survey, ids: TextColumn) {
-            tally.finish(survey: survey, ids: ids)
-            pool.finish(survey: survey, ids: ids)
-        }
-    }
-
     /// 6,000 people: departments and locations first seen late in the file, a capacity too large
     /// for the compact form, blank answers, opt-outs, emails, managers.
     static func survey() -> String {

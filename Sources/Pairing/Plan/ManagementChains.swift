@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import Ingest
 
 /// Who manages whom, followed up the `manager` column as far as the data reaches. Cycles in the
@@ -59,18 +57,9 @@ package struct ManagementChains: Sendable {
     private static func resolve(
         _ valueOf: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
     ) -> [Int32] {
-        let count = valueOf.count
-        let parts = count < 65_536 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        return [Int32](unsafeUninitializedCapacity: count) { result, initialized in
-            guard let start = result.baseAddress else { return }
-            let base = UnsafeSendableBuffer(start)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for node in (count * part / parts)..<(count * (part + 1) / parts) {
-                    let value = valueOf[node]
-                    base.pointer[node] = value < 0 ? -1 : managers.withText(Int(value), lookUp)
-                }
-            }
-            initialized = count
+        concurrentMap(count: valueOf.count) { node in
+            let value = valueOf[node]
+            return value < 0 ? -1 : managers.withText(Int(value), lookUp)
         }
     }
 

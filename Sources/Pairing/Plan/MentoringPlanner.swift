@@ -376,24 +376,3 @@ struct ForbiddenPairs {
         return ExclusionRule.allCases.filter(found.contains)
     }
 }
-
-/// `transform` of `0..<count`, worked out on every core (for long lists) and kept in order.
-func concurrentMap<Element: Sendable>(count: Int, _ transform: @Sendable (Int) -> Element) -> [Element] {
-    let parts = count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-    return [Element](unsafeUninitializedCapacity: count) { result, initialized in
-        guard let start = result.baseAddress else { return }
-        let base = UnsafeSendableBuffer(start)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for index in (count * part / parts)..<(count * (part + 1) / parts) {
-                (base.pointer + index).initialize(to: transform(index))
-            }
-        }
-        initialized = count
-    }
-}
-
-/// A buffer handed to the workers of `concurrentPerform`, each writing its own elements.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>
-    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
-}

@@ -1,0 +1,27 @@
+import Analysis
+import Ingest
+
+/// What `report` keeps while rows stream past: the score tally and the candidate pool.
+package struct TallyAndPool: RespondentConsumer {
+    package var tally = FamiliarityTally()
+    package var pool = CandidatePool()
+
+    package init() {}
+
+    package mutating func consume(_ row: RespondentRow) {
+        tally.consume(row)
+        pool.consume(row)
+    }
+
+    package mutating func reserveCapacity(rows: Int) { pool.reserveCapacity(rows: rows) }
+
+    package mutating func append(_ later: consuming TallyAndPool, renumbering: Renumbering) {
+        tally.append(later.tally, renumbering: renumbering)
+        pool.append(later.pool, renumbering: renumbering)
+    }
+
+    package mutating func finish(survey: Survey, ids: TextColumn) {
+        tally.finish(survey: survey, ids: ids)
+        pool.finish(survey: survey, ids: ids)
+    }
+}
