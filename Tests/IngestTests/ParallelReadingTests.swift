@@ -111,20 +111,7 @@ struct ParallelReadingTests {
 
     // MARK: - A survey with everything that can go wrong in a row
 
-    /// A deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Random = TestRandom
 
     static let tools = [
         "Pinterest", "WhatsApp", "Hootsuite", "LinkedIn", "Instagram", "TikTok", "X (Twitter)", "Facebook", "YouTube",

@@ -7,19 +7,7 @@ import Testing
 /// never lost, and the count of rows read is the count of records written after the header.
 @Suite("Nothing lost: rows read = rows used + rows rejected")
 struct RowAccountingPropertyTests {
-    /// A deterministic generator for the test's own random inputs (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Random = TestRandom
 
     /// The header rows of each layout, taken from the real exports in Fixtures/exports.
     static func headerRows(_ file: String, count: Int) throws -> [[String]] {

@@ -269,27 +269,15 @@ struct RowReader {
             menteeOptIn = choices.mentee
         } else {
             if let column = plan.mentorOptIn {
-                let bytes = FieldText.trimmed(record.field(column))
-                let hash = FieldText.hash(bytes)
-                if let known = mentorMemo.lookup(bytes, hash: hash) {
-                    mentorOptIn = known
-                } else {
-                    let yes = OptIn.isYes(
-                        bytes.isEmpty ? nil : FieldText.string(bytes), checkedLabel: plan.mentorCheckedLabel)
-                    mentorMemo.store(bytes, hash: hash, yes)
-                    mentorOptIn = yes
+                let label = plan.mentorCheckedLabel
+                mentorOptIn = mentorMemo.value(FieldText.trimmed(record.field(column))) { bytes in
+                    OptIn.isYes(bytes.isEmpty ? nil : FieldText.string(bytes), checkedLabel: label)
                 }
             }
             if let column = plan.menteeOptIn {
-                let bytes = FieldText.trimmed(record.field(column))
-                let hash = FieldText.hash(bytes)
-                if let known = menteeMemo.lookup(bytes, hash: hash) {
-                    menteeOptIn = known
-                } else {
-                    let yes = OptIn.isYes(
-                        bytes.isEmpty ? nil : FieldText.string(bytes), checkedLabel: plan.menteeCheckedLabel)
-                    menteeMemo.store(bytes, hash: hash, yes)
-                    menteeOptIn = yes
+                let label = plan.menteeCheckedLabel
+                menteeOptIn = menteeMemo.value(FieldText.trimmed(record.field(column))) { bytes in
+                    OptIn.isYes(bytes.isEmpty ? nil : FieldText.string(bytes), checkedLabel: label)
                 }
             }
         }
