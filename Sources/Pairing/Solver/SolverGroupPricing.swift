@@ -329,14 +329,7 @@ struct SolverGroupPricing: Sendable {
                 let mentor = s.visitedMentor[n]
                 let i = Int(mentor)
                 let mask = teachOf[i] & groupMask
-                var base: Int64 = 0
-                var m = mask
-                while m != 0 {
-                    let t = m.trailingZeroBitCount
-                    base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
-                    m &= m - 1
-                }
-                let key = CodeKey(mask: mask, base: base)
+                let key = CodeKey(mask: mask, base: instance.mentorGain(i, over: mask))
                 let dense: Int32
                 if let known = s.dictionary[key] {
                     dense = known
@@ -385,14 +378,7 @@ struct SolverGroupPricing: Sendable {
         for c in 0..<codeTotal {
             let i = Int(s.codeRepresentative[c])
             let mask = instance.mentorTeach[i] & groupMask
-            var base: Int64 = 0
-            var m = mask
-            while m != 0 {
-                let t = m.trailingZeroBitCount
-                base += instance.weight[t] * Int64(instance.mentorValue[i * tools + t])
-                m &= m - 1
-            }
-            s.codeBase.append(base)
+            s.codeBase.append(instance.mentorGain(i, over: mask))
             s.codeMask.append(mask)
         }
 

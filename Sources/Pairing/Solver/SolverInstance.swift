@@ -219,6 +219,18 @@ struct SolverInstance: Sendable {
 
     // MARK: Pair queries
 
+    /// Σ weight × mentor value over the tools of `mask`, in units (the mentor's side of a score).
+    func mentorGain(_ i: Int, over mask: UInt64) -> Int64 {
+        var total: Int64 = 0
+        var rest = mask
+        while rest != 0 {
+            let t = rest.trailingZeroBitCount
+            total += weight[t] * Int64(mentorValue[i * toolCount + t])
+            rest &= rest - 1
+        }
+        return total
+    }
+
     /// The pair's score in units, or `nil` when no tool is teachable.
     func score(mentor i: Int, mentee j: Int) -> Int64? {
         var mask = mentorTeach[i] & menteeLow[j]
