@@ -1,9 +1,12 @@
 import Dispatch
 import Foundation
 
-/// `transform` of `0..<count`, worked out on every core (for long lists) and kept in order.
-func concurrentMap<Element: Sendable>(count: Int, _ transform: @Sendable (Int) -> Element) -> [Element] {
-    let parts = count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+/// `transform` of `0..<count`, kept in order, worked out in `parts` runs of consecutive indexes at
+/// the same time (by default one per processor for long lists, one run for short ones).
+func concurrentMap<Element: Sendable>(
+    count: Int, parts: Int? = nil, _ transform: @Sendable (Int) -> Element
+) -> [Element] {
+    let parts = max(1, parts ?? (count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
     return [Element](unsafeUninitializedCapacity: count) { result, initialized in
         guard let start = result.baseAddress else { return }
         let base = UnsafeSendableBuffer(start)

@@ -1,5 +1,4 @@
 import Analysis
-import Dispatch
 import Foundation
 import Ingest
 
@@ -306,36 +305,30 @@ struct ForbiddenPairs {
         let mentorNodes = mentors.map(node)
         let menteeNodes = mentees.map(node)
         let parts = mentors.count + mentees.count < 32_768 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let found = [[CandidatePair]](unsafeUninitializedCapacity: parts * 2) { result, initialized in
-            guard let start = result.baseAddress else { return }
-            for index in 0..<(parts * 2) { (start + index).initialize(to: []) }
-            let base = UnsafeSendableBuffer(start)
-            DispatchQueue.concurrentPerform(iterations: parts * 2) { job in
-                let part = job / 2
-                var pairs: [CandidatePair] = []
-                var managers: [Int] = []
-                if job % 2 == 0 {
-                    for index in (mentorNodes.count * part / parts)..<(mentorNodes.count * (part + 1) / parts) {
-                        let person = mentorNodes[index]
-                        if menteeOf[person] >= 0 {
-                            pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[person])))
-                        }
-                        chains.managers(of: person, into: &managers)
-                        for manager in managers where menteeOf[manager] >= 0 {
-                            pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[manager])))
-                        }
+        let found = concurrentMap(count: parts * 2, parts: parts * 2) { job -> [CandidatePair] in
+            let part = job / 2
+            var pairs: [CandidatePair] = []
+            var managers: [Int] = []
+            if job % 2 == 0 {
+                for index in (mentorNodes.count * part / parts)..<(mentorNodes.count * (part + 1) / parts) {
+                    let person = mentorNodes[index]
+                    if menteeOf[person] >= 0 {
+                        pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[person])))
                     }
-                } else {
-                    for index in (menteeNodes.count * part / parts)..<(menteeNodes.count * (part + 1) / parts) {
-                        chains.managers(of: menteeNodes[index], into: &managers)
-                        for manager in managers where mentorOf[manager] >= 0 {
-                            pairs.append(CandidatePair(mentor: Int(mentorOf[manager]), mentee: index))
-                        }
+                    chains.managers(of: person, into: &managers)
+                    for manager in managers where menteeOf[manager] >= 0 {
+                        pairs.append(CandidatePair(mentor: index, mentee: Int(menteeOf[manager])))
                     }
                 }
-                base.pointer[job] = pairs
+            } else {
+                for index in (menteeNodes.count * part / parts)..<(menteeNodes.count * (part + 1) / parts) {
+                    chains.managers(of: menteeNodes[index], into: &managers)
+                    for manager in managers where mentorOf[manager] >= 0 {
+                        pairs.append(CandidatePair(mentor: Int(mentorOf[manager]), mentee: index))
+                    }
+                }
             }
-            initialized = parts * 2
+            return pairs
         }
         chain.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for pairs in found { chain.formUnion(pairs) }
