@@ -188,10 +188,11 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         var kept = Part()
         var count = 0
         var nameBytes = 0
-        forEachCandidate { number, candidate in
-            guard keep(candidate) else { return }
-            count += 1
-            nameBytes += name(number)?.utf8.count ?? 0
+        for part in parts {
+            for (index, candidate) in part.candidates.enumerated() where keep(candidate) {
+                count += 1
+                nameBytes += part.names.withText(index) { $0.count }
+            }
         }
         kept.candidates.reserveCapacity(count)
         kept.scores.reserveCapacity(count * toolCount)
