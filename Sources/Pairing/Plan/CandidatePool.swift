@@ -46,8 +46,8 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// manager value can name anyone by email, and only candidates' emails need keeping.
     private var managerWithAt = false
     private var emailWithoutAt = false
-    /// Whether `emails` holds only candidates' emails (see `keepCandidateEmailsOnly`).
-    private var candidateEmailsOnly = false
+    /// Whether a manager value may name someone by email, so everyone's email must stay.
+    private var chainsMayUseEmails: Bool { managerWithAt || emailWithoutAt }
 
     package init() {}
 
@@ -156,7 +156,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         self.ids = ids
         departments = survey.departments
         locations = survey.locations
-        if !managerWithAt, !emailWithoutAt { keepCandidateEmailsOnly() }
+        if !chainsMayUseEmails { keepCandidateEmailsOnly() }
     }
 
     /// Drops the emails of respondents who are not candidates (kept as empty entries): no chain
@@ -178,7 +178,6 @@ package struct CandidatePool: Sendable, RespondentConsumer {
             }
         }
         emails = kept
-        candidateEmailsOnly = true
     }
 
     /// Keeps only the candidates `keep` accepts (for instance those in the bands that pairing
@@ -209,7 +208,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         }
         parts = [kept]
         partStarts = [0]
-        if candidateEmailsOnly { keepCandidateEmailsOnly() }
+        if !chainsMayUseEmails { keepCandidateEmailsOnly() }
     }
 
     // MARK: - Reading a candidate
