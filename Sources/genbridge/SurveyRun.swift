@@ -17,7 +17,7 @@ struct SurveyRun {
         _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool, keepCandidates: Bool = false
     ) throws -> SurveyRun {
         var ingestOptions = try options.ingestOptions(config: config, referenceYear: Clock.referenceYear)
-        // For benchmarks and checks, not documented: GENBRIDGE_CHUNKS=1 reads every input in one
+        // For benchmarks and checks (README, Bytes): GENBRIDGE_CHUNKS=1 reads every input in one
         // piece; GENBRIDGE_CHUNK_BYTES sets the size from which an input is read in chunks.
         let environment = ProcessInfo.processInfo.environment
         if let chunks = environment["GENBRIDGE_CHUNKS"].flatMap(Int.init), chunks >= 1 {
