@@ -97,6 +97,44 @@ struct SolverProfilePricingTests {
         }
     }
 
+    @Test(
+        "Screening rules out only mentees without a violating pair, and leaves the picks as they were",
+        arguments: 0..<200)
+    func screening(seed: Int) throws {
+        let problem = Self.problem(seed: UInt64(13_000 + seed))
+        let instance = try SolverInstance(problem)
+        var rng = SolverTestRandom(seed: UInt64(seed))
+        let top = instance.bonus + instance.maxPairScore
+        let scale: Int64 = rng.chance(0.3) ? 2 : 1
+        let slack: Int64 = scale == 1 ? 0 : 1
+        let u = (0..<instance.mentorCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
+        let v = (0..<instance.menteeCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
+        let pricing = SolverPricing(instance, profiles: false)
+        guard let open = pricing.screen(price: u, value: v, scale: scale, slack: slack) else {
+            #expect(pricing.screenTransform == nil)
+            return
+        }
+        var closed = 0
+        for j in 0..<instance.menteeCount where !open[j] {
+            closed += 1
+            for i in 0..<instance.mentorCount {
+                guard let p = instance.profit(mentor: i, mentee: j) else { continue }
+                #expect(scale * p - u[i] - v[j] <= slack, "mentee \(j) screened out but violates with mentor \(i)")
+            }
+        }
+        let best = bruteBest(problem, instance)
+        let mode = SolverPricing.Mode.price(
+            perMentee: 3, perCode: 1, mentorPrice: u, menteeValue: v, best: best, scale: scale, slack: slack)
+        let groups = SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
+        let screened = groups.run(mode, open: open)
+        let full = groups.run(mode)
+        #expect(screened.pickCount == full.pickCount)
+        #expect(screened.picks == full.picks)
+        if instance.menteeCount > 0 && closed == 0 && v.allSatisfy({ $0 >= scale * top }) {
+            Issue.record("values at the top should screen every mentee out")
+        }
+    }
+
     @Test("The transform's best keys equal sorting all mentors", arguments: 0..<150)
     func bestKeys(seed: Int) throws {
         var problem = Self.problem(seed: UInt64(11_000 + seed))

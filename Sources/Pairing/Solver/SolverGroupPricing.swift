@@ -41,7 +41,9 @@ struct SolverGroupPricing: Sendable {
         mentorDigit = digit
     }
 
-    func run(_ mode: Mode) -> Output {
+    /// With `open`, pricing looks only at the mentees marked `true` in it: the caller has shown
+    /// that no other mentee has a violating pair.
+    func run(_ mode: Mode, open: [Bool]? = nil) -> Output {
         let instance = self.instance
         let perMentee: Int
         switch mode {
@@ -85,7 +87,7 @@ struct SolverGroupPricing: Sendable {
             var scratch = Scratch(instance)
             for g in 0..<groups.count {
                 runGroup(
-                    g, mode: mode, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
+                    g, mode: mode, open: nil, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
                     scratch: &scratch, output: &output)
             }
             return output
@@ -101,7 +103,7 @@ struct SolverGroupPricing: Sendable {
             var g = w
             while g < groups.count {
                 runGroup(
-                    g, mode: mode, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
+                    g, mode: mode, open: open, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
                     scratch: &box.scratch, output: &box.output)
                 g += workers
             }
@@ -170,7 +172,7 @@ struct SolverGroupPricing: Sendable {
     }
 
     private func runGroup(
-        _ g: Int, mode: Mode, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
+        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
         scratch s: inout Scratch, output: inout Output
     ) {
         let instance = self.instance
@@ -210,7 +212,7 @@ struct SolverGroupPricing: Sendable {
             priceCeiling = Int64.min
             for position in menteeRange {
                 let j = Int(groups.mentees[position])
-                if let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
+                if open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
                     anyOpen = true
                     priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
                 }
@@ -434,7 +436,7 @@ struct SolverGroupPricing: Sendable {
                 }
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
-                    guard let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
+                    guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
                         classBound > value[j] + slack
                     else { continue }
                     let vj = value[j] + slack

@@ -67,6 +67,9 @@ struct SolverPricing: Sendable {
 
     let instance: SolverInstance
     let transform: SolverProfileTransform?
+    /// The transform that screens mentees before a direct pricing run (`screen`): the same as
+    /// `transform` when profile pricing is on, else built for screening alone when it fits.
+    let screenTransform: SolverProfileTransform?
     /// Best keys kept per mentee and cell by the transform.
     let keysPerMentee: Int
     let cells: MentorCells
@@ -80,8 +83,10 @@ struct SolverPricing: Sendable {
     ) {
         self.instance = instance
         self.keysPerMentee = max(1, keysPerMentee)
-        let transform = profiles ? SolverProfileTransform(instance, cellLimit: cellLimit) : nil
+        let screenTransform = SolverProfileTransform(instance, cellLimit: cellLimit)
+        let transform = profiles ? screenTransform : nil
         self.transform = transform
+        self.screenTransform = screenTransform
         if let transform {
             direct = nil
             var groups = Set<[UInt64]>()
@@ -120,7 +125,55 @@ struct SolverPricing: Sendable {
     func run(_ mode: Mode) -> Output {
         if let transform, let output = runProfiles(mode, transform) { return output }
         let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
+        if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
+            return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
+        }
         return fallback.run(mode)
+    }
+
+    // MARK: Screening
+
+    /// Per mentee, whether any pair of it can violate the dual at these prices: its best
+    /// `scale × profit − u_i` over every mentor of positive capacity in its location set, by the
+    /// transform, exceeds `v_j + slack`. The per-pair exclusions (department rule, explicit
+    /// pairs) are ignored, so this is an upper bound: a mentee marked `false` has no violating
+    /// pair, and the direct pricing can skip it. `nil` when no transform fits these prices.
+    ///
+    /// Most mentees stop violating after the first rounds, but the direct pricing visits every
+    /// mentor for any group with one mentee it cannot rule out by the cheap bound (best score at
+    /// the lowest price); the transform costs about the same whatever the population, so the
+    /// last rounds, and the final round that proves optimality, get much cheaper.
+    func screen(price: [Int64], value: [Int64], scale: Int64, slack: Int64) -> [Bool]? {
+        guard let transform = screenTransform else { return nil }
+        let instance = self.instance
+        let (scaledBonus, overflow) = instance.bonus.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        var magnitude: Int64 = 0
+        for i in 0..<instance.mentorCount where instance.mentorCapacity[i] > 0 {
+            guard price[i] != Int64.min else { return nil }
+            magnitude = max(magnitude, abs(price[i]))
+        }
+        guard transform.fits(maxMagnitude: magnitude, scale: scale) else { return nil }
+        let locationRule = instance.locationCount > 1
+        var menteesOfSet = [[Int32]](repeating: [], count: locationRule ? instance.locationCount : 1)
+        for j in 0..<instance.menteeCount where instance.menteeLow[j] != 0 {
+            menteesOfSet[locationRule ? Int(instance.menteeLocation[j]) : 0].append(Int32(j))
+        }
+        var open = [Bool](repeating: false, count: instance.menteeCount)
+        for set in 0..<menteesOfSet.count where !menteesOfSet[set].isEmpty {
+            var mentorKey = [Int64](repeating: SolverProfileTransform.empty, count: instance.mentorCount)
+            for i in 0..<instance.mentorCount where inSet(i, set) {
+                mentorKey[i] = transform.key(value: -price[i], mentor: i)
+            }
+            let lists = transform.best(mentorKey: mentorKey, mentees: menteesOfSet[set], k: 1, scale: scale)
+            for (position, j32) in menteesOfSet[set].enumerated() {
+                let key = lists[position]
+                guard key >= SolverProfileTransform.emptyBelow else { continue }
+                let j = Int(j32)
+                open[j] = scaledBonus + transform.value(of: key) > value[j] + slack
+            }
+        }
+        return open
     }
 
     // MARK: Profile pricing
