@@ -2,62 +2,69 @@ import Foundation
 
 /// A binary min-heap of `(key, tag)` entries, ordered by key, then tag: ties resolve the same way
 /// on every run, which keeps the solver deterministic.
+///
+/// Entries live in one array (key and tag side by side) and the sift loops work on its buffer
+/// directly: the restricted solver's searches push and pop millions of entries.
 struct SolverHeap: Sendable {
-    private var keys: [Int64] = []
-    private var tags: [Int32] = []
+    private struct Entry {
+        var key: Int64
+        var tag: Int32
 
-    var isEmpty: Bool { keys.isEmpty }
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        tags.removeAll(keepingCapacity: true)
+        @inline(__always)
+        func precedes(_ other: Entry) -> Bool {
+            key < other.key || (key == other.key && tag < other.tag)
+        }
     }
 
-    @inline(__always)
-    private func less(_ a: Int, _ b: Int) -> Bool {
-        keys[a] < keys[b] || (keys[a] == keys[b] && tags[a] < tags[b])
+    private var entries: [Entry] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
     }
 
     mutating func push(_ key: Int64, _ tag: Int32) {
-        keys.append(key)
-        tags.append(tag)
-        var child = keys.count - 1
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            guard less(child, parent) else { break }
-            keys.swapAt(child, parent)
-            tags.swapAt(child, parent)
-            child = parent
+        let entry = Entry(key: key, tag: tag)
+        entries.append(entry)
+        entries.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) >> 1
+                let above = heap[parent]
+                guard entry.precedes(above) else { break }
+                heap[child] = above
+                child = parent
+            }
+            heap[child] = entry
         }
     }
 
     /// The smallest entry, left in place.
     func peek() -> (key: Int64, tag: Int32)? {
-        guard let key = keys.first, let tag = tags.first else { return nil }
-        return (key, tag)
+        guard let top = entries.first else { return nil }
+        return (top.key, top.tag)
     }
 
     mutating func pop() -> (key: Int64, tag: Int32)? {
-        guard let lastKey = keys.last, let lastTag = tags.last else { return nil }
-        let top = (keys[0], tags[0])
-        keys.removeLast()
-        tags.removeLast()
-        if !keys.isEmpty {
-            keys[0] = lastKey
-            tags[0] = lastTag
+        guard let last = entries.popLast() else { return nil }
+        guard !entries.isEmpty else { return (last.key, last.tag) }
+        let top = entries[0]
+        entries.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
             var parent = 0
-            let count = keys.count
             while true {
                 let left = 2 * parent + 1
                 if left >= count { break }
                 var child = left
-                if left + 1 < count && less(left + 1, left) { child = left + 1 }
-                guard less(child, parent) else { break }
-                keys.swapAt(child, parent)
-                tags.swapAt(child, parent)
+                if left + 1 < count && heap[left + 1].precedes(heap[left]) { child = left + 1 }
+                let below = heap[child]
+                guard below.precedes(last) else { break }
+                heap[parent] = below
                 parent = child
             }
+            heap[parent] = last
         }
-        return top
+        return (top.key, top.tag)
     }
 }
