@@ -84,7 +84,7 @@ struct Options {
             case "--defer": tuning.deferMentorRepair = true
             case "--warm": tuning.coldRestrictedSolves = false
             case "--cold": tuning.coldRestrictedSolves = true
-            case "--single": tuning.singleSearchBelow = Int(value()) ?? 256
+            case "--single": tuning.singleSearchBelow = Int(value()) ?? 0
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
             }

@@ -19,7 +19,7 @@ struct SolverBruteForceTests {
         let expected = SolverOracle.bruteForce(problem)
         for tuning in [
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
-            SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
+            SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)

@@ -36,10 +36,11 @@ enum SolverCertificateCheck {
         tuning.coldRestrictedSolves = false
         return tuning
     }()
-    /// Column generation whose restricted solves always search from all free mentees at once.
-    static let phased: PairingSolver.Tuning = {
+    /// Column generation whose restricted solves settle free mentees one search each (the
+    /// default searches from all of them at once).
+    static let singles: PairingSolver.Tuning = {
         var tuning = PairingSolver.Tuning(auction: false)
-        tuning.singleSearchBelow = 0
+        tuning.singleSearchBelow = 1_000_000
         return tuning
     }()
 

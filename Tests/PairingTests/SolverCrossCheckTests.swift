@@ -41,7 +41,7 @@ struct SolverCrossCheckTests {
         #expect(expected.score > 0)
         for tuning in [
             PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
-            SolverCertificateCheck.phased, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
+            SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)

@@ -84,7 +84,7 @@ struct SolverRestrictedAssignment: Sendable {
     /// With at most this many free rows left, rows are settled one search each.
     let singleSearchBelow: Int
 
-    init(capacity: [Int32], menteeCount: Int, singleSearchBelow: Int = 256) {
+    init(capacity: [Int32], menteeCount: Int, singleSearchBelow: Int = 0) {
         self.singleSearchBelow = singleSearchBelow
         let mentorCount = capacity.count
         self.mentorCount = mentorCount
