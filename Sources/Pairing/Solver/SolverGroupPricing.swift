@@ -262,9 +262,67 @@ struct SolverGroupPricing: Sendable {
             if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
         }
         if groupLocation == 0 || instance.locationCount == 1 {
-            for mentor in order {
-                if !isSeed && price[Int(mentor)] >= priceCeiling { break }
-                consider(mentor)
+            if isSeed {
+                // Every mentor of the group: count the teachable ones and their departments too.
+                var departmentCount = s.departmentCount
+                var touched = s.departmentTouched
+                s.departmentCount = []
+                s.departmentTouched = []
+                var teachable = 0
+                s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
+                    var n = 0
+                    order.withUnsafeBufferPointer { ordered in
+                        teachOf.withUnsafeBufferPointer { teach in
+                            capacityOf.withUnsafeBufferPointer { capacity in
+                                departmentOf.withUnsafeBufferPointer { department in
+                                    departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                                        for mentor in ordered {
+                                            let i = Int(mentor)
+                                            if teach[i] & groupMask == 0 { continue }
+                                            teachable += 1
+                                            let d = Int(department[i])
+                                            if d != 0 {
+                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
+                                                perDepartment[d] += 1
+                                            }
+                                            if capacity[i] > 0 {
+                                                visited[n] = mentor
+                                                n += 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    count = n
+                }
+                teachableHere = teachable
+                s.departmentCount = departmentCount
+                s.departmentTouched = touched
+            } else {
+                // The hot loop of every pricing round: straight on the buffers, no per-element
+                // checks (every group of every round visits the mentors below its price ceiling).
+                s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
+                    var n = 0
+                    order.withUnsafeBufferPointer { ordered in
+                        teachOf.withUnsafeBufferPointer { teach in
+                            capacityOf.withUnsafeBufferPointer { capacity in
+                                price.withUnsafeBufferPointer { prices in
+                                    for mentor in ordered {
+                                        let i = Int(mentor)
+                                        if prices[i] >= priceCeiling { break }
+                                        if teach[i] & groupMask != 0 && capacity[i] > 0 {
+                                            visited[n] = mentor
+                                            n += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    count = n
+                }
             }
         } else {
             // Mentors of the group's location and of unknown location, merged in price order.
@@ -362,18 +420,41 @@ struct SolverGroupPricing: Sendable {
         s.memberCode.removeAll(keepingCapacity: true)
         s.memberCode.append(contentsOf: repeatElement(0, count: running))
         var fill = s.codeStart
-        for (n, mentor) in s.visitedMentor.enumerated() {
-            let c = Int(s.visitedCode[n])
-            s.members[fill[c]] = mentor
-            s.memberCode[fill[c]] = Int32(c)
-            fill[c] += 1
+        var members = s.members
+        var memberCode = s.memberCode
+        s.members = []
+        s.memberCode = []
+        s.visitedMentor.withUnsafeBufferPointer { visited in
+            s.visitedCode.withUnsafeBufferPointer { codes in
+                members.withUnsafeMutableBufferPointer { members in
+                    memberCode.withUnsafeMutableBufferPointer { memberCode in
+                        fill.withUnsafeMutableBufferPointer { fill in
+                            for n in 0..<visited.count {
+                                let c = Int(codes[n])
+                                let at = fill[c]
+                                members[at] = visited[n]
+                                memberCode[at] = Int32(c)
+                                fill[c] = at + 1
+                            }
+                        }
+                    }
+                }
+            }
         }
+        s.members = members
+        s.memberCode = memberCode
         if isSeed {
             s.codeCursor.removeAll(keepingCapacity: true)
             s.codeCursor.append(contentsOf: s.codeStart.dropLast())
         } else {
-            s.memberPrice.removeAll(keepingCapacity: true)
-            for mentor in s.members { s.memberPrice.append(price[Int(mentor)]) }
+            s.memberPrice = [Int64](unsafeUninitializedCapacity: members.count) { prices, count in
+                members.withUnsafeBufferPointer { members in
+                    price.withUnsafeBufferPointer { price in
+                        for n in 0..<members.count { prices[n] = price[Int(members[n])] }
+                    }
+                }
+                count = members.count
+            }
         }
         s.codeBase.removeAll(keepingCapacity: true)
         s.codeMask.removeAll(keepingCapacity: true)
