@@ -76,6 +76,8 @@ struct SolverRestrictedAssignment: Sendable {
     private var markM: [UInt32]
     private var markR: [UInt32]
     private var phase: UInt32 = 0
+    /// The depth-first search's stack, kept between searches.
+    private var tightPath: [Int32] = []
     private var heap = SolverHeap()
     private var epoch: UInt32 = 0
     /// Passes of the auction over the free rows; ties may only evict in the first.
@@ -406,12 +408,34 @@ struct SolverRestrictedAssignment: Sendable {
 
     /// Depth-first search from free row `j0` over tight arcs to a mentor with room or to a row
     /// whose "give up the mentor" is tight (`v = 0`); augments and returns true when found.
+    ///
+    /// Every free row of every phase runs one, so the search works on local copies of the arrays
+    /// it writes (moved out of `self` and back, no copying): writes to a local array need no
+    /// uniqueness check per element. The path stack is kept between calls.
     private mutating func augmentTight(from j0: Int32) -> Bool {
-        var path: [Int32] = [j0]
+        var path = tightPath
+        var markR = self.markR
+        var markM = self.markM
+        var cursor = self.cursor
+        var parentRow = self.parentRow
+        var moveTo = self.moveTo
+        tightPath = []
+        self.markR = []
+        self.markM = []
+        self.cursor = []
+        self.parentRow = []
+        self.moveTo = []
+        let phase = self.phase
+        path.removeAll(keepingCapacity: true)
+        path.append(j0)
         markR[Int(j0)] = phase
         cursor[Int(j0)] = rowStart[Int(j0)]
         parentRow[Int(j0)] = -1
-        while let row = path.last {
+        // The row whose move ends the path, and the row that gives up its mentor there (-1: the
+        // mentor has room).
+        var end: Int32 = -1
+        var leaving: Int32 = -1
+        search: while let row = path.last {
             let r = Int(row)
             if cursor[r] == rowStart[r + 1] {
                 path.removeLast()
@@ -424,17 +448,15 @@ struct SolverRestrictedAssignment: Sendable {
             markM[i] = phase
             moveTo[r] = Int32(i)
             if load[i] < capacity[i] {
-                applyTightPath(end: row)
-                return true
+                end = row
+                break search
             }
             var other = head[i]
             while other >= 0 {
                 if markR[Int(other)] != phase && menteeValue[Int(other)] == 0 {
-                    unlink(other, from: Int32(i))
-                    load[i] -= 1
-                    mentorOfMentee[Int(other)] = -1
-                    applyTightPath(end: row)
-                    return true
+                    end = row
+                    leaving = other
+                    break search
                 }
                 other = next[Int(other)]
             }
@@ -450,7 +472,21 @@ struct SolverRestrictedAssignment: Sendable {
                 other = next[o]
             }
         }
-        return false
+        tightPath = path
+        self.markR = markR
+        self.markM = markM
+        self.cursor = cursor
+        self.parentRow = parentRow
+        self.moveTo = moveTo
+        guard end >= 0 else { return false }
+        if leaving >= 0 {
+            let mentor = moveTo[Int(end)]
+            unlink(leaving, from: mentor)
+            load[Int(mentor)] -= 1
+            mentorOfMentee[Int(leaving)] = -1
+        }
+        applyTightPath(end: end)
+        return true
     }
 
     /// Moves every row of the search path to its `moveTo` mentor, from the end back to the root.
