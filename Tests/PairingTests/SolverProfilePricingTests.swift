@@ -65,17 +65,25 @@ struct SolverProfilePricingTests {
                 })
     }
 
-    @Test("Pricing finds a violating arc exactly where one exists, and only violating arcs", arguments: 0..<300)
-    func price(seed: Int) throws {
-        let problem = Self.problem(seed: UInt64(9_000 + seed))
-        let instance = try SolverInstance(problem)
+    /// Prices on both sides around the profits, so about half of the pairs violate; sometimes
+    /// scaled, with a slack.
+    private func randomDuals(
+        _ instance: SolverInstance, seed: Int
+    ) -> (scale: Int64, slack: Int64, u: [Int64], v: [Int64]) {
         var rng = SolverTestRandom(seed: UInt64(seed))
         let top = instance.bonus + instance.maxPairScore
-        // Prices on both sides around the profits, so about half of the pairs violate.
         let scale: Int64 = rng.chance(0.3) ? 3 : 1
         let slack: Int64 = scale == 1 ? 0 : Int64(rng.int(0...2))
         let u = (0..<instance.mentorCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
         let v = (0..<instance.menteeCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
+        return (scale, slack, u, v)
+    }
+
+    @Test("Pricing finds a violating arc exactly where one exists, and only violating arcs", arguments: 0..<300)
+    func price(seed: Int) throws {
+        let problem = Self.problem(seed: UInt64(9_000 + seed))
+        let instance = try SolverInstance(problem)
+        let (scale, slack, u, v) = randomDuals(instance, seed: seed)
         let best = bruteBest(problem, instance)
         for pricing in [
             SolverPricing(instance), SolverPricing(instance, profiles: false),
@@ -103,12 +111,8 @@ struct SolverProfilePricingTests {
     func screening(seed: Int) throws {
         let problem = Self.problem(seed: UInt64(13_000 + seed))
         let instance = try SolverInstance(problem)
-        var rng = SolverTestRandom(seed: UInt64(seed))
+        let (scale, slack, u, v) = randomDuals(instance, seed: seed)
         let top = instance.bonus + instance.maxPairScore
-        let scale: Int64 = rng.chance(0.3) ? 2 : 1
-        let slack: Int64 = scale == 1 ? 0 : 1
-        let u = (0..<instance.mentorCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
-        let v = (0..<instance.menteeCount).map { _ in scale * Int64(rng.int(0...Int(top))) }
         let pricing = SolverPricing(instance, profiles: false)
         guard let open = pricing.screen(price: u, value: v, scale: scale, slack: slack) else {
             #expect(pricing.screenTransform == nil)

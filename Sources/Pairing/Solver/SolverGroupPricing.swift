@@ -262,28 +262,33 @@ struct SolverGroupPricing: Sendable {
             if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
         }
         if groupLocation == 0 || instance.locationCount == 1 {
-            if isSeed {
-                // Every mentor of the group: count the teachable ones and their departments too.
-                var departmentCount = s.departmentCount
-                var touched = s.departmentTouched
-                s.departmentCount = []
-                s.departmentTouched = []
-                var teachable = 0
-                s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
-                    var n = 0
-                    order.withUnsafeBufferPointer { ordered in
-                        teachOf.withUnsafeBufferPointer { teach in
-                            capacityOf.withUnsafeBufferPointer { capacity in
-                                departmentOf.withUnsafeBufferPointer { department in
-                                    departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+            // The hot loop of every round: every group visits its mentors (pricing: those below
+            // its price ceiling) straight on the buffers, without per-element checks; the seed
+            // also counts the teachable ones and their departments.
+            var departmentCount = s.departmentCount
+            var touched = s.departmentTouched
+            s.departmentCount = []
+            s.departmentTouched = []
+            var teachable = 0
+            s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
+                var n = 0
+                order.withUnsafeBufferPointer { ordered in
+                    teachOf.withUnsafeBufferPointer { teach in
+                        capacityOf.withUnsafeBufferPointer { capacity in
+                            departmentOf.withUnsafeBufferPointer { department in
+                                departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                                    price.withUnsafeBufferPointer { prices in
                                         for mentor in ordered {
                                             let i = Int(mentor)
+                                            if !isSeed && prices[i] >= priceCeiling { break }
                                             if teach[i] & groupMask == 0 { continue }
-                                            teachable += 1
-                                            let d = Int(department[i])
-                                            if d != 0 {
-                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
-                                                perDepartment[d] += 1
+                                            if isSeed {
+                                                teachable += 1
+                                                let d = Int(department[i])
+                                                if d != 0 {
+                                                    if perDepartment[d] == 0 { touched.append(Int32(d)) }
+                                                    perDepartment[d] += 1
+                                                }
                                             }
                                             if capacity[i] > 0 {
                                                 visited[n] = mentor
@@ -295,35 +300,12 @@ struct SolverGroupPricing: Sendable {
                             }
                         }
                     }
-                    count = n
                 }
-                teachableHere = teachable
-                s.departmentCount = departmentCount
-                s.departmentTouched = touched
-            } else {
-                // The hot loop of every pricing round: straight on the buffers, no per-element
-                // checks (every group of every round visits the mentors below its price ceiling).
-                s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
-                    var n = 0
-                    order.withUnsafeBufferPointer { ordered in
-                        teachOf.withUnsafeBufferPointer { teach in
-                            capacityOf.withUnsafeBufferPointer { capacity in
-                                price.withUnsafeBufferPointer { prices in
-                                    for mentor in ordered {
-                                        let i = Int(mentor)
-                                        if prices[i] >= priceCeiling { break }
-                                        if teach[i] & groupMask != 0 && capacity[i] > 0 {
-                                            visited[n] = mentor
-                                            n += 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    count = n
-                }
+                count = n
             }
+            teachableHere = teachable
+            s.departmentCount = departmentCount
+            s.departmentTouched = touched
         } else {
             // Mentors of the group's location and of unknown location, merged in price order.
             let here = buckets[Int(groupLocation)]
