@@ -152,6 +152,8 @@ struct SolverGroupPricing: Sendable {
         var codeScore: [Int64] = []
         var codeBound: [Int64] = []
         var codeOrder: [Int32] = []
+        /// Counting sort of codes by score: codes per score, then where each score starts.
+        var scoreSlot: [Int] = []
         var codeCursor: [Int] = []
         var candidates: [Int32] = []
         var departmentCount: [Int32]
@@ -479,10 +481,7 @@ struct SolverGroupPricing: Sendable {
             }
 
             if isSeed {
-                s.codeOrder.removeAll(keepingCapacity: true)
-                s.codeOrder.append(contentsOf: (0..<codeTotal).map { Int32($0) })
-                let scores = s.codeScore
-                s.codeOrder.sort { (scores[Int($1)], $0) < (scores[Int($0)], $1) }
+                orderCodesByScore(codeTotal, scratch: &s)
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
                     seedMentee(
@@ -542,6 +541,37 @@ struct SolverGroupPricing: Sendable {
         }
         for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
         s.departmentTouched.removeAll(keepingCapacity: true)
+    }
+
+    /// Scores are small integers (at most `maxPairScore`, 4 per tool with the default weights)
+    /// and every class of every group orders its codes by them: a counting sort, unless the
+    /// weights make the range wide.
+    static let countingSortLimit: Int64 = 4_096
+
+    /// `s.codeOrder` = the group's codes by score, highest first, then by code.
+    private func orderCodesByScore(_ codeTotal: Int, scratch s: inout Scratch) {
+        s.codeOrder.removeAll(keepingCapacity: true)
+        let top = instance.maxPairScore
+        let scores = s.codeScore
+        guard top <= Self.countingSortLimit, scores.allSatisfy({ (0...top).contains($0) }) else {
+            s.codeOrder.append(contentsOf: (0..<codeTotal).map { Int32($0) })
+            s.codeOrder.sort { (scores[Int($1)], $0) < (scores[Int($0)], $1) }
+            return
+        }
+        // Key `top − score`, so that ascending keys are descending scores; stable over codes.
+        var slot = s.scoreSlot
+        s.scoreSlot = []
+        slot.removeAll(keepingCapacity: true)
+        slot.append(contentsOf: repeatElement(0, count: Int(top) + 2))
+        for c in 0..<codeTotal { slot[Int(top - scores[c]) + 1] += 1 }
+        for k in 0...Int(top) { slot[k + 1] += slot[k] }
+        s.codeOrder.append(contentsOf: repeatElement(0, count: codeTotal))
+        for c in 0..<codeTotal {
+            let k = Int(top - scores[c])
+            s.codeOrder[slot[k]] = Int32(c)
+            slot[k] += 1
+        }
+        s.scoreSlot = slot
     }
 
     /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
