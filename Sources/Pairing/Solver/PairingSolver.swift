@@ -38,8 +38,10 @@ import Foundation
 /// Pricing is exact either way. The direct pricing (`SolverGroupPricing`, the default) works per
 /// mentee group (same low-tool set and location): mentors with equal projections give every
 /// mentee of the group the same score, and each projection's mentors are examined in ascending
-/// price order through the whole violating prefix. The profile pricing (`Tuning.profilePricing`)
-/// uses that a pair's score is a sum over tools of a term that depends only on the two people's
+/// price order through the whole violating prefix; before each round, the transform below screens
+/// out the mentees whose best pair over all mentors (exclusions ignored, an upper bound) does not
+/// violate, so only groups with a possible violator are visited. The profile pricing
+/// (`Tuning.profilePricing`) uses that a pair's score is a sum over tools of a term that depends only on the two people's
 /// states on that tool: `SolverProfileTransform` computes, for every mentee at once, the best
 /// `p_ij − u_i` over all mentors of its location set by a max-plus transform over profile space,
 /// one tool at a time; a mentee whose best mentors are all excluded for it (explicit pairs,
