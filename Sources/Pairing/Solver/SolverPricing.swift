@@ -145,35 +145,55 @@ struct SolverPricing: Sendable {
     /// last rounds, and the final round that proves optimality, get much cheaper.
     func screen(price: [Int64], value: [Int64], scale: Int64, slack: Int64) -> [Bool]? {
         guard let transform = screenTransform else { return nil }
-        let instance = self.instance
         let (scaledBonus, overflow) = instance.bonus.multipliedReportingOverflow(by: scale)
         guard !overflow else { return nil }
-        var magnitude: Int64 = 0
-        for i in 0..<instance.mentorCount where instance.mentorCapacity[i] > 0 {
-            guard price[i] != Int64.min else { return nil }
-            magnitude = max(magnitude, abs(price[i]))
-        }
-        guard transform.fits(maxMagnitude: magnitude, scale: scale) else { return nil }
-        let locationRule = instance.locationCount > 1
-        var menteesOfSet = [[Int32]](repeating: [], count: locationRule ? instance.locationCount : 1)
-        for j in 0..<instance.menteeCount where instance.menteeLow[j] != 0 {
-            menteesOfSet[locationRule ? Int(instance.menteeLocation[j]) : 0].append(Int32(j))
-        }
         var open = [Bool](repeating: false, count: instance.menteeCount)
-        for set in 0..<menteesOfSet.count where !menteesOfSet[set].isEmpty {
-            var mentorKey = [Int64](repeating: SolverProfileTransform.empty, count: instance.mentorCount)
-            for i in 0..<instance.mentorCount where inSet(i, set) {
-                mentorKey[i] = transform.key(value: -price[i], mentor: i)
-            }
-            let lists = transform.best(mentorKey: mentorKey, mentees: menteesOfSet[set], k: 1, scale: scale)
-            for (position, j32) in menteesOfSet[set].enumerated() {
+        let fits = bestKeys(transform, price: price, scale: scale, k: 1, of: { _ in true }) { _, mentees, lists in
+            for (position, j32) in mentees.enumerated() {
                 let key = lists[position]
                 guard key >= SolverProfileTransform.emptyBelow else { continue }
                 let j = Int(j32)
                 open[j] = scaledBonus + transform.value(of: key) > value[j] + slack
             }
         }
-        return open
+        return fits ? open : nil
+    }
+
+    /// The transform's `k` best keys, by `scale × score − u_i` (`price` `nil`: the score alone),
+    /// of every mentee that is low on some tool and passes `include`, over the mentors of positive
+    /// capacity in its location set: `visit(set, the set's mentees, their lists)` once per
+    /// location set that has any (`k` keys per mentee, `empty`-padded). Returns false, without
+    /// visiting, when some price would make the keys inexact.
+    private func bestKeys(
+        _ transform: SolverProfileTransform, price: [Int64]?, scale: Int64, k: Int, of include: (Int) -> Bool,
+        visit: (_ set: Int, _ mentees: [Int32], _ lists: [Int64]) -> Void
+    ) -> Bool {
+        let instance = self.instance
+        let m = instance.mentorCount
+        var magnitude: Int64 = 0
+        if let price {
+            for i in 0..<m where instance.mentorCapacity[i] > 0 {
+                guard price[i] != Int64.min else { return false }
+                magnitude = max(magnitude, abs(price[i]))
+            }
+        }
+        guard transform.fits(maxMagnitude: magnitude, scale: scale) else { return false }
+        // Mentees per location set: 0 = all mentors, l = mentors of location l or unknown.
+        let locationRule = instance.locationCount > 1
+        var menteesOfSet = [[Int32]](repeating: [], count: locationRule ? instance.locationCount : 1)
+        for j in 0..<instance.menteeCount where instance.menteeLow[j] != 0 && include(j) {
+            menteesOfSet[locationRule ? Int(instance.menteeLocation[j]) : 0].append(Int32(j))
+        }
+        for set in 0..<menteesOfSet.count where !menteesOfSet[set].isEmpty {
+            var mentorKey = [Int64](repeating: SolverProfileTransform.empty, count: m)
+            for i in 0..<m where inSet(i, set) {
+                mentorKey[i] = transform.key(value: price.map { -$0[i] } ?? 0, mentor: i)
+            }
+            visit(
+                set, menteesOfSet[set],
+                transform.best(mentorKey: mentorKey, mentees: menteesOfSet[set], k: k, scale: scale))
+        }
+        return true
     }
 
     // MARK: Profile pricing
@@ -209,15 +229,6 @@ struct SolverPricing: Sendable {
                 isSeed: false, perMentee: max(1, k), perCode: max(1, q), price: u, value: v, best: b, scale: scale,
                 slack: slack, scaledBonus: scaledBonus)
         }
-        var magnitude: Int64 = 0
-        if !run.isSeed {
-            for i in 0..<m where instance.mentorCapacity[i] > 0 {
-                guard run.price[i] != Int64.min else { return nil }
-                magnitude = max(magnitude, abs(run.price[i]))
-            }
-        }
-        guard transform.fits(maxMagnitude: magnitude, scale: run.scale) else { return nil }
-
         var output = Output(
             picks: [Int32](repeating: -1, count: n * run.perMentee),
             pickCount: [Int32](repeating: 0, count: n),
@@ -227,30 +238,21 @@ struct SolverPricing: Sendable {
             output.greedyLoad = [Int32](repeating: 0, count: m)
         }
 
-        // Mentees per location set: 0 = all mentors, l = mentors of location l or unknown.
-        let locationRule = instance.locationCount > 1
-        var menteesOfSet = [[Int32]](repeating: [], count: locationRule ? instance.locationCount : 1)
         let lowestPrice =
             run.isSeed ? 0 : ((0..<m).filter { instance.mentorCapacity[$0] > 0 }.map { run.price[$0] }.min() ?? 0)
-        for j in 0..<n where instance.menteeLow[j] != 0 {
-            if !run.isSeed {
-                // Cheap bound: even the best score at the lowest price does not violate.
-                guard let b = run.best[j] else { continue }
-                let (top, overflow) = (instance.bonus + b).multipliedReportingOverflow(by: run.scale)
-                if !overflow && top - lowestPrice <= run.value[j] + run.slack { continue }
-            }
-            menteesOfSet[locationRule ? Int(instance.menteeLocation[j]) : 0].append(Int32(j))
+        // Cheap bound when pricing: even the best score at the lowest price does not violate.
+        func mayViolate(_ j: Int) -> Bool {
+            guard !run.isSeed else { return true }
+            guard let b = run.best[j] else { return false }
+            let (top, overflow) = (instance.bonus + b).multipliedReportingOverflow(by: run.scale)
+            return overflow || top - lowestPrice > run.value[j] + run.slack
         }
-
         var scratch = Scratch(cells: cells, run: run)
         let k = keysPerMentee
-        for set in 0..<menteesOfSet.count where !menteesOfSet[set].isEmpty {
-            var mentorKey = [Int64](repeating: SolverProfileTransform.empty, count: m)
-            for i in 0..<m where inSet(i, set) {
-                mentorKey[i] = transform.key(value: run.isSeed ? 0 : -run.price[i], mentor: i)
-            }
-            let lists = transform.best(mentorKey: mentorKey, mentees: menteesOfSet[set], k: k, scale: run.scale)
-            for (position, j32) in menteesOfSet[set].enumerated() {
+        let fits = bestKeys(
+            transform, price: run.isSeed ? nil : run.price, scale: run.scale, k: k, of: mayViolate
+        ) { set, mentees, lists in
+            for (position, j32) in mentees.enumerated() {
                 let list = lists[position * k..<position * k + k]
                 if run.isSeed {
                     seedMentee(Int(j32), list: list, set: set, transform: transform, scratch: &scratch, output: &output)
@@ -260,6 +262,7 @@ struct SolverPricing: Sendable {
                 }
             }
         }
+        guard fits else { return nil }
         if run.isSeed {
             var reach = SolverReachCounts.counts(instance)
             for j in 0..<n { reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros } }
