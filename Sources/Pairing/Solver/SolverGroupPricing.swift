@@ -244,58 +244,62 @@ struct SolverGroupPricing: Sendable {
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeRepresentative.removeAll(keepingCapacity: true)
         s.dictionary.removeAll(keepingCapacity: true)
-        var teachableHere = 0
 
         // 1a. The group's mentors (teachable, right location, capacity, cheap enough), in price order.
         let teachOf = instance.mentorTeach
         let capacityOf = instance.mentorCapacity
         let departmentOf = instance.mentorDepartment
-        func consider(_ mentor: Int32) {
-            let i = Int(mentor)
-            if teachOf[i] & groupMask == 0 { return }
-            if isSeed {
-                teachableHere += 1
-                let d = Int(departmentOf[i])
-                if d != 0 {
-                    if s.departmentCount[d] == 0 { s.departmentTouched.append(Int32(d)) }
-                    s.departmentCount[d] += 1
+        // The mentors to visit, in price order: all of them, or with the location rule those of
+        // the group's location and of unknown location, merged.
+        var candidates = order
+        if groupLocation != 0 && instance.locationCount > 1 {
+            let here = buckets[Int(groupLocation)]
+            let unknown = buckets[0]
+            candidates = []
+            candidates.reserveCapacity(here.count + unknown.count)
+            var a = 0
+            var b = 0
+            while a < here.count || b < unknown.count {
+                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
+                    candidates.append(here[a])
+                    a += 1
+                } else {
+                    candidates.append(unknown[b])
+                    b += 1
                 }
             }
-            if capacityOf[i] > 0 { s.visitedMentor.append(mentor) }
         }
-        if groupLocation == 0 || instance.locationCount == 1 {
-            // The hot loop of every round: every group visits its mentors (pricing: those below
-            // its price ceiling) straight on the buffers, without per-element checks; the seed
-            // also counts the teachable ones and their departments.
-            var departmentCount = s.departmentCount
-            var touched = s.departmentTouched
-            s.departmentCount = []
-            s.departmentTouched = []
-            var teachable = 0
-            s.visitedMentor = [Int32](unsafeUninitializedCapacity: order.count) { visited, count in
-                var n = 0
-                order.withUnsafeBufferPointer { ordered in
-                    teachOf.withUnsafeBufferPointer { teach in
-                        capacityOf.withUnsafeBufferPointer { capacity in
-                            departmentOf.withUnsafeBufferPointer { department in
-                                departmentCount.withUnsafeMutableBufferPointer { perDepartment in
-                                    price.withUnsafeBufferPointer { prices in
-                                        for mentor in ordered {
-                                            let i = Int(mentor)
-                                            if !isSeed && prices[i] >= priceCeiling { break }
-                                            if teach[i] & groupMask == 0 { continue }
-                                            if isSeed {
-                                                teachable += 1
-                                                let d = Int(department[i])
-                                                if d != 0 {
-                                                    if perDepartment[d] == 0 { touched.append(Int32(d)) }
-                                                    perDepartment[d] += 1
-                                                }
+        // The hot loop of every round: every group visits its mentors (pricing: those below
+        // its price ceiling) straight on the buffers, without per-element checks; the seed
+        // also counts the teachable ones and their departments.
+        var departmentCount = s.departmentCount
+        var touched = s.departmentTouched
+        s.departmentCount = []
+        s.departmentTouched = []
+        var teachable = 0
+        s.visitedMentor = [Int32](unsafeUninitializedCapacity: candidates.count) { visited, count in
+            var n = 0
+            candidates.withUnsafeBufferPointer { ordered in
+                teachOf.withUnsafeBufferPointer { teach in
+                    capacityOf.withUnsafeBufferPointer { capacity in
+                        departmentOf.withUnsafeBufferPointer { department in
+                            departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                                price.withUnsafeBufferPointer { prices in
+                                    for mentor in ordered {
+                                        let i = Int(mentor)
+                                        if !isSeed && prices[i] >= priceCeiling { break }
+                                        if teach[i] & groupMask == 0 { continue }
+                                        if isSeed {
+                                            teachable += 1
+                                            let d = Int(department[i])
+                                            if d != 0 {
+                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
+                                                perDepartment[d] += 1
                                             }
-                                            if capacity[i] > 0 {
-                                                visited[n] = mentor
-                                                n += 1
-                                            }
+                                        }
+                                        if capacity[i] > 0 {
+                                            visited[n] = mentor
+                                            n += 1
                                         }
                                     }
                                 }
@@ -303,30 +307,12 @@ struct SolverGroupPricing: Sendable {
                         }
                     }
                 }
-                count = n
             }
-            teachableHere = teachable
-            s.departmentCount = departmentCount
-            s.departmentTouched = touched
-        } else {
-            // Mentors of the group's location and of unknown location, merged in price order.
-            let here = buckets[Int(groupLocation)]
-            let unknown = buckets[0]
-            var a = 0
-            var b = 0
-            while a < here.count || b < unknown.count {
-                let next: Int32
-                if b >= unknown.count || (a < here.count && rank[Int(here[a])] < rank[Int(unknown[b])]) {
-                    next = here[a]
-                    a += 1
-                } else {
-                    next = unknown[b]
-                    b += 1
-                }
-                if !isSeed && price[Int(next)] >= priceCeiling { break }
-                consider(next)
-            }
+            count = n
         }
+        let teachableHere = teachable
+        s.departmentCount = departmentCount
+        s.departmentTouched = touched
 
         // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
         // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
