@@ -134,16 +134,21 @@ struct SolverProfileTransform: Sendable {
             }
             return (Int32(cellIn), Int32(cellOut))
         }
-        let m = instance.mentorCount
-        var mentorInner = [Int32](repeating: 0, count: m)
-        var mentorOuter = [Int32](repeating: 0, count: m)
-        for i in 0..<m {
-            let teach = instance.mentorTeach[i]
-            let cell = split { t in
-                teach & (1 << UInt64(t)) == 0 ? 0 : Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1
+        /// Inner and outer cells of `count` people whose state on tool `t` is `state(person, t)`.
+        func cellsOf(_ count: Int, state: (_ person: Int, _ tool: Int) -> Int) -> ([Int32], [Int32]) {
+            var innerCell = [Int32](repeating: 0, count: count)
+            var outerCell = [Int32](repeating: 0, count: count)
+            for p in 0..<count {
+                let cell = split { t in state(p, t) }
+                innerCell[p] = cell.inner
+                outerCell[p] = cell.outer
             }
-            mentorInner[i] = cell.inner
-            mentorOuter[i] = cell.outer
+            return (innerCell, outerCell)
+        }
+        let m = instance.mentorCount
+        let (mentorInner, mentorOuter) = cellsOf(m) { (i: Int, t: Int) -> Int in
+            guard instance.mentorTeach[i] & (1 << UInt64(t)) != 0 else { return 0 }
+            return Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1
         }
         var slabStart = [Int32](repeating: 0, count: slabCount + 1)
         for o in mentorOuter { slabStart[Int(o) + 1] += 1 }
@@ -155,16 +160,9 @@ struct SolverProfileTransform: Sendable {
             slabMentors[Int(fill[o])] = Int32(i)
             fill[o] += 1
         }
-        let n = instance.menteeCount
-        var menteeInner = [Int32](repeating: 0, count: n)
-        var menteeOuter = [Int32](repeating: 0, count: n)
-        for j in 0..<n {
-            let low = instance.menteeLow[j]
-            let cell = split { t in
-                low & (1 << UInt64(t)) == 0 ? 0 : Int(instance.menteeValue[j * tools + t]) + 1
-            }
-            menteeInner[j] = cell.inner
-            menteeOuter[j] = cell.outer
+        let (menteeInner, menteeOuter) = cellsOf(instance.menteeCount) { (j: Int, t: Int) -> Int in
+            guard instance.menteeLow[j] & (1 << UInt64(t)) != 0 else { return 0 }
+            return Int(instance.menteeValue[j * tools + t]) + 1
         }
         var bits = 1
         while (1 << bits) <= m { bits += 1 }
