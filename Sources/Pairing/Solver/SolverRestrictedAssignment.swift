@@ -17,9 +17,12 @@ import Foundation
 /// dirty rows, and settles every free row:
 ///
 /// - **auction** (Jonker–Volgenant's augmenting row reduction): a free row takes its best mentor;
-///   a full mentor of capacity 1 goes to the bidder at a price raised by the bidder's margin over
-///   its second-best option (staying unpaired counts as 0), and its previous row becomes free.
-///   Prices only rise, so settled rows stay feasible; rows still free after a few passes are left to
+///   a full mentor takes the bidder and gives up the row it holds that loses least by leaving
+///   (its margin over its own best other option, staying unpaired counting as 0), at a price
+///   raised by the bidder's margin over its second-best option — or by less, when a row that
+///   stays has a smaller margin: the rows that stay lose what the price gains, within their
+///   margins. Prices only rise and no row drops below its best other option, so settled rows
+///   stay feasible; rows still free after a few passes are left to
 /// - **row shortest paths**: Dijkstra on reduced costs `u_i + v_j − p_ij ≥ 0` from the free row
 ///   to a mentor with room or to some row of the path giving up its mentor (at `d_j + v_j`; a
 ///   mentor wins ties), then the classical
@@ -256,20 +259,15 @@ struct SolverRestrictedAssignment: Sendable {
                 var b1 = Int64.min
                 var b2: Int64 = 0
                 var i1: Int32 = -1
-                var i2: Int32 = -1
                 for a in rowStart[j]..<rowStart[j + 1] {
                     let i = arcMentor[a]
                     let value = arcProfit[a] - mentorPrice[Int(i)]
                     if value > b1 {
-                        if b1 >= b2 && i1 >= 0 {
-                            b2 = b1
-                            i2 = i1
-                        }
+                        b2 = max(b2, b1)
                         b1 = value
                         i1 = i
-                    } else if value > b2 || (value == b2 && i2 < 0) {
+                    } else if value > b2 {
                         b2 = value
-                        i2 = i
                     }
                 }
                 if b1 <= 0 {
@@ -282,29 +280,76 @@ struct SolverRestrictedAssignment: Sendable {
                     menteeValue[j] = b1
                     continue
                 }
-                if b1 == b2, i2 >= 0, load[Int(i2)] < capacity[Int(i2)] {
-                    assign(row, to: i2)
-                    menteeValue[j] = b2
+                if b1 == b2, let roomy = equallyGoodWithRoom(row: j, value: b1) {
+                    assign(row, to: roomy)
+                    menteeValue[j] = b1
                     continue
                 }
-                guard capacity[target] == 1, pass == 0 || b1 > b2 else {
+                // The full mentor gives up the row that loses least by leaving; the price rises
+                // by the bidder's margin, or less if a row that stays could not afford more.
+                let (evicted, roomOfStayers) =
+                    capacity[target] == 1 ? (head[target], Int64.max) : cheapestLeaver(of: target)
+                let raise = min(b1 - b2, roomOfStayers)
+                guard pass == 0 || raise > 0 else {
                     deferred.append(row)
                     continue
                 }
-                let evicted = head[target]
                 unlink(evicted, from: i1)
                 load[target] -= 1
                 mentorOfMentee[Int(evicted)] = -1
                 menteeValue[Int(evicted)] = 0
+                var stayer = head[target]
+                while stayer >= 0 {
+                    menteeValue[Int(stayer)] -= raise
+                    stayer = next[Int(stayer)]
+                }
                 assign(row, to: i1)
-                mentorPrice[target] += b1 - b2
-                menteeValue[j] = b2
+                mentorPrice[target] += raise
+                menteeValue[j] = b1 - raise
                 nextFree.append(evicted)
             }
             free = nextFree
         }
         deferred.append(contentsOf: free)
         return deferred.sorted()
+    }
+
+    /// The first of row `j`'s mentors that is worth `value` to it at today's prices and has room.
+    private func equallyGoodWithRoom(row j: Int, value: Int64) -> Int32? {
+        for a in rowStart[j]..<rowStart[j + 1] {
+            let i = Int(arcMentor[a])
+            if load[i] < capacity[i] && arcProfit[a] - mentorPrice[i] == value { return arcMentor[a] }
+        }
+        return nil
+    }
+
+    /// Of the rows full mentor `i` holds, the one whose value exceeds its best other option
+    /// (another mentor at today's prices, or staying unpaired at 0) by the least, and the least
+    /// such margin among the others (`Int64.max` when it holds only that row): how far the
+    /// mentor's price can rise with the others staying dual-feasible.
+    private func cheapestLeaver(of i: Int) -> (row: Int32, roomOfStayers: Int64) {
+        let mentor = Int32(i)
+        var least = Int64.max
+        var second = Int64.max
+        var leaver: Int32 = -1
+        var r = head[i]
+        while r >= 0 {
+            let j = Int(r)
+            var other: Int64 = 0
+            for a in rowStart[j]..<rowStart[j + 1] where arcMentor[a] != mentor {
+                other = max(other, arcProfit[a] - mentorPrice[Int(arcMentor[a])])
+            }
+            let margin = menteeValue[j] - other
+            if margin < least || (margin == least && r < leaver) {
+                second = least
+                least = margin
+                leaver = r
+            } else if margin < second {
+                second = margin
+            }
+            r = next[j]
+        }
+        return (leaver, second)
     }
 
     // MARK: Row shortest paths, all free rows at once
