@@ -72,10 +72,12 @@ struct SolverRestrictedAssignment: Sendable {
     /// Mentor via which a row was reached (mentor search: the mentor the row moves to).
     private var predR: [Int32]
     /// Blocking-flow search state: the mentor a row moves to, the row that moves into its place,
-    /// the next arc to try, and phase marks.
+    /// the next arc to try (kept through the phase: the arcs before it are spent), the phase
+    /// that set it, and phase marks (seen in this search, or a dead end for the phase).
     private var moveTo: [Int32]
     private var parentRow: [Int32]
     private var cursor: [Int]
+    private var cursorPhase: [UInt32]
     private var markM: [UInt32]
     private var markR: [UInt32]
     private var phase: UInt32 = 0
@@ -113,6 +115,7 @@ struct SolverRestrictedAssignment: Sendable {
         moveTo = [Int32](repeating: -1, count: menteeCount)
         parentRow = [Int32](repeating: -1, count: menteeCount)
         cursor = [Int](repeating: 0, count: menteeCount)
+        cursorPhase = [UInt32](repeating: 0, count: menteeCount)
         markM = [UInt32](repeating: 0, count: mentorCount)
         markR = [UInt32](repeating: 0, count: menteeCount)
     }
@@ -437,6 +440,7 @@ struct SolverRestrictedAssignment: Sendable {
 
             // Disjoint augmentations along tight arcs, free rows in index order.
             phase &+= 1
+            if phase == 0 { phase = 1 }  // 0 means "not marked"
             var stillFree: [Int32] = []
             for row in free {
                 if menteeValue[Int(row)] == 0 { continue }  // its own "stay unpaired" is tight: settled
@@ -462,19 +466,24 @@ struct SolverRestrictedAssignment: Sendable {
         var markR = self.markR
         var markM = self.markM
         var cursor = self.cursor
+        var cursorPhase = self.cursorPhase
         var parentRow = self.parentRow
         var moveTo = self.moveTo
         tightPath = []
         self.markR = []
         self.markM = []
         self.cursor = []
+        self.cursorPhase = []
         self.parentRow = []
         self.moveTo = []
         let phase = self.phase
         path.removeAll(keepingCapacity: true)
         path.append(j0)
         markR[Int(j0)] = phase
-        cursor[Int(j0)] = rowStart[Int(j0)]
+        if cursorPhase[Int(j0)] != phase {
+            cursorPhase[Int(j0)] = phase
+            cursor[Int(j0)] = rowStart[Int(j0)]
+        }
         parentRow[Int(j0)] = -1
         // The row whose move ends the path, and the row that gives up its mentor there (-1: the
         // mentor has room).
@@ -511,16 +520,35 @@ struct SolverRestrictedAssignment: Sendable {
                 if markR[o] != phase {
                     markR[o] = phase
                     parentRow[o] = row
-                    cursor[o] = rowStart[o]
+                    if cursorPhase[o] != phase {
+                        cursorPhase[o] = phase
+                        cursor[o] = rowStart[o]
+                    }
                     path.append(other)
                 }
                 other = next[o]
+            }
+        }
+        if end >= 0 {
+            // Found. Rows this search explored to the end stay marked: dead ends for the rest of
+            // the phase (a path elsewhere does not change what they reach). The rows still on the
+            // stack (the path, and rows queued behind it) and the mentors they were reached
+            // through are released for the next search, as is the end mentor, which may have
+            // room left; a released row resumes at its cursor. (A row or arc passed over because
+            // this search held a node that it then released is only missed for this phase: the
+            // next phase's search sees it again.)
+            markM[Int(moveTo[Int(end)])] = 0
+            for row in path {
+                markR[Int(row)] = 0
+                let parent = parentRow[Int(row)]
+                if parent >= 0 { markM[Int(moveTo[Int(parent)])] = 0 }
             }
         }
         tightPath = path
         self.markR = markR
         self.markM = markM
         self.cursor = cursor
+        self.cursorPhase = cursorPhase
         self.parentRow = parentRow
         self.moveTo = moveTo
         guard end >= 0 else { return false }
