@@ -79,9 +79,15 @@ let package = Package(
             dependencies: ["Pairing"],
             swiftSettings: swiftSettings
         ),
+        // Temporary folders for the tests, removed when the test process exits.
+        .target(
+            name: "TestScratch",
+            path: "Tests/TestScratch",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest"],
+            dependencies: ["Ingest", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -91,32 +97,32 @@ let package = Package(
         ),
         .testTarget(
             name: "PairingTests",
-            dependencies: ["Pairing", "Ingest", "Analysis"],
+            dependencies: ["Pairing", "Ingest", "Analysis", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Analysis", "Ingest", "Pairing"],
+            dependencies: ["Reports", "Analysis", "Ingest", "Pairing", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SettingsTests",
-            dependencies: ["Settings", "Ingest", "Pairing"],
+            dependencies: ["Settings", "Ingest", "Pairing", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FileOutputTests",
-            dependencies: ["FileOutput"],
+            dependencies: ["FileOutput", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SynthesisTests",
-            dependencies: ["Synthesis", "Ingest", "FileOutput"],
+            dependencies: ["Synthesis", "Ingest", "FileOutput", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["genbridge"],
+            dependencies: ["genbridge", "TestScratch"],
             swiftSettings: swiftSettings
         ),
     ],

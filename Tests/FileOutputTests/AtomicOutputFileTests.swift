@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import FileOutput
@@ -145,7 +146,5 @@ struct OutputDirectoryTests {
 
 /// A new empty folder for one test.
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genbridge-output-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+    try Scratch.folder("output")
 }

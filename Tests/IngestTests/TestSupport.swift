@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Ingest
@@ -11,11 +12,7 @@ func fixture(_ path: String) -> String { repositoryRoot.appendingPathComponent("
 
 /// Writes `bytes` to a new temporary file and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genbridge-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
+    try Scratch.file(bytes, name: name, label: "ingest")
 }
 
 func temporaryFile(_ text: String, name: String = "input.csv") throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Ingest
@@ -8,11 +9,7 @@ import Testing
 @Suite("Candidate pool")
 struct CandidatePoolTests {
     static func pool(_ csv: String) throws -> CandidatePool {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "genbridge-pool-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("survey.csv").path
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let path = try Scratch.file(Array(csv.utf8), name: "survey.csv", label: "pool")
         let (survey, pool) = SurveyIngestor(options: IngestOptions()).ingest(
             [InputSource(path: path)], consumer: CandidatePool.self)
         #expect(survey.problems.isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Analysis
@@ -58,11 +59,7 @@ struct ChunkedConsumersTests {
 
     @Test("the same tally and the same pool, read in one piece or in 2, 3 and 5 pieces")
     func samePiecesOrNot() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "genbridge-pieces-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("survey.csv").path
-        try Data(Self.survey().utf8).write(to: URL(fileURLWithPath: path))
+        let path = try Scratch.file(Array(Self.survey().utf8), name: "survey.csv", label: "pieces")
         let (survey, whole) = Self.read(path, chunks: 1)
         #expect(survey.problems.isEmpty && survey.rowsUsed == 6_000)
         for chunks in [2, 3, 5] {

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Analysis
@@ -38,11 +39,7 @@ struct MentoringPlannerTests {
     }
 
     static func run(csv: String) throws -> Run {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "genbridge-plan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("survey.csv").path
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let path = try Scratch.file(Array(csv.utf8), name: "survey.csv", label: "plan")
         return run(paths: [path], minGroupSize: 1)
     }
 
@@ -158,9 +155,7 @@ struct MentoringPlannerTests {
 
     @Test("an exclusion file is read from an earlier pairings.csv, neutralised ids included")
     func exclusionFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "genbridge-excl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("exclusions")
         let path = folder.appendingPathComponent("pairings.csv").path
         try Data("mentor_id,mentor_name,mentee_id\nE1,Ann,E9\n'=E2,Bob,E8\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(

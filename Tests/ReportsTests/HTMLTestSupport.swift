@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Analysis
@@ -116,12 +117,7 @@ enum HTMLTestSupport {
 
     /// Writes `text` to a new temporary file named `name` and returns its path.
     static func temporaryFile(_ text: String, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "genbridge-html-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try Scratch.file(Array(text.utf8), name: name, label: "html")
     }
 }
 

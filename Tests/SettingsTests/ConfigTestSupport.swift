@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import Settings
@@ -44,10 +45,5 @@ func loadError(_ path: String) -> ConfigError? {
 
 /// Writes `bytes` to a new temporary file and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "genbridge.yml") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "genbridge-settings-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
+    try Scratch.file(bytes, name: name, label: "settings")
 }

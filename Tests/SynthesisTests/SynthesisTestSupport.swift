@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Synthesis
+import TestScratch
 
 /// A survey written into memory.
 func generate(rows: Int, seed: UInt64 = 1, layout: SurveyLayout, chunkSize: Int = 1 << 20) throws -> [UInt8] {
@@ -13,10 +14,7 @@ func generate(rows: Int, seed: UInt64 = 1, layout: SurveyLayout, chunkSize: Int 
 
 /// A new empty folder for one test.
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "genbridge-synthesis-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+    try Scratch.folder("synthesis")
 }
 
 /// `bytes` in a new temporary file; returns its path.
