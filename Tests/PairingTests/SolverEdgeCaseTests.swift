@@ -19,6 +19,22 @@ struct SolverEdgeCaseTests {
         return solution
     }
 
+    @Test("The seed's two workers split every mentor's capacity between them, nothing lost")
+    func greedySharesSplitCapacity() {
+        for capacity: Int32 in 0...7 {
+            for mentor in 0..<4 {
+                let shares = (0..<SolverGroupPricing.workerCount).map {
+                    SolverGroupPricing.greedyShare(capacity: capacity, mentor: mentor, worker: $0)
+                }
+                #expect(shares.reduce(0, +) == capacity, "capacity \(capacity), mentor \(mentor)")
+                #expect(shares.max()! - shares.min()! <= 1, "capacity \(capacity), mentor \(mentor)")
+            }
+        }
+        // A mentor of capacity 1 is each worker's in turn.
+        #expect(SolverGroupPricing.greedyShare(capacity: 1, mentor: 0, worker: 0) == 1)
+        #expect(SolverGroupPricing.greedyShare(capacity: 1, mentor: 1, worker: 1) == 1)
+    }
+
     @Test("No mentors", arguments: PairingObjective.allCases)
     func noMentors(objective: PairingObjective) throws {
         let p = PairingProblem(

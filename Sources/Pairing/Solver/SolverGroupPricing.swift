@@ -82,19 +82,13 @@ struct SolverGroupPricing: Sendable {
         var buckets = [[Int32]](repeating: [], count: instance.locationCount)
         for i in order { buckets[Int(instance.mentorLocation[Int(i)])].append(i) }
 
-        if case .seed = mode {
-            // Sequential: the greedy arcs share one mentor load across groups.
-            var scratch = Scratch(instance)
-            for g in 0..<groups.count {
-                runGroup(
-                    g, mode: mode, open: nil, order: order, rank: rank, buckets: buckets, lowestPrice: lowestPrice,
-                    scratch: &scratch, output: &output)
-            }
-            return output
-        }
-        // Pricing: groups are independent; two workers take alternate groups. (Always two, so the
-        // result never depends on the machine.) Each worker owns its output; each mentee is in
-        // exactly one group, so the merge just copies each group's mentees from its worker.
+        // Groups are independent (the seed's greedy arcs too: each worker has its own share of
+        // the mentors' capacity, see `greedyShare`); two workers take alternate groups. (Always
+        // two, so the result never depends on the machine.) Each worker owns its output; each
+        // mentee is in exactly one group, so the merge just copies each group's mentees from its
+        // worker.
+        let isSeed: Bool
+        if case .seed = mode { isSeed = true } else { isSeed = false }
         let workers = Self.workerCount
         let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
@@ -104,7 +98,7 @@ struct SolverGroupPricing: Sendable {
             while g < groups.count {
                 runGroup(
                     g, mode: mode, open: open, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
-                    scratch: &box.scratch, output: &box.output)
+                    worker: w, scratch: &box.scratch, output: &box.output)
                 g += workers
             }
         }
@@ -115,12 +109,29 @@ struct SolverGroupPricing: Sendable {
                 let count = Int(source.pickCount[j])
                 output.pickCount[j] = Int32(count)
                 for k in 0..<count { output.picks[j * perMentee + k] = source.picks[j * perMentee + k] }
+                if isSeed {
+                    output.reach[j] = source.reach[j]
+                    output.best[j] = source.best[j]
+                }
+            }
+        }
+        if isSeed {
+            for box in boxes {
+                for i in 0..<instance.mentorCount { output.greedyLoad[i] += box.output.greedyLoad[i] }
             }
         }
         return output
     }
 
     static let workerCount = 2
+
+    /// The part of mentor `i`'s capacity `c` that worker `w`'s greedy seed arcs may fill: half,
+    /// the odd unit going to worker `i % 2`. Greedy arcs only give the restricted problem a good
+    /// start; with fixed shares both workers run at once and each one's greedy arcs are still a
+    /// maximal assignment of its groups within its shares, whatever the schedule.
+    static func greedyShare(capacity c: Int32, mentor i: Int, worker w: Int) -> Int32 {
+        c / 2 + (c & 1 == 1 && i % workerCount == w ? 1 : 0)
+    }
 
     /// One pricing worker's state. Unchecked: each box is read and written by its own worker
     /// only, and by the caller after `concurrentPerform` has returned.
@@ -175,7 +186,7 @@ struct SolverGroupPricing: Sendable {
 
     private func runGroup(
         _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
-        scratch s: inout Scratch, output: inout Output
+        worker: Int, scratch s: inout Scratch, output: inout Output
     ) {
         let instance = self.instance
         let tools = instance.toolCount
@@ -472,7 +483,7 @@ struct SolverGroupPricing: Sendable {
                     let j = Int(groups.mentees[position])
                     seedMentee(
                         j, groupMask: groupMask, teachableHere: teachableHere, group: g,
-                        perCode: perCode, scratch: &s, output: &output)
+                        perCode: perCode, worker: worker, scratch: &s, output: &output)
                 }
             } else {
                 var classBound = Int64.min
@@ -562,7 +573,7 @@ struct SolverGroupPricing: Sendable {
 
     /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
     private func seedMentee(
-        _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int,
+        _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int, worker: Int,
         scratch s: inout Scratch, output: inout Output
     ) {
         let instance = self.instance
@@ -601,24 +612,28 @@ struct SolverGroupPricing: Sendable {
             }
             if taken == perMentee - 1 - Self.spreadArcs || (!usable && best != nil) { break }
         }
-        // Greedy arc: the best-scoring compatible mentor with capacity left, which then takes
-        // this mentee. Greedy arcs alone form a maximal assignment, so the restricted problem
-        // starts with nearly every mentee that can be paired having a mentor to go to.
+        // Greedy arc: the best-scoring compatible mentor with capacity left (in this worker's
+        // share), which then takes this mentee. Greedy arcs form a maximal assignment within the
+        // shares, so the restricted problem starts with nearly every mentee that can be paired
+        // having a mentor to go to.
+        func room(_ mentor: Int) -> Bool {
+            output.greedyLoad[mentor]
+                < Self.greedyShare(capacity: instance.mentorCapacity[mentor], mentor: mentor, worker: worker)
+        }
         greedy: for c32 in s.codeOrder {
             let c = Int(c32)
             if instance.objective == .score && s.codeScore[c] <= 0 { break }
             let end = s.codeStart[c + 1]
             while s.codeCursor[c] < end {
                 let mentor = Int(s.members[s.codeCursor[c]])
-                if output.greedyLoad[mentor] < instance.mentorCapacity[mentor] { break }
+                if room(mentor) { break }
                 s.codeCursor[c] += 1
             }
             var position = s.codeCursor[c]
             while position < end {
                 let mentor = Int(s.members[position])
                 position += 1
-                guard output.greedyLoad[mentor] < instance.mentorCapacity[mentor],
-                    instance.groupRulesAllow(mentor: mentor, mentee: j),
+                guard room(mentor), instance.groupRulesAllow(mentor: mentor, mentee: j),
                     !instance.isForbidden(mentor: mentor, mentee: j)
                 else { continue }
                 output.greedyLoad[mentor] += 1
