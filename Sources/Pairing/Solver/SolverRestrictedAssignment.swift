@@ -33,7 +33,8 @@ import Foundation
 /// `u_i > 0 ⇒ mentor full`) is repaired by **mentor shortest paths**, the mirror image: Dijkstra
 /// from the mentor through rows that could move to it, ending where lowering its price to 0 is
 /// cheapest, at an unpaired row that takes it, or at a mentor that gives up a row and whose price
-/// drops to 0; finalised mentors `u −= δ − d`, rows `v += δ − d`.
+/// drops to 0; finalised mentors `u −= δ − d`, rows `v += δ − d`. Like the rows, the mentors to
+/// repair are searched from all at once, in phases (`settleMentors`).
 ///
 /// Each step keeps 1 and 2 (the standard Dijkstra argument: an arc between finalised nodes gets
 /// reduced cost `rc + d(tail) − d(head) ≥ 0`, one leaving the finalised set loses at most what its
@@ -83,6 +84,14 @@ struct SolverRestrictedAssignment: Sendable {
     private var phase: UInt32 = 0
     /// The depth-first search's stack, kept between searches.
     private var tightPath: [Int32] = []
+    /// The mentor searches' state, mirroring the rows': the next column arc to try and the phase
+    /// that set it, the row a mentor gives up to the mentor before it on the path, that mentor,
+    /// and the stack.
+    private var cursorM: [Int]
+    private var cursorPhaseM: [UInt32]
+    private var viaRow: [Int32]
+    private var parentMentor: [Int32]
+    private var mentorPath: [Int32] = []
     private var heap = SolverHeap()
     private var epoch: UInt32 = 0
     /// Passes of the auction over the free rows; ties may only evict in the first.
@@ -118,6 +127,10 @@ struct SolverRestrictedAssignment: Sendable {
         cursorPhase = [UInt32](repeating: 0, count: menteeCount)
         markM = [UInt32](repeating: 0, count: mentorCount)
         markR = [UInt32](repeating: 0, count: menteeCount)
+        cursorM = [Int](repeating: 0, count: mentorCount)
+        cursorPhaseM = [UInt32](repeating: 0, count: mentorCount)
+        viaRow = [Int32](repeating: -1, count: mentorCount)
+        parentMentor = [Int32](repeating: -1, count: mentorCount)
     }
 
     /// Forgets the assignment and every price, so the next `update` (with every row dirty) solves
@@ -167,12 +180,15 @@ struct SolverRestrictedAssignment: Sendable {
     /// broken (with `repairMentors: false`): the assignment and prices are then optimal on these
     /// arcs only once this has run.
     mutating func repairMentors() {
+        var open: [Int32] = []
         for i in 0..<mentorCount {
             while load[i] < capacity[i] && mentorPrice[i] > 0 {
                 if lowerPrice(i) { continue }
-                settleMentor(i)
+                open.append(Int32(i))
+                break
             }
         }
+        settleMentors(open)
     }
 
     /// Lowers the price of mentor `i` (which has room and a positive price) as far as its arcs to
@@ -681,6 +697,173 @@ struct SolverRestrictedAssignment: Sendable {
             }
             r = next[j]
         }
+    }
+
+    /// Repairs `mentors` (each with room and a positive price that `lowerPrice` cannot move) in
+    /// phases, the mirror image of `settleRows`: one Dijkstra from all of them at once finds the
+    /// shortest distance δ to any end (a mentor's price falling to 0 at `d + u`, or an unpaired
+    /// row), the potential update (finalised mentors `u −= δ − d`, finalised rows `v += δ − d`)
+    /// lowers every open mentor's price by δ and makes every shortest path tight, then
+    /// depth-first searches over tight arcs move rows along as many paths as they find. A phase
+    /// that neither lowers a price nor moves a row (not expected) hands the rest to
+    /// `settleMentor`, one mentor at a time, which always progresses.
+    private mutating func settleMentors(_ mentors: [Int32]) {
+        var open = mentors
+        var finalizedM: [Int32] = []
+        var finalizedR: [Int32] = []
+        var stack: [Int32] = []
+        let sinkBase = Int32(menteeCount)
+        while !open.isEmpty {
+            epoch &+= 1
+            heap.removeAll()
+            finalizedM.removeAll(keepingCapacity: true)
+            finalizedR.removeAll(keepingCapacity: true)
+            stack.removeAll(keepingCapacity: true)
+            for mentor in open {
+                let i = Int(mentor)
+                distM[i] = 0
+                doneM[i] = epoch
+                finalizedM.append(mentor)
+                attachRows(of: i, at: 0, finalized: &finalizedR)
+                heap.push(mentorPrice[i], sinkBase + mentor)
+            }
+            stack.append(contentsOf: open.reversed())
+            var delta: Int64 = 0
+            search: while true {
+                while let mentor = stack.popLast() {
+                    let i = Int(mentor)
+                    let di = distM[i]
+                    let ui = mentorPrice[i]
+                    for c in columnStart[i]..<columnStart[i + 1] {
+                        let j = Int(columnRow[c])
+                        if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
+                        let nd = di + ui + menteeValue[j] - columnProfit[c]
+                        if seenR[j] != epoch || nd < distR[j] {
+                            seenR[j] = epoch
+                            distR[j] = nd
+                            heap.push(nd, Int32(j))
+                        }
+                    }
+                }
+                guard let (key, tag) = heap.pop() else { break search }  // not reached: sinks are queued
+                if tag >= sinkBase {
+                    delta = key
+                    break search
+                }
+                let j = Int(tag)
+                if doneR[j] == epoch || key != distR[j] { continue }
+                doneR[j] = epoch
+                finalizedR.append(tag)
+                let mentor = mentorOfMentee[j]
+                if mentor < 0 {
+                    delta = key
+                    break search
+                }
+                let i = Int(mentor)
+                if doneM[i] == epoch { continue }
+                doneM[i] = epoch
+                distM[i] = key
+                finalizedM.append(mentor)
+                attachRows(of: i, at: key, finalized: &finalizedR)
+                heap.push(key + mentorPrice[i], sinkBase + mentor)
+                stack.append(mentor)
+            }
+            for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
+            for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
+
+            phase &+= 1
+            if phase == 0 { phase = 1 }  // 0 means "not marked"
+            var progress = delta > 0
+            var stillOpen: [Int32] = []
+            for mentor in open {
+                let i = Int(mentor)
+                if mentorPrice[i] > 0 && augmentMentor(from: mentor) { progress = true }
+                if load[i] < capacity[i] && mentorPrice[i] > 0 { stillOpen.append(mentor) }
+            }
+            if !progress {
+                for mentor in stillOpen {
+                    let i = Int(mentor)
+                    while load[i] < capacity[i] && mentorPrice[i] > 0 {
+                        if lowerPrice(i) { continue }
+                        settleMentor(i)
+                    }
+                }
+                return
+            }
+            open = stillOpen
+        }
+    }
+
+    /// Depth-first search from mentor `i0` (room, a positive price) over tight arcs, backwards:
+    /// a row it does not hold may move to it, and the row's mentor then needs a row in its place,
+    /// until a row that is unpaired, or held by a mentor whose price is 0 (which may keep the
+    /// room), ends the path. Moves the rows along the path and returns true when found. Marks and
+    /// cursors work as in `augmentTight`.
+    private mutating func augmentMentor(from i0: Int32) -> Bool {
+        var path = mentorPath
+        mentorPath = []
+        let phase = self.phase
+        path.removeAll(keepingCapacity: true)
+        path.append(i0)
+        markM[Int(i0)] = phase
+        if cursorPhaseM[Int(i0)] != phase {
+            cursorPhaseM[Int(i0)] = phase
+            cursorM[Int(i0)] = columnStart[Int(i0)]
+        }
+        parentMentor[Int(i0)] = -1
+        var endRow: Int32 = -1
+        var endMentor: Int32 = -1
+        search: while let mentor = path.last {
+            let m = Int(mentor)
+            if cursorM[m] == columnStart[m + 1] {
+                path.removeLast()
+                continue
+            }
+            let c = cursorM[m]
+            cursorM[m] += 1
+            let j = Int(columnRow[c])
+            if markR[j] == phase || mentorOfMentee[j] == mentor
+                || mentorPrice[m] + menteeValue[j] != columnProfit[c]
+            {
+                continue
+            }
+            markR[j] = phase
+            let holder = mentorOfMentee[j]
+            if holder < 0 || mentorPrice[Int(holder)] == 0 {
+                endRow = Int32(j)
+                endMentor = mentor
+                break search
+            }
+            let h = Int(holder)
+            if markM[h] == phase { continue }
+            markM[h] = phase
+            viaRow[h] = Int32(j)
+            parentMentor[h] = mentor
+            if cursorPhaseM[h] != phase {
+                cursorPhaseM[h] = phase
+                cursorM[h] = columnStart[h]
+            }
+            path.append(holder)
+        }
+        if endRow >= 0 {
+            // As in `augmentTight`: what is still on the stack is released for the next search.
+            markR[Int(endRow)] = 0
+            for mentor in path {
+                markM[Int(mentor)] = 0
+                if parentMentor[Int(mentor)] >= 0 { markR[Int(viaRow[Int(mentor)])] = 0 }
+            }
+        }
+        mentorPath = path
+        guard endRow >= 0 else { return false }
+        assign(endRow, to: endMentor)
+        var current = endMentor
+        while current != i0 {
+            let row = viaRow[Int(current)]
+            let parent = parentMentor[Int(current)]
+            assign(row, to: parent)
+            current = parent
+        }
+        return true
     }
 
     /// Lowers the price of mentor `i0` (which has room and a positive price) to 0, or fills a
