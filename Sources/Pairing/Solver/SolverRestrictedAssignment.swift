@@ -700,77 +700,15 @@ struct SolverRestrictedAssignment: Sendable {
     }
 
     /// Repairs `mentors` (each with room and a positive price that `lowerPrice` cannot move) in
-    /// phases, the mirror image of `settleRows`: one Dijkstra from all of them at once finds the
-    /// shortest distance δ to any end (a mentor's price falling to 0 at `d + u`, or an unpaired
-    /// row), the potential update (finalised mentors `u −= δ − d`, finalised rows `v += δ − d`)
-    /// lowers every open mentor's price by δ and makes every shortest path tight, then
-    /// depth-first searches over tight arcs move rows along as many paths as they find. A phase
-    /// that neither lowers a price nor moves a row (not expected) hands the rest to
-    /// `settleMentor`, one mentor at a time, which always progresses.
+    /// phases, the mirror image of `settleRows`: one search from all of them at once
+    /// (`mentorSearch`) lowers every open mentor's price by the shortest distance δ to any end and
+    /// makes every shortest path tight, then depth-first searches over tight arcs move rows along
+    /// as many paths as they find. A phase that neither lowers a price nor moves a row (not
+    /// expected) hands the rest to `settleMentor`, one mentor at a time, which always progresses.
     private mutating func settleMentors(_ mentors: [Int32]) {
         var open = mentors
-        var finalizedM: [Int32] = []
-        var finalizedR: [Int32] = []
-        var stack: [Int32] = []
-        let sinkBase = Int32(menteeCount)
         while !open.isEmpty {
-            epoch &+= 1
-            heap.removeAll()
-            finalizedM.removeAll(keepingCapacity: true)
-            finalizedR.removeAll(keepingCapacity: true)
-            stack.removeAll(keepingCapacity: true)
-            for mentor in open {
-                let i = Int(mentor)
-                distM[i] = 0
-                doneM[i] = epoch
-                finalizedM.append(mentor)
-                attachRows(of: i, at: 0, finalized: &finalizedR)
-                heap.push(mentorPrice[i], sinkBase + mentor)
-            }
-            stack.append(contentsOf: open.reversed())
-            var delta: Int64 = 0
-            search: while true {
-                while let mentor = stack.popLast() {
-                    let i = Int(mentor)
-                    let di = distM[i]
-                    let ui = mentorPrice[i]
-                    for c in columnStart[i]..<columnStart[i + 1] {
-                        let j = Int(columnRow[c])
-                        if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
-                        let nd = di + ui + menteeValue[j] - columnProfit[c]
-                        if seenR[j] != epoch || nd < distR[j] {
-                            seenR[j] = epoch
-                            distR[j] = nd
-                            heap.push(nd, Int32(j))
-                        }
-                    }
-                }
-                guard let (key, tag) = heap.pop() else { break search }  // not reached: sinks are queued
-                if tag >= sinkBase {
-                    delta = key
-                    break search
-                }
-                let j = Int(tag)
-                if doneR[j] == epoch || key != distR[j] { continue }
-                doneR[j] = epoch
-                finalizedR.append(tag)
-                let mentor = mentorOfMentee[j]
-                if mentor < 0 {
-                    delta = key
-                    break search
-                }
-                let i = Int(mentor)
-                if doneM[i] == epoch { continue }
-                doneM[i] = epoch
-                distM[i] = key
-                finalizedM.append(mentor)
-                attachRows(of: i, at: key, finalized: &finalizedR)
-                heap.push(key + mentorPrice[i], sinkBase + mentor)
-                stack.append(mentor)
-            }
-            for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
-            for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
-
+            let delta = mentorSearch(from: open).delta
             phase &+= 1
             if phase == 0 { phase = 1 }  // 0 means "not marked"
             var progress = delta > 0
@@ -792,6 +730,78 @@ struct SolverRestrictedAssignment: Sendable {
             }
             open = stillOpen
         }
+    }
+
+    /// Dijkstra from `sources` (mentors with room and a positive price, all at distance 0)
+    /// through rows that could move to a finalised mentor, to the nearest end: a mentor whose
+    /// price falls to 0 (at `d + u`; a source's own price included), or an unpaired row. Then the
+    /// potential update: finalised mentors `u −= δ − d`, finalised rows `v += δ − d`. Returns δ
+    /// and the end (`predR`: the mentor a reached row moves to; `predM`: the row a finalised
+    /// mentor gives up).
+    private mutating func mentorSearch(from sources: [Int32]) -> (delta: Int64, sinkMentor: Int32, sinkRow: Int32) {
+        epoch &+= 1
+        heap.removeAll()
+        var finalizedM: [Int32] = []
+        var finalizedR: [Int32] = []
+        let sinkBase = Int32(menteeCount)
+        for mentor in sources {
+            let i = Int(mentor)
+            distM[i] = 0
+            doneM[i] = epoch
+            finalizedM.append(mentor)
+            attachRows(of: i, at: 0, finalized: &finalizedR)
+            heap.push(mentorPrice[i], sinkBase + mentor)
+        }
+        var stack = Array(sources.reversed())
+        var sinkMentor: Int32 = -1
+        var sinkRow: Int32 = -1
+        var delta: Int64 = 0
+        search: while true {
+            while let mentor = stack.popLast() {
+                let i = Int(mentor)
+                let di = distM[i]
+                let ui = mentorPrice[i]
+                for c in columnStart[i]..<columnStart[i + 1] {
+                    let j = Int(columnRow[c])
+                    if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
+                    let nd = di + ui + menteeValue[j] - columnProfit[c]
+                    if seenR[j] != epoch || nd < distR[j] {
+                        seenR[j] = epoch
+                        distR[j] = nd
+                        predR[j] = mentor
+                        heap.push(nd, Int32(j))
+                    }
+                }
+            }
+            guard let (key, tag) = heap.pop() else { break search }  // not reached: sinks are queued
+            if tag >= sinkBase {
+                sinkMentor = tag - sinkBase
+                delta = key
+                break search
+            }
+            let j = Int(tag)
+            if doneR[j] == epoch || key != distR[j] { continue }
+            doneR[j] = epoch
+            finalizedR.append(tag)
+            let mentor = mentorOfMentee[j]
+            if mentor < 0 {
+                sinkRow = tag
+                delta = key
+                break search
+            }
+            let i = Int(mentor)
+            if doneM[i] == epoch { continue }
+            doneM[i] = epoch
+            distM[i] = key
+            predM[i] = tag
+            finalizedM.append(mentor)
+            attachRows(of: i, at: key, finalized: &finalizedR)
+            heap.push(key + mentorPrice[i], sinkBase + mentor)
+            stack.append(mentor)
+        }
+        for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
+        for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
+        return (delta, sinkMentor, sinkRow)
     }
 
     /// Depth-first search from mentor `i0` (room, a positive price) over tight arcs, backwards:
@@ -869,76 +879,12 @@ struct SolverRestrictedAssignment: Sendable {
     /// Lowers the price of mentor `i0` (which has room and a positive price) to 0, or fills a
     /// place of it, whichever the shortest path says.
     private mutating func settleMentor(_ i0: Int) {
-        epoch &+= 1
-        heap.removeAll()
-        var finalizedM: [Int32] = [Int32(i0)]
-        var finalizedR: [Int32] = []
-        var stack: [Int32] = [Int32(i0)]
-        distM[i0] = 0
-        doneM[i0] = epoch
-        attachRows(of: i0, at: 0, finalized: &finalizedR)
-        let sinkBase = Int32(menteeCount)
-        heap.push(mentorPrice[i0], sinkBase + Int32(i0))
-        var sinkMentor: Int32 = -1
-        var sinkRow: Int32 = -1
-        var delta: Int64 = 0
-
-        search: while true {
-            while let mentor = stack.popLast() {
-                let i = Int(mentor)
-                let di = distM[i]
-                let ui = mentorPrice[i]
-                for c in columnStart[i]..<columnStart[i + 1] {
-                    let j = Int(columnRow[c])
-                    if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
-                    let nd = di + ui + menteeValue[j] - columnProfit[c]
-                    if seenR[j] != epoch || nd < distR[j] {
-                        seenR[j] = epoch
-                        distR[j] = nd
-                        predR[j] = mentor
-                        heap.push(nd, Int32(j))
-                    }
-                }
-            }
-            guard let (key, tag) = heap.pop() else {
-                sinkMentor = Int32(i0)  // unreachable: the mentor's own price drop is queued
-                delta = mentorPrice[i0]
-                break search
-            }
-            if tag >= sinkBase {
-                sinkMentor = tag - sinkBase
-                delta = key
-                break search
-            }
-            let j = Int(tag)
-            if doneR[j] == epoch || key != distR[j] { continue }
-            doneR[j] = epoch
-            finalizedR.append(tag)
-            let mentor = mentorOfMentee[j]
-            if mentor < 0 {
-                sinkRow = tag
-                delta = key
-                break search
-            }
-            let i = Int(mentor)
-            if doneM[i] == epoch { continue }
-            doneM[i] = epoch
-            distM[i] = key
-            predM[i] = tag
-            finalizedM.append(mentor)
-            attachRows(of: i, at: key, finalized: &finalizedR)
-            heap.push(key + mentorPrice[i], sinkBase + mentor)
-            stack.append(mentor)
-        }
-
-        for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
-        for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
-
+        let (_, sinkMentor, sinkRow) = mentorSearch(from: [Int32(i0)])
         var row: Int32
         if sinkRow >= 0 {
             row = sinkRow
         } else {
-            if sinkMentor == Int32(i0) { return }  // the price fell to 0: nothing moves
+            if sinkMentor == Int32(i0) || sinkMentor < 0 { return }  // the price fell to 0: nothing moves
             row = predM[Int(sinkMentor)]
         }
         while true {
