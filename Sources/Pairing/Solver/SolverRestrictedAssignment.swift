@@ -454,14 +454,23 @@ struct SolverRestrictedAssignment: Sendable {
             for i in finalized { mentorPrice[Int(i)] += delta - distM[Int(i)] }
             for j in reached { menteeValue[Int(j)] -= delta - max(0, min(delta, distR[Int(j)])) }
 
-            // Disjoint augmentations along tight arcs, free rows in index order.
-            phase &+= 1
-            if phase == 0 { phase = 1 }  // 0 means "not marked"
-            var stillFree: [Int32] = []
-            for row in free {
-                if menteeValue[Int(row)] == 0 { continue }  // its own "stay unpaired" is tight: settled
-                if !augmentTight(from: row) { stillFree.append(row) }
-            }
+            // Disjoint augmentations along tight arcs, free rows in index order; passes repeat at
+            // the same prices while one settles rows (a pass leaves some paths unfound: its marks
+            // outlive the paths that made them).
+            var stillFree = free
+            var settledInPass = 0
+            repeat {
+                phase &+= 1
+                if phase == 0 { phase = 1 }  // 0 means "not marked"
+                let before = stillFree.count
+                var left: [Int32] = []
+                for row in stillFree {
+                    if menteeValue[Int(row)] == 0 { continue }  // its own "stay unpaired" is tight: settled
+                    if !augmentTight(from: row) { left.append(row) }
+                }
+                stillFree = left
+                settledInPass = before - left.count
+            } while settledInPass > 0 && !stillFree.isEmpty
             if stillFree.count == free.count && stillFree.allSatisfy({ menteeValue[Int($0)] > 0 }) {
                 // No progress (should not happen): finish one row at a time, which always progresses.
                 for row in stillFree { settleRow(Int(row)) }
