@@ -19,10 +19,10 @@ import Foundation
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
-///    assigned mentees, and `u_i > 0` only for full mentors. When mentors are in surplus
-///    (`Tuning.coldRestrictedSolves`), each round solves from `u = 0`: prices then rise only on
-///    full mentors and the last condition holds without repairs; otherwise the solve is warm,
-///    from the last round's state, and repairs the mentors left with room. (With
+///    assigned mentees, and `u_i > 0` only for full mentors. Each round's solve is warm, from the
+///    last round's state, and repairs the mentors left with room; with
+///    `Tuning.coldRestrictedSolves` each round solves from `u = 0` instead: prices then rise only
+///    on full mentors and the last condition holds without repairs. (With
 ///    `Tuning.deferMentorRepair`,
 ///    the last condition is restored only when pricing finds nothing, then pricing runs again:
 ///    rounds in between are cheaper, and only the final state has to be a certificate.)
@@ -98,13 +98,13 @@ package enum PairingSolver {
         /// once pricing finds nothing (then price again).
         package var deferMentorRepair: Bool = false
         /// Solve every restricted problem from scratch (`u = 0`) instead of warm from the last
-        /// round's prices: more searches, but no mentor price repairs (a Dijkstra per mentor
-        /// left with room and a positive price). `nil` (the default) chooses by supply: cold when
-        /// mentor capacity exceeds the mentee count by a quarter or more, as in real surveys,
-        /// where free mentors end searches early (measured: 28.4 s warm, 17.1 s cold at
-        /// 22,000 × 12,700); warm when they are balanced, where cold searches are long (5.0 s
-        /// warm, 8.8 s cold at 5,000²).
-        package var coldRestrictedSolves: Bool? = nil
+        /// round's prices: more searches, but no mentor price repairs. Off by default. Cold used
+        /// to win when mentors were in surplus, while each repair was a search of its own (28.4 s
+        /// warm, 17.1 s cold at 22,000 × 12,700); with repairs in phases warm is as fast there
+        /// (3.04 and 3.63 s against 3.31 and 3.29 s), faster on the generated 1,000,000-row
+        /// survey (37.6 s against 44.6 s, whole `report`) and at 5,000² (2.21 s against
+        /// 2.90–3.02 s).
+        package var coldRestrictedSolves: Bool = false
 
         package init(
             seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 8, arcsPerProjection: Int = 2,
@@ -176,8 +176,7 @@ package enum PairingSolver {
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
             singleSearchBelow: tuning.singleSearchBelow)
         var rounds = 0
-        let capacityTotal = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
-        let cold = tuning.coldRestrictedSolves ?? (4 * capacityTotal >= 5 * instance.menteeCount)
+        let cold = tuning.coldRestrictedSolves
         while true {
             // Compressed rows of the current arcs, with their profits.
             var rowStart = [Int](repeating: 0, count: instance.menteeCount + 1)
