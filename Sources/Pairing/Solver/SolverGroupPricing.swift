@@ -61,7 +61,6 @@ struct SolverGroupPricing: Sendable {
                 MenteeReach(teachableMentors: 0, afterGroupRules: 0, allowedMentors: 0, bestScoreMicros: nil)
             }
             output.best = [Int64?](repeating: nil, count: instance.menteeCount)
-            output.greedyLoad = [Int32](repeating: 0, count: instance.mentorCount)
         }
         // Mentor visiting order (by price, then index) and its buckets by location.
         let order: [Int32]
@@ -90,7 +89,7 @@ struct SolverGroupPricing: Sendable {
         let isSeed: Bool
         if case .seed = mode { isSeed = true } else { isSeed = false }
         let workers = Self.workerCount
-        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance)) }
+        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance, seed: isSeed)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let box = boxes[w]
@@ -113,11 +112,6 @@ struct SolverGroupPricing: Sendable {
                     output.reach[j] = source.reach[j]
                     output.best[j] = source.best[j]
                 }
-            }
-        }
-        if isSeed {
-            for box in boxes {
-                for i in 0..<instance.mentorCount { output.greedyLoad[i] += box.output.greedyLoad[i] }
             }
         }
         return output
@@ -169,10 +163,13 @@ struct SolverGroupPricing: Sendable {
         var candidates: [Int32] = []
         var departmentCount: [Int32]
         var departmentTouched: [Int32] = []
+        /// Seed: mentees this worker's greedy arcs gave each mentor so far.
+        var greedyLoad: [Int32]
 
-        init(_ instance: SolverInstance) {
+        init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
             departmentCount = [Int32](repeating: 0, count: instance.departmentCount)
+            greedyLoad = seed ? [Int32](repeating: 0, count: instance.mentorCount) : []
         }
     }
 
@@ -617,7 +614,7 @@ struct SolverGroupPricing: Sendable {
         // shares, so the restricted problem starts with nearly every mentee that can be paired
         // having a mentor to go to.
         func room(_ mentor: Int) -> Bool {
-            output.greedyLoad[mentor]
+            s.greedyLoad[mentor]
                 < Self.greedyShare(capacity: instance.mentorCapacity[mentor], mentor: mentor, worker: worker)
         }
         greedy: for c32 in s.codeOrder {
@@ -636,7 +633,7 @@ struct SolverGroupPricing: Sendable {
                 guard room(mentor), instance.groupRulesAllow(mentor: mentor, mentee: j),
                     !instance.isForbidden(mentor: mentor, mentee: j)
                 else { continue }
-                output.greedyLoad[mentor] += 1
+                s.greedyLoad[mentor] += 1
                 let base = j * perMentee
                 if !output.picks[base..<base + taken].contains(Int32(mentor)) {
                     output.picks[base + taken] = Int32(mentor)

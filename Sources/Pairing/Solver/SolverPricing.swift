@@ -43,8 +43,6 @@ struct SolverPricing: Sendable {
         var reach: [MenteeReach]
         /// Seed mode only: best allowed score (units) per mentee over mentors of positive capacity.
         var best: [Int64?]
-        /// Seed mode only: mentees taken per mentor by the greedy arcs.
-        var greedyLoad: [Int32] = []
         /// Mentees answered by an exact scan (their best mentor was excluded for them).
         var scans: Int = 0
         var totalPicks: Int { pickCount.reduce(0) { $0 + Int($1) } }
@@ -235,7 +233,6 @@ struct SolverPricing: Sendable {
             perMentee: run.perMentee, reach: [], best: [])
         if run.isSeed {
             output.best = [Int64?](repeating: nil, count: n)
-            output.greedyLoad = [Int32](repeating: 0, count: m)
         }
 
         let lowestPrice =
@@ -279,6 +276,8 @@ struct SolverPricing: Sendable {
         var sorted: [Bool]
         /// Seed: first member of each cell that may still have greedy room.
         var cursor: [Int32]
+        /// Seed: mentees taken per mentor by the greedy arcs so far.
+        var greedyLoad: [Int32]
         /// Exact scans: the best (value, mentor) pairs so far, best first.
         var top: [(value: Int64, mentor: Int32)] = []
 
@@ -287,6 +286,7 @@ struct SolverPricing: Sendable {
             members = cells.members
             sorted = run.isSeed ? [] : [Bool](repeating: false, count: cells.start.count - 1)
             cursor = run.isSeed ? Array(cells.start.dropLast()) : []
+            greedyLoad = run.isSeed ? [Int32](repeating: 0, count: cells.dense.count) : []
         }
     }
 
@@ -420,7 +420,7 @@ struct SolverPricing: Sendable {
                 best = max(best ?? score, score)
                 guard usable(i, j) else { continue }
                 value = score
-                if output.greedyLoad[i] < instance.mentorCapacity[i], greedy.map({ score > $0.score }) ?? true {
+                if s.greedyLoad[i] < instance.mentorCapacity[i], greedy.map({ score > $0.score }) ?? true {
                     greedy = (score, i)
                 }
             } else {
@@ -440,7 +440,7 @@ struct SolverPricing: Sendable {
         if run.isSeed {
             output.best[j] = best
             if let greedy {
-                output.greedyLoad[greedy.mentor] += 1
+                s.greedyLoad[greedy.mentor] += 1
                 if !s.top.contains(where: { Int($0.mentor) == greedy.mentor }) {
                     output.picks[base + taken] = Int32(greedy.mentor)
                     taken += 1
@@ -502,15 +502,15 @@ struct SolverPricing: Sendable {
         // Greedy arc: the first member with room left, which then takes this mentee.
         while Int(s.cursor[c]) < to {
             let i = Int(s.members[Int(s.cursor[c])])
-            if output.greedyLoad[i] < instance.mentorCapacity[i] { break }
+            if s.greedyLoad[i] < instance.mentorCapacity[i] { break }
             s.cursor[c] += 1
         }
         var position = Int(s.cursor[c])
         while position < to {
             let i = Int(s.members[position])
             position += 1
-            guard output.greedyLoad[i] < instance.mentorCapacity[i], inSet(i, set), notExcluded(i, j) else { continue }
-            output.greedyLoad[i] += 1
+            guard s.greedyLoad[i] < instance.mentorCapacity[i], inSet(i, set), notExcluded(i, j) else { continue }
+            s.greedyLoad[i] += 1
             if !output.picks[base..<base + taken].contains(Int32(i)) {
                 output.picks[base + taken] = Int32(i)
                 taken += 1
