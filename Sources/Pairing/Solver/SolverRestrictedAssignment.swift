@@ -460,8 +460,7 @@ struct SolverRestrictedAssignment: Sendable {
             var stillFree = free
             var settledInPass = 0
             repeat {
-                phase &+= 1
-                if phase == 0 { phase = 1 }  // 0 means "not marked"
+                startPhase()
                 let before = stillFree.count
                 var left: [Int32] = []
                 for row in stillFree {
@@ -478,6 +477,12 @@ struct SolverRestrictedAssignment: Sendable {
             }
             free = stillFree
         }
+    }
+
+    /// A new phase for the depth-first searches' marks (0 means "not marked" and is skipped).
+    private mutating func startPhase() {
+        phase &+= 1
+        if phase == 0 { phase = 1 }
     }
 
     /// Depth-first search from free row `j0` over tight arcs to a mentor with room or to a row
@@ -718,8 +723,7 @@ struct SolverRestrictedAssignment: Sendable {
         var open = mentors
         while !open.isEmpty {
             let delta = mentorSearch(from: open).delta
-            phase &+= 1
-            if phase == 0 { phase = 1 }  // 0 means "not marked"
+            startPhase()
             var progress = delta > 0
             var stillOpen: [Int32] = []
             for mentor in open {
