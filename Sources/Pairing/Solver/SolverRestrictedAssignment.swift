@@ -782,6 +782,14 @@ struct SolverRestrictedAssignment: Sendable {
                         seenR[j] = epoch
                         distR[j] = nd
                         predR[j] = mentor
+                        if nd == di && mentorOfMentee[j] < 0 {
+                            // An unpaired row at the current distance: no end is nearer.
+                            doneR[j] = epoch
+                            finalizedR.append(Int32(j))
+                            sinkRow = Int32(j)
+                            delta = nd
+                            break search
+                        }
                         heap.push(nd, Int32(j))
                     }
                 }
@@ -809,6 +817,12 @@ struct SolverRestrictedAssignment: Sendable {
             predM[i] = tag
             finalizedM.append(mentor)
             attachRows(of: i, at: key, finalized: &finalizedR)
+            if mentorPrice[i] == 0 {
+                // Its price is already 0: an end at the current distance, so no end is nearer.
+                sinkMentor = mentor
+                delta = key
+                break search
+            }
             heap.push(key + mentorPrice[i], sinkBase + mentor)
             stack.append(mentor)
         }
