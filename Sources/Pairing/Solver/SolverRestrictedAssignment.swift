@@ -82,8 +82,15 @@ struct SolverRestrictedAssignment: Sendable {
     private var markM: [UInt32]
     private var markR: [UInt32]
     private var phase: UInt32 = 0
-    /// The depth-first search's stack, kept between searches.
+    /// The row searches' path stack, kept between searches.
     private var tightPath: [Int32] = []
+    /// Distance labels of the tight graph (`labelTightGraph`): a row's label is valid where
+    /// `seenR` holds `labelStamp`; the breadth-first queue is kept between calls.
+    private var labelR: [Int32]
+    private var labelStamp: UInt32 = 0
+    private var labelQueue: [Int32] = []
+    /// Relabels left before the labels are recomputed from scratch.
+    private var relabelBudget = 0
     /// The mentor searches' state, mirroring the rows': the next column arc to try and the phase
     /// that set it, the row a mentor gives up to the mentor before it on the path, that mentor,
     /// and the stack.
@@ -127,6 +134,7 @@ struct SolverRestrictedAssignment: Sendable {
         cursorPhase = [UInt32](repeating: 0, count: menteeCount)
         markM = [UInt32](repeating: 0, count: mentorCount)
         markR = [UInt32](repeating: 0, count: menteeCount)
+        labelR = [Int32](repeating: 0, count: menteeCount)
         cursorM = [Int](repeating: 0, count: mentorCount)
         cursorPhaseM = [UInt32](repeating: 0, count: mentorCount)
         viaRow = [Int32](repeating: -1, count: mentorCount)
@@ -375,9 +383,10 @@ struct SolverRestrictedAssignment: Sendable {
 
     /// Settles the free rows in phases (the primal–dual method): one Dijkstra from all of them at
     /// once finds the shortest distance δ to any end (a mentor with room, or a row giving up its
-    /// mentor at `d + v`); the potential update makes every shortest path tight; then depth-first
-    /// searches over tight arcs augment along as many disjoint tight paths as they find. Each
-    /// phase settles at least one row; the invariants are those of `settleRow`.
+    /// mentor at `d + v`); the potential update makes every shortest path tight; then searches
+    /// guided by distance labels (`labelTightGraph`, `augmentLabelled`) augment along tight
+    /// paths until no free row has one. Each phase settles at least one row; the invariants are
+    /// those of `settleRow` (only tight arcs change hands, so prices stay a certificate).
     private mutating func settleRows(_ rows: [Int32]) {
         var free: [Int32] = []
         for row in rows {
@@ -454,22 +463,25 @@ struct SolverRestrictedAssignment: Sendable {
             for i in finalized { mentorPrice[Int(i)] += delta - distM[Int(i)] }
             for j in reached { menteeValue[Int(j)] -= delta - max(0, min(delta, distR[Int(j)])) }
 
-            // Disjoint augmentations along tight arcs, free rows in index order; passes repeat at
-            // the same prices while one settles rows (a pass leaves some paths unfound: its marks
-            // outlive the paths that made them).
-            var stillFree = free
-            var settledInPass = 0
-            repeat {
+            // Augmentations along tight arcs (shortest augmenting paths with distance labels,
+            // Ahuja–Orlin): label every row by its distance to an end over tight arcs, then one
+            // depth-first search per free row, in index order, along arcs whose labels fall by
+            // one, relabelling the rows it retreats from; labels are recomputed from scratch when
+            // the searches have relabelled as many rows as the labelling reached, and the
+            // searches go on until no free row can reach an end at these prices.
+            var stillFree = free.filter { menteeValue[Int($0)] > 0 }  // v = 0: "stay unpaired" is tight
+            while !stillFree.isEmpty {
+                let labelled = labelTightGraph()
+                if !stillFree.contains(where: { seenR[Int($0)] == labelStamp }) { break }
+                relabelBudget = labelled
                 startPhase()
-                let before = stillFree.count
                 var left: [Int32] = []
-                for row in stillFree {
-                    if menteeValue[Int(row)] == 0 { continue }  // its own "stay unpaired" is tight: settled
-                    if !augmentTight(from: row) { left.append(row) }
+                for row in stillFree where relabelBudget < 0 || !augmentLabelled(from: row) {
+                    left.append(row)
                 }
+                if left.count == stillFree.count { break }
                 stillFree = left
-                settledInPass = before - left.count
-            } while settledInPass > 0 && !stillFree.isEmpty
+            }
             if stillFree.count == free.count && stillFree.allSatisfy({ menteeValue[Int($0)] > 0 }) {
                 // No progress (should not happen): finish one row at a time, which always progresses.
                 for row in stillFree { settleRow(Int(row)) }
@@ -485,102 +497,161 @@ struct SolverRestrictedAssignment: Sendable {
         if phase == 0 { phase = 1 }
     }
 
-    /// Depth-first search from free row `j0` over tight arcs to a mentor with room or to a row
-    /// whose "give up the mentor" is tight (`v = 0`); augments and returns true when found.
-    ///
-    /// Every free row of every phase runs one, so the search works on local copies of the arrays
-    /// it writes (moved out of `self` and back, no copying): writes to a local array need no
-    /// uniqueness check per element. The path stack is kept between calls.
-    private mutating func augmentTight(from j0: Int32) -> Bool {
+    /// Whether a row that moves to mentor `i` over a tight arc ends a path there: `i` has room,
+    /// or holds a row with `v = 0` (not one marked `onPath`, a row of the current search path),
+    /// which gives it up. Returns the row that gives it up, `-1` for room, `nil` when `i` is no end.
+    @inline(__always)
+    private func endAt(_ i: Int, onPath: UInt32) -> Int32? {
+        if load[i] < capacity[i] { return -1 }
+        var o = head[i]
+        while o >= 0 {
+            if menteeValue[Int(o)] == 0 && markR[Int(o)] != onPath { return o }
+            o = next[Int(o)]
+        }
+        return nil
+    }
+
+    /// Labels every row that can reach an end over tight arcs with its distance there, in moves
+    /// of other rows: 0 for a row with a tight arc to an end (`endAt`), `k + 1` for a row with a
+    /// tight arc to the mentor of a row labelled `k` (it takes that row's place, and that row
+    /// moves on). A breadth-first search backwards from the ends over the mentors' column arcs.
+    /// A row's own mentor does not count. Returns how many rows it labelled.
+    private mutating func labelTightGraph() -> Int {
+        epoch &+= 1
+        let stamp = epoch
+        labelStamp = stamp
+        var queue = labelQueue
+        labelQueue = []
+        queue.removeAll(keepingCapacity: true)
+        for i in 0..<mentorCount where columnStart[i] < columnStart[i + 1] {
+            if endAt(i, onPath: UInt32.max) == nil { continue }  // no phase mark is that high
+            let ui = mentorPrice[i]
+            for c in columnStart[i]..<columnStart[i + 1] {
+                let r = Int(columnRow[c])
+                if seenR[r] == stamp || mentorOfMentee[r] == Int32(i) || ui + menteeValue[r] != columnProfit[c] {
+                    continue
+                }
+                seenR[r] = stamp
+                labelR[r] = 0
+                queue.append(Int32(r))
+            }
+        }
+        var q = 0
+        while q < queue.count {
+            let x = Int(queue[q])
+            q += 1
+            let m = mentorOfMentee[x]
+            if m < 0 || seenM[Int(m)] == stamp { continue }  // a free row is no one's place to take
+            let mi = Int(m)
+            seenM[mi] = stamp
+            let label = labelR[x] + 1
+            let um = mentorPrice[mi]
+            for c in columnStart[mi]..<columnStart[mi + 1] {
+                let r = Int(columnRow[c])
+                if seenR[r] == stamp || mentorOfMentee[r] == m || um + menteeValue[r] != columnProfit[c] { continue }
+                seenR[r] = stamp
+                labelR[r] = label
+                queue.append(Int32(r))
+            }
+        }
+        labelQueue = queue
+        return queue.count
+    }
+
+    /// The label row `r` deserves by its tight arcs now, rows on the current path left out
+    /// (`Int32.max`: it reaches no end).
+    private func freshLabel(_ r: Int) -> Int32 {
+        let own = mentorOfMentee[r]
+        let vr = menteeValue[r]
+        var best = Int32.max
+        for a in rowStart[r]..<rowStart[r + 1] {
+            let i = Int(arcMentor[a])
+            if arcMentor[a] == own || mentorPrice[i] + vr != arcProfit[a] { continue }
+            if endAt(i, onPath: phase) != nil { return 0 }
+            var o = head[i]
+            while o >= 0 {
+                let oj = Int(o)
+                if seenR[oj] == labelStamp && labelR[oj] < best - 1 && markR[oj] != phase { best = labelR[oj] + 1 }
+                o = next[oj]
+            }
+        }
+        return best
+    }
+
+    /// Depth-first search from free row `j0` along admissible arcs (a tight arc from a row
+    /// labelled `k` to a mentor holding a row labelled `k − 1`, or to an end when `k = 0`); a
+    /// row without one is relabelled and the search retreats from it. Each row keeps its current
+    /// arc through the phase. Augments and returns true when it reaches an end; false when `j0`
+    /// can reach none, or the relabel budget is spent.
+    private mutating func augmentLabelled(from j0: Int32) -> Bool {
+        guard seenR[Int(j0)] == labelStamp else { return false }
         var path = tightPath
-        var markR = self.markR
-        var markM = self.markM
-        var cursor = self.cursor
-        var cursorPhase = self.cursorPhase
-        var parentRow = self.parentRow
-        var moveTo = self.moveTo
         tightPath = []
-        self.markR = []
-        self.markM = []
-        self.cursor = []
-        self.cursorPhase = []
-        self.parentRow = []
-        self.moveTo = []
         let phase = self.phase
         path.removeAll(keepingCapacity: true)
         path.append(j0)
         markR[Int(j0)] = phase
+        parentRow[Int(j0)] = -1
         if cursorPhase[Int(j0)] != phase {
             cursorPhase[Int(j0)] = phase
             cursor[Int(j0)] = rowStart[Int(j0)]
         }
-        parentRow[Int(j0)] = -1
-        // The row whose move ends the path, and the row that gives up its mentor there (-1: the
-        // mentor has room).
         var end: Int32 = -1
         var leaving: Int32 = -1
         search: while let row = path.last {
             let r = Int(row)
-            if cursor[r] == rowStart[r + 1] {
-                path.removeLast()
-                continue
-            }
-            let a = cursor[r]
-            cursor[r] += 1
-            let i = Int(arcMentor[a])
-            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit[a] { continue }
-            markM[i] = phase
-            moveTo[r] = Int32(i)
-            if load[i] < capacity[i] {
-                end = row
-                break search
-            }
-            var other = head[i]
-            while other >= 0 {
-                if markR[Int(other)] != phase && menteeValue[Int(other)] == 0 {
-                    end = row
-                    leaving = other
-                    break search
-                }
-                other = next[Int(other)]
-            }
-            other = head[i]
-            while other >= 0 {
-                let o = Int(other)
-                if markR[o] != phase {
-                    markR[o] = phase
-                    parentRow[o] = row
-                    if cursorPhase[o] != phase {
-                        cursorPhase[o] = phase
-                        cursor[o] = rowStart[o]
+            let label = labelR[r]
+            let own = mentorOfMentee[r]
+            let vr = menteeValue[r]
+            var a = cursor[r]
+            let last = rowStart[r + 1]
+            while a < last {
+                let i = Int(arcMentor[a])
+                if arcMentor[a] != own && mentorPrice[i] + vr == arcProfit[a] {
+                    if label == 0 {
+                        if let gone = endAt(i, onPath: phase) {
+                            cursor[r] = a
+                            moveTo[r] = Int32(i)
+                            end = row
+                            leaving = gone
+                            break search
+                        }
+                    } else {
+                        var o = head[i]
+                        while o >= 0 {
+                            let oj = Int(o)
+                            if seenR[oj] == labelStamp && labelR[oj] == label - 1 && markR[oj] != phase {
+                                cursor[r] = a
+                                moveTo[r] = Int32(i)
+                                parentRow[oj] = row
+                                markR[oj] = phase
+                                if cursorPhase[oj] != phase {
+                                    cursorPhase[oj] = phase
+                                    cursor[oj] = rowStart[oj]
+                                }
+                                path.append(o)
+                                continue search
+                            }
+                            o = next[oj]
+                        }
                     }
-                    path.append(other)
                 }
-                other = next[o]
+                a += 1
+            }
+            // No admissible arc: relabel, and retreat (the row before re-examines its arc).
+            relabelBudget -= 1
+            cursor[r] = rowStart[r]
+            // A label only rises, so the row before cannot take this row again at once (a
+            // label above the true distance costs searches, never a wrong path).
+            let fresh = max(freshLabel(r), label + 1)
+            if fresh == Int32.max { seenR[r] = 0 } else { labelR[r] = fresh }
+            if path.count > 1 || fresh == Int32.max || relabelBudget < 0 {
+                markR[r] = 0
+                path.removeLast()
             }
         }
-        if end >= 0 {
-            // Found. Rows this search explored to the end stay marked: dead ends for the rest of
-            // the phase (a path elsewhere does not change what they reach). The rows still on the
-            // stack (the path, and rows queued behind it) and the mentors they were reached
-            // through are released for the next search, as is the end mentor, which may have
-            // room left; a released row resumes at its cursor. (A row or arc passed over because
-            // this search held a node that it then released is only missed for this phase: the
-            // next phase's search sees it again.)
-            markM[Int(moveTo[Int(end)])] = 0
-            for row in path {
-                markR[Int(row)] = 0
-                let parent = parentRow[Int(row)]
-                if parent >= 0 { markM[Int(moveTo[Int(parent)])] = 0 }
-            }
-        }
+        for row in path { markR[Int(row)] = 0 }
         tightPath = path
-        self.markR = markR
-        self.markM = markM
-        self.cursor = cursor
-        self.cursorPhase = cursorPhase
-        self.parentRow = parentRow
-        self.moveTo = moveTo
         guard end >= 0 else { return false }
         if leaving >= 0 {
             let mentor = moveTo[Int(end)]
@@ -835,7 +906,7 @@ struct SolverRestrictedAssignment: Sendable {
     /// a row it does not hold may move to it, and the row's mentor then needs a row in its place,
     /// until a row that is unpaired, or held by a mentor whose price is 0 (which may keep the
     /// room), ends the path. Moves the rows along the path and returns true when found. Marks and
-    /// cursors work as in `augmentTight`.
+    /// cursors work as in the row searches (`augmentLabelled`).
     private mutating func augmentMentor(from i0: Int32) -> Bool {
         var path = mentorPath
         mentorPath = []
@@ -883,7 +954,7 @@ struct SolverRestrictedAssignment: Sendable {
             path.append(holder)
         }
         if endRow >= 0 {
-            // As in `augmentTight`: what is still on the stack is released for the next search.
+            // What is still on the stack is released for the next search.
             markR[Int(endRow)] = 0
             for mentor in path {
                 markM[Int(mentor)] = 0
