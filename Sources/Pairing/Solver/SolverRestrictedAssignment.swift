@@ -383,9 +383,9 @@ struct SolverRestrictedAssignment: Sendable {
 
     /// Settles the free rows in phases (the primal–dual method): one Dijkstra from all of them at
     /// once finds the shortest distance δ to any end (a mentor with room, or a row giving up its
-    /// mentor at `d + v`); the potential update makes every shortest path tight; then searches
-    /// guided by distance labels (`labelTightGraph`, `augmentLabelled`) augment along tight
-    /// paths until no free row has one. Each phase settles at least one row; the invariants are
+    /// mentor at `d + v`); the potential update makes every shortest path tight; then one pass of
+    /// depth-first searches (`augmentTight`) and searches guided by distance labels
+    /// (`labelTightGraph`, `augmentLabelled`) augment along tight paths until no free row has one. Each phase settles at least one row; the invariants are
     /// those of `settleRow` (only tight arcs change hands, so prices stay a certificate).
     private mutating func settleRows(_ rows: [Int32]) {
         var free: [Int32] = []
@@ -463,13 +463,17 @@ struct SolverRestrictedAssignment: Sendable {
             for i in finalized { mentorPrice[Int(i)] += delta - distM[Int(i)] }
             for j in reached { menteeValue[Int(j)] -= delta - max(0, min(delta, distR[Int(j)])) }
 
-            // Augmentations along tight arcs (shortest augmenting paths with distance labels,
-            // Ahuja–Orlin): label every row by its distance to an end over tight arcs, then one
-            // depth-first search per free row, in index order, along arcs whose labels fall by
-            // one, relabelling the rows it retreats from; labels are recomputed from scratch when
-            // the searches have relabelled as many rows as the labelling reached, and the
-            // searches go on until no free row can reach an end at these prices.
+            // Augmentations along tight arcs. First one pass of plain depth-first searches, free
+            // rows in index order (it settles most of what can be settled at these prices, each
+            // node walked at most once). Then shortest augmenting paths with distance labels
+            // (Ahuja–Orlin) for the rest, which the pass leaves behind its dead marks: label
+            // every row by its distance to an end over tight arcs, then one search per free row
+            // along arcs whose labels fall by one, relabelling the rows it retreats from; labels
+            // are recomputed from scratch when the searches have relabelled as many rows as the
+            // labelling reached, and the searches go on until no free row can reach an end.
             var stillFree = free.filter { menteeValue[Int($0)] > 0 }  // v = 0: "stay unpaired" is tight
+            startPhase()
+            stillFree = stillFree.filter { !augmentTight(from: $0) }
             while !stillFree.isEmpty {
                 let labelled = labelTightGraph()
                 if !stillFree.contains(where: { seenR[Int($0)] == labelStamp }) { break }
@@ -652,6 +656,113 @@ struct SolverRestrictedAssignment: Sendable {
         }
         for row in path { markR[Int(row)] = 0 }
         tightPath = path
+        guard end >= 0 else { return false }
+        if leaving >= 0 {
+            let mentor = moveTo[Int(end)]
+            unlink(leaving, from: mentor)
+            load[Int(mentor)] -= 1
+            mentorOfMentee[Int(leaving)] = -1
+        }
+        applyTightPath(end: end)
+        return true
+    }
+
+    /// Depth-first search from free row `j0` over tight arcs to a mentor with room or to a row
+    /// whose "give up the mentor" is tight (`v = 0`); augments and returns true when found.
+    ///
+    /// Every free row of every phase runs one, so the search works on local copies of the arrays
+    /// it writes (moved out of `self` and back, no copying): writes to a local array need no
+    /// uniqueness check per element. The path stack is kept between calls.
+    private mutating func augmentTight(from j0: Int32) -> Bool {
+        var path = tightPath
+        var markR = self.markR
+        var markM = self.markM
+        var cursor = self.cursor
+        var cursorPhase = self.cursorPhase
+        var parentRow = self.parentRow
+        var moveTo = self.moveTo
+        tightPath = []
+        self.markR = []
+        self.markM = []
+        self.cursor = []
+        self.cursorPhase = []
+        self.parentRow = []
+        self.moveTo = []
+        let phase = self.phase
+        path.removeAll(keepingCapacity: true)
+        path.append(j0)
+        markR[Int(j0)] = phase
+        if cursorPhase[Int(j0)] != phase {
+            cursorPhase[Int(j0)] = phase
+            cursor[Int(j0)] = rowStart[Int(j0)]
+        }
+        parentRow[Int(j0)] = -1
+        // The row whose move ends the path, and the row that gives up its mentor there (-1: the
+        // mentor has room).
+        var end: Int32 = -1
+        var leaving: Int32 = -1
+        search: while let row = path.last {
+            let r = Int(row)
+            if cursor[r] == rowStart[r + 1] {
+                path.removeLast()
+                continue
+            }
+            let a = cursor[r]
+            cursor[r] += 1
+            let i = Int(arcMentor[a])
+            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit[a] { continue }
+            markM[i] = phase
+            moveTo[r] = Int32(i)
+            if load[i] < capacity[i] {
+                end = row
+                break search
+            }
+            var other = head[i]
+            while other >= 0 {
+                if markR[Int(other)] != phase && menteeValue[Int(other)] == 0 {
+                    end = row
+                    leaving = other
+                    break search
+                }
+                other = next[Int(other)]
+            }
+            other = head[i]
+            while other >= 0 {
+                let o = Int(other)
+                if markR[o] != phase {
+                    markR[o] = phase
+                    parentRow[o] = row
+                    if cursorPhase[o] != phase {
+                        cursorPhase[o] = phase
+                        cursor[o] = rowStart[o]
+                    }
+                    path.append(other)
+                }
+                other = next[o]
+            }
+        }
+        if end >= 0 {
+            // Found. Rows this search explored to the end stay marked: dead ends for the rest of
+            // the phase (a path elsewhere does not change what they reach). The rows still on the
+            // stack (the path, and rows queued behind it) and the mentors they were reached
+            // through are released for the next search, as is the end mentor, which may have
+            // room left; a released row resumes at its cursor. (A row or arc passed over because
+            // this search held a node that it then released is only missed for this phase: the
+            // next phase's search sees it again.)
+            markM[Int(moveTo[Int(end)])] = 0
+            for row in path {
+                markR[Int(row)] = 0
+                let parent = parentRow[Int(row)]
+                if parent >= 0 { markM[Int(moveTo[Int(parent)])] = 0 }
+            }
+        }
+        tightPath = path
+        self.markR = markR
+        self.markM = markM
+        self.cursor = cursor
+        self.cursorPhase = cursorPhase
+        self.parentRow = parentRow
+        self.moveTo = moveTo
         guard end >= 0 else { return false }
         if leaving >= 0 {
             let mentor = moveTo[Int(end)]
