@@ -89,6 +89,10 @@ struct SolverRestrictedAssignment: Sendable {
     private var labelR: [Int32]
     private var labelStamp: UInt32 = 0
     private var labelQueue: [Int32] = []
+    /// The mentor searches' labels, the same way (`labelMentors`): valid where `seenM` holds
+    /// `labelStampM`.
+    private var labelM: [Int32]
+    private var labelStampM: UInt32 = 0
     /// Relabels left before the labels are recomputed from scratch.
     private var relabelBudget = 0
     /// The mentor searches' state, mirroring the rows': the next column arc to try and the phase
@@ -135,6 +139,7 @@ struct SolverRestrictedAssignment: Sendable {
         markM = [UInt32](repeating: 0, count: mentorCount)
         markR = [UInt32](repeating: 0, count: menteeCount)
         labelR = [Int32](repeating: 0, count: menteeCount)
+        labelM = [Int32](repeating: 0, count: mentorCount)
         cursorM = [Int](repeating: 0, count: mentorCount)
         cursorPhaseM = [UInt32](repeating: 0, count: mentorCount)
         viaRow = [Int32](repeating: -1, count: mentorCount)
@@ -913,6 +918,23 @@ struct SolverRestrictedAssignment: Sendable {
                 if mentorPrice[i] > 0 && augmentMentor(from: mentor) { progress = true }
                 if load[i] < capacity[i] && mentorPrice[i] > 0 { stillOpen.append(mentor) }
             }
+            // Then labelled searches for what the pass left, as for the rows.
+            while !stillOpen.isEmpty {
+                let labelled = labelMentors()
+                if !stillOpen.contains(where: { seenM[Int($0)] == labelStampM }) { break }
+                relabelBudget = labelled
+                startPhase()
+                var moved = false
+                var left: [Int32] = []
+                for mentor in stillOpen {
+                    let i = Int(mentor)
+                    if relabelBudget >= 0 && augmentLabelledMentor(from: mentor) { moved = true }
+                    if load[i] < capacity[i] && mentorPrice[i] > 0 { left.append(mentor) }
+                }
+                stillOpen = left
+                if !moved { break }
+                progress = true
+            }
             if !progress {
                 for mentor in stillOpen {
                     let i = Int(mentor)
@@ -1011,6 +1033,152 @@ struct SolverRestrictedAssignment: Sendable {
         for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
         for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
         return (delta, sinkMentor, sinkRow)
+    }
+
+    /// Labels every mentor that can reach an end of a mentor path over tight arcs with its
+    /// distance there, in moves of rows: 0 for a mentor with a tight arc to a row that is
+    /// unpaired or held by a mentor at price 0 (`augmentMentor`'s ends), `k + 1` for a mentor
+    /// with a tight arc to a row held by a mentor labelled `k` (it takes that row, and that
+    /// mentor then needs one). Backwards, breadth first, from the ends over the rows' arcs.
+    /// Returns how many mentors it labelled.
+    private mutating func labelMentors() -> Int {
+        epoch &+= 1
+        let stamp = epoch
+        labelStampM = stamp
+        var queue = labelQueue
+        labelQueue = []
+        queue.removeAll(keepingCapacity: true)
+        for j in 0..<menteeCount where rowStart[j] < rowStart[j + 1] {
+            let holder = mentorOfMentee[j]
+            if holder >= 0 && mentorPrice[Int(holder)] != 0 { continue }
+            let vj = menteeValue[j]
+            for a in rowStart[j]..<rowStart[j + 1] {
+                let i = Int(arcMentor[a])
+                if seenM[i] == stamp || arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit[a] { continue }
+                seenM[i] = stamp
+                labelM[i] = 0
+                queue.append(Int32(i))
+            }
+        }
+        var q = 0
+        while q < queue.count {
+            let x = queue[q]
+            q += 1
+            let label = labelM[Int(x)] + 1
+            var j = head[Int(x)]
+            while j >= 0 {
+                let r = Int(j)
+                j = next[r]
+                if seenR[r] == stamp { continue }
+                seenR[r] = stamp
+                let vr = menteeValue[r]
+                for a in rowStart[r]..<rowStart[r + 1] {
+                    let i = Int(arcMentor[a])
+                    if seenM[i] == stamp || arcMentor[a] == x || mentorPrice[i] + vr != arcProfit[a] { continue }
+                    seenM[i] = stamp
+                    labelM[i] = label
+                    queue.append(Int32(i))
+                }
+            }
+        }
+        labelQueue = queue
+        return queue.count
+    }
+
+    /// The label mentor `m` deserves by its tight arcs now, mentors on the current path left
+    /// out (`Int32.max`: it reaches no end).
+    private func freshLabelM(_ m: Int) -> Int32 {
+        let mentor = Int32(m)
+        let um = mentorPrice[m]
+        var best = Int32.max
+        for c in columnStart[m]..<columnStart[m + 1] {
+            let j = Int(columnRow[c])
+            let holder = mentorOfMentee[j]
+            if holder == mentor || um + menteeValue[j] != columnProfit[c] { continue }
+            if holder < 0 || mentorPrice[Int(holder)] == 0 { return 0 }
+            let h = Int(holder)
+            if seenM[h] == labelStampM && labelM[h] < best - 1 && markM[h] != phase { best = labelM[h] + 1 }
+        }
+        return best
+    }
+
+    /// The mirror of `augmentLabelled`: a depth-first search from mentor `i0` (room, a positive
+    /// price) along admissible arcs (a tight arc to a row held by a mentor labelled one less, or
+    /// to an end at label 0), relabelling the mentors it retreats from. Moves the rows along the
+    /// path it finds, as `augmentMentor` does, and returns true; false when `i0` reaches no end,
+    /// or the relabel budget is spent.
+    private mutating func augmentLabelledMentor(from i0: Int32) -> Bool {
+        guard seenM[Int(i0)] == labelStampM else { return false }
+        var path = mentorPath
+        mentorPath = []
+        let phase = self.phase
+        path.removeAll(keepingCapacity: true)
+        path.append(i0)
+        markM[Int(i0)] = phase
+        parentMentor[Int(i0)] = -1
+        if cursorPhaseM[Int(i0)] != phase {
+            cursorPhaseM[Int(i0)] = phase
+            cursorM[Int(i0)] = columnStart[Int(i0)]
+        }
+        var endRow: Int32 = -1
+        var endMentor: Int32 = -1
+        search: while let mentor = path.last {
+            let m = Int(mentor)
+            let label = labelM[m]
+            let um = mentorPrice[m]
+            var c = cursorM[m]
+            let last = columnStart[m + 1]
+            while c < last {
+                let j = Int(columnRow[c])
+                let holder = mentorOfMentee[j]
+                if holder != mentor && um + menteeValue[j] == columnProfit[c] {
+                    if label == 0 {
+                        if holder < 0 || mentorPrice[Int(holder)] == 0 {
+                            cursorM[m] = c
+                            endRow = Int32(j)
+                            endMentor = mentor
+                            break search
+                        }
+                    } else if holder >= 0 {
+                        let h = Int(holder)
+                        if seenM[h] == labelStampM && labelM[h] == label - 1 && markM[h] != phase {
+                            cursorM[m] = c
+                            viaRow[h] = Int32(j)
+                            parentMentor[h] = mentor
+                            markM[h] = phase
+                            if cursorPhaseM[h] != phase {
+                                cursorPhaseM[h] = phase
+                                cursorM[h] = columnStart[h]
+                            }
+                            path.append(holder)
+                            continue search
+                        }
+                    }
+                }
+                c += 1
+            }
+            // No admissible arc: relabel (a label only rises), and retreat.
+            relabelBudget -= 1
+            cursorM[m] = columnStart[m]
+            let fresh = max(freshLabelM(m), label + 1)
+            if fresh == Int32.max { seenM[m] = 0 } else { labelM[m] = fresh }
+            if path.count > 1 || fresh == Int32.max || relabelBudget < 0 {
+                markM[m] = 0
+                path.removeLast()
+            }
+        }
+        for mentor in path { markM[Int(mentor)] = 0 }
+        mentorPath = path
+        guard endRow >= 0 else { return false }
+        assign(endRow, to: endMentor)
+        var current = endMentor
+        while current != i0 {
+            let row = viaRow[Int(current)]
+            let parent = parentMentor[Int(current)]
+            assign(row, to: parent)
+            current = parent
+        }
+        return true
     }
 
     /// Depth-first search from mentor `i0` (room, a positive price) over tight arcs, backwards:
