@@ -390,8 +390,9 @@ struct SolverRestrictedAssignment: Sendable {
     /// once finds the shortest distance δ to any end (a mentor with room, or a row giving up its
     /// mentor at `d + v`); the potential update makes every shortest path tight; then one pass of
     /// depth-first searches (`augmentTight`) and searches guided by distance labels
-    /// (`labelTightGraph`, `augmentLabelled`) augment along tight paths until no free row has one. Each phase settles at least one row; the invariants are
-    /// those of `settleRow` (only tight arcs change hands, so prices stay a certificate).
+    /// (`labelTightGraph`, `augmentLabelled`) augment along tight paths until no free row has
+    /// one. Each phase settles at least one row; the invariants are those of `settleRow` (only
+    /// tight arcs change hands, so prices stay a certificate).
     private mutating func settleRows(_ rows: [Int32]) {
         var free: [Int32] = []
         for row in rows {
@@ -903,9 +904,11 @@ struct SolverRestrictedAssignment: Sendable {
     /// Repairs `mentors` (each with room and a positive price that `lowerPrice` cannot move) in
     /// phases, the mirror image of `settleRows`: one search from all of them at once
     /// (`mentorSearch`) lowers every open mentor's price by the shortest distance δ to any end and
-    /// makes every shortest path tight, then depth-first searches over tight arcs move rows along
-    /// as many paths as they find. A phase that neither lowers a price nor moves a row (not
-    /// expected) hands the rest to `settleMentor`, one mentor at a time, which always progresses.
+    /// makes every shortest path tight, then one pass of depth-first searches (`augmentMentor`)
+    /// and searches guided by distance labels (`labelMentors`, `augmentLabelledMentor`) move rows
+    /// along tight paths until no open mentor has one. A phase that neither lowers a price nor
+    /// moves a row (not expected) hands the rest to `settleMentor`, one mentor at a time, which
+    /// always progresses.
     private mutating func settleMentors(_ mentors: [Int32]) {
         var open = mentors
         while !open.isEmpty {
