@@ -24,8 +24,16 @@ struct SolverGroupPricing: Sendable {
     let groups: SolverMenteeGroups
     /// `mentorCount × toolCount` digits: 0 = not teachable, else `value − mentorMin + 1`.
     let mentorDigit: [UInt8]
+    /// With at most `packedToolLimit` kept tools, each mentor's digits in one word, a nibble per
+    /// tool (tool `t` in bits `4t..<4t + 4`), and `hasCapacity` set when its capacity is positive:
+    /// the scan of a group then reads one word per mentor (see `scanPacked`). Empty otherwise.
+    let mentorWord: [UInt64]
 
-    init(_ instance: SolverInstance, groups: SolverMenteeGroups) {
+    static let packedToolLimit = 15
+    static let hasCapacity: UInt64 = 1 << 63
+
+    /// `packed: false` keeps the digit rows only (tests compare the two scans).
+    init(_ instance: SolverInstance, groups: SolverMenteeGroups, packed: Bool = true) {
         self.instance = instance
         self.groups = groups
         let tools = instance.toolCount
@@ -39,6 +47,15 @@ struct SolverGroupPricing: Sendable {
             }
         }
         mentorDigit = digit
+        guard packed && tools <= Self.packedToolLimit else {
+            mentorWord = []
+            return
+        }
+        mentorWord = (0..<instance.mentorCount).map { i in
+            var word: UInt64 = instance.mentorCapacity[i] > 0 ? Self.hasCapacity : 0
+            for t in 0..<tools { word |= UInt64(digit[i * tools + t]) << UInt64(4 * t) }
+            return word
+        }
     }
 
     /// With `open`, pricing looks only at the mentees marked `true` in it: the caller has shown
@@ -76,6 +93,8 @@ struct SolverGroupPricing: Sendable {
                 (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
                 .map { price[$0] }.min() ?? 0
         }
+        // The packed words in visiting order, so that the scans read them in sequence.
+        let orderWord = mentorWord.isEmpty ? [] : order.map { mentorWord[Int($0)] }
         var rank = [Int32](repeating: 0, count: instance.mentorCount)
         for (r, i) in order.enumerated() { rank[Int(i)] = Int32(r) }
         var buckets = [[Int32]](repeating: [], count: instance.locationCount)
@@ -96,7 +115,8 @@ struct SolverGroupPricing: Sendable {
             var g = w
             while g < groups.count {
                 runGroup(
-                    g, mode: mode, open: open, order: order, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
+                    g, mode: mode, open: open, order: order, orderWord: orderWord, rank: rankOf, buckets: byLocation,
+                    lowestPrice: lowest,
                     worker: w, scratch: &box.scratch, output: &box.output)
                 g += workers
             }
@@ -165,6 +185,10 @@ struct SolverGroupPricing: Sendable {
         var departmentTouched: [Int32] = []
         /// Seed: mentees this worker's greedy arcs gave each mentor so far.
         var greedyLoad: [Int32]
+        /// Teachable mentors of the group, counted by the seed's scan.
+        var teachable = 0
+        /// `scanPacked`'s per-byte code tables.
+        var byteTable: [Int] = []
 
         init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
@@ -182,7 +206,8 @@ struct SolverGroupPricing: Sendable {
     }
 
     private func runGroup(
-        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], rank: [Int32], buckets: [[Int32]], lowestPrice: Int64,
+        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], rank: [Int32], buckets: [[Int32]],
+        lowestPrice: Int64,
         worker: Int, scratch s: inout Scratch, output: inout Output
     ) {
         let instance = self.instance
@@ -253,13 +278,11 @@ struct SolverGroupPricing: Sendable {
         s.codeRepresentative.removeAll(keepingCapacity: true)
         s.dictionary.removeAll(keepingCapacity: true)
 
-        // 1a. The group's mentors (teachable, right location, capacity, cheap enough), in price order.
-        let teachOf = instance.mentorTeach
-        let capacityOf = instance.mentorCapacity
-        let departmentOf = instance.mentorDepartment
-        // The mentors to visit, in price order: all of them, or with the location rule those of
-        // the group's location and of unknown location, merged.
+        // 1. The group's mentors (teachable, right location, capacity, cheap enough), in price
+        // order, each with its code. The mentors to visit, in price order: all of them, or with
+        // the location rule those of the group's location and of unknown location, merged.
         var candidates = order
+        var candidateWord = orderWord
         if groupLocation != 0 && instance.locationCount > 1 {
             let here = buckets[Int(groupLocation)]
             let unknown = buckets[0]
@@ -277,110 +300,18 @@ struct SolverGroupPricing: Sendable {
                 }
             }
         }
-        // The hot loop of every round: every group visits its mentors (pricing: those below
-        // its price ceiling) straight on the buffers, without per-element checks; the seed
-        // also counts the teachable ones and their departments.
-        var departmentCount = s.departmentCount
-        var touched = s.departmentTouched
-        s.departmentCount = []
-        s.departmentTouched = []
-        var teachable = 0
-        s.visitedMentor = [Int32](unsafeUninitializedCapacity: candidates.count) { visited, count in
-            var n = 0
-            candidates.withUnsafeBufferPointer { ordered in
-                teachOf.withUnsafeBufferPointer { teach in
-                    capacityOf.withUnsafeBufferPointer { capacity in
-                        departmentOf.withUnsafeBufferPointer { department in
-                            departmentCount.withUnsafeMutableBufferPointer { perDepartment in
-                                price.withUnsafeBufferPointer { prices in
-                                    for mentor in ordered {
-                                        let i = Int(mentor)
-                                        if !isSeed && prices[i] >= priceCeiling { break }
-                                        if teach[i] & groupMask == 0 { continue }
-                                        if isSeed {
-                                            teachable += 1
-                                            let d = Int(department[i])
-                                            if d != 0 {
-                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
-                                                perDepartment[d] += 1
-                                            }
-                                        }
-                                        if capacity[i] > 0 {
-                                            visited[n] = mentor
-                                            n += 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            count = n
-        }
-        let teachableHere = teachable
-        s.departmentCount = departmentCount
-        s.departmentTouched = touched
-
-        // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
-        // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
-        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
-        if useTable {
-            let toolsInGroup = groupTools
-            let multipliers = multiplier
-            var codeCount = s.codeCount
-            var representative = s.codeRepresentative
-            var touched = s.touched
-            s.codeCount = []
-            s.codeRepresentative = []
-            s.touched = []
-            mentorDigit.withUnsafeBufferPointer { digits in
-                s.visitedMentor.withUnsafeBufferPointer { visited in
-                    s.visitedCode.withUnsafeMutableBufferPointer { codes in
-                        s.table.withUnsafeMutableBufferPointer { table in
-                            for n in 0..<visited.count {
-                                let row = Int(visited[n]) * tools
-                                var code = 0
-                                for k in 0..<toolsInGroup.count {
-                                    code &+= Int(digits[row + toolsInGroup[k]]) &* Int(multipliers[k])
-                                }
-                                var dense = table[code]
-                                if dense < 0 {
-                                    dense = Int32(codeCount.count)
-                                    table[code] = dense
-                                    touched.append(code)
-                                    codeCount.append(0)
-                                    representative.append(visited[n])
-                                }
-                                codeCount[Int(dense)] += 1
-                                codes[n] = dense
-                            }
-                        }
-                    }
-                }
-            }
-            s.codeCount = codeCount
-            s.codeRepresentative = representative
-            s.touched = touched
+        if useTable && !mentorWord.isEmpty {
+            if candidates.count != order.count { candidateWord = candidates.map { mentorWord[Int($0)] } }
+            scanPacked(
+                candidates, words: candidateWord, groupTools: groupTools, multiplier: multiplier, isSeed: isSeed,
+                price: price,
+                priceCeiling: priceCeiling, scratch: &s)
         } else {
-            for n in 0..<s.visitedMentor.count {
-                let mentor = s.visitedMentor[n]
-                let i = Int(mentor)
-                let mask = teachOf[i] & groupMask
-                let key = CodeKey(mask: mask, base: instance.mentorGain(i, over: mask))
-                let dense: Int32
-                if let known = s.dictionary[key] {
-                    dense = known
-                } else {
-                    dense = Int32(s.codeCount.count)
-                    s.dictionary[key] = dense
-                    s.codeCount.append(0)
-                    s.codeRepresentative.append(mentor)
-                }
-                s.codeCount[Int(dense)] += 1
-                s.visitedCode[n] = dense
-            }
+            scanDigits(
+                candidates, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier, useTable: useTable,
+                isSeed: isSeed, price: price, priceCeiling: priceCeiling, scratch: &s)
         }
+        let teachableHere = s.teachable
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
 
@@ -535,6 +466,235 @@ struct SolverGroupPricing: Sendable {
         }
         for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
         s.departmentTouched.removeAll(keepingCapacity: true)
+    }
+
+    /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
+    /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),
+    /// each one's code into `s.visitedCode`; the seed also counts the teachable ones (`s.teachable`)
+    /// and their departments.
+    private func scanDigits(
+        _ candidates: [Int32], groupMask: UInt64, groupTools: [Int], multiplier: [UInt64], useTable: Bool,
+        isSeed: Bool, price: [Int64], priceCeiling: Int64, scratch s: inout Scratch
+    ) {
+        let instance = self.instance
+        let tools = instance.toolCount
+        let teachOf = instance.mentorTeach
+        let capacityOf = instance.mentorCapacity
+        let departmentOf = instance.mentorDepartment
+        // The hot loop of every round: every group visits its mentors (pricing: those below
+        // its price ceiling) straight on the buffers, without per-element checks; the seed
+        // also counts the teachable ones and their departments.
+        var departmentCount = s.departmentCount
+        var touched = s.departmentTouched
+        s.departmentCount = []
+        s.departmentTouched = []
+        var teachable = 0
+        s.visitedMentor = [Int32](unsafeUninitializedCapacity: candidates.count) { visited, count in
+            var n = 0
+            candidates.withUnsafeBufferPointer { ordered in
+                teachOf.withUnsafeBufferPointer { teach in
+                    capacityOf.withUnsafeBufferPointer { capacity in
+                        departmentOf.withUnsafeBufferPointer { department in
+                            departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                                price.withUnsafeBufferPointer { prices in
+                                    for mentor in ordered {
+                                        let i = Int(mentor)
+                                        if !isSeed && prices[i] >= priceCeiling { break }
+                                        if teach[i] & groupMask == 0 { continue }
+                                        if isSeed {
+                                            teachable += 1
+                                            let d = Int(department[i])
+                                            if d != 0 {
+                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
+                                                perDepartment[d] += 1
+                                            }
+                                        }
+                                        if capacity[i] > 0 {
+                                            visited[n] = mentor
+                                            n += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            count = n
+        }
+        s.teachable = teachable
+        s.departmentCount = departmentCount
+        s.departmentTouched = touched
+
+        // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
+        // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
+        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
+        if useTable {
+            let toolsInGroup = groupTools
+            let multipliers = multiplier
+            var codeCount = s.codeCount
+            var representative = s.codeRepresentative
+            var touched = s.touched
+            s.codeCount = []
+            s.codeRepresentative = []
+            s.touched = []
+            mentorDigit.withUnsafeBufferPointer { digits in
+                s.visitedMentor.withUnsafeBufferPointer { visited in
+                    s.visitedCode.withUnsafeMutableBufferPointer { codes in
+                        s.table.withUnsafeMutableBufferPointer { table in
+                            for n in 0..<visited.count {
+                                let row = Int(visited[n]) * tools
+                                var code = 0
+                                for k in 0..<toolsInGroup.count {
+                                    code &+= Int(digits[row + toolsInGroup[k]]) &* Int(multipliers[k])
+                                }
+                                var dense = table[code]
+                                if dense < 0 {
+                                    dense = Int32(codeCount.count)
+                                    table[code] = dense
+                                    touched.append(code)
+                                    codeCount.append(0)
+                                    representative.append(visited[n])
+                                }
+                                codeCount[Int(dense)] += 1
+                                codes[n] = dense
+                            }
+                        }
+                    }
+                }
+            }
+            s.codeCount = codeCount
+            s.codeRepresentative = representative
+            s.touched = touched
+        } else {
+            for n in 0..<s.visitedMentor.count {
+                let mentor = s.visitedMentor[n]
+                let i = Int(mentor)
+                let mask = teachOf[i] & groupMask
+                let key = CodeKey(mask: mask, base: instance.mentorGain(i, over: mask))
+                let dense: Int32
+                if let known = s.dictionary[key] {
+                    dense = known
+                } else {
+                    dense = Int32(s.codeCount.count)
+                    s.dictionary[key] = dense
+                    s.codeCount.append(0)
+                    s.codeRepresentative.append(mentor)
+                }
+                s.codeCount[Int(dense)] += 1
+                s.visitedCode[n] = dense
+            }
+        }
+    }
+
+    /// Step 1 of `runGroup` on the packed words (`mentorWord`), same results as `scanDigits` with
+    /// the direct table, in one pass: a mentor's code is a sum of look-ups, one per byte of its
+    /// word that holds a group tool, in tables built here for the group.
+    private func scanPacked(
+        _ candidates: [Int32], words candidateWord: [UInt64], groupTools: [Int], multiplier: [UInt64], isSeed: Bool,
+        price: [Int64],
+        priceCeiling: Int64, scratch s: inout Scratch
+    ) {
+        // Candidates come in price order: the visit ends at the first one at the ceiling.
+        var end = candidates.count
+        if !isSeed {
+            var lo = 0
+            while lo < end {
+                let mid = (lo + end) >> 1
+                if price[Int(candidates[mid])] < priceCeiling { lo = mid + 1 } else { end = mid }
+            }
+        }
+        // Nibble mask of the group's tools, and one 256-entry table per byte that holds any.
+        var nibbles: UInt64 = 0
+        var shifts: [UInt64] = []
+        s.byteTable.removeAll(keepingCapacity: true)
+        for (k, t) in groupTools.enumerated() {
+            nibbles |= 0xF << UInt64(4 * t)
+            let shift = UInt64(8 * (t / 2))
+            if shifts.last != shift {
+                shifts.append(shift)
+                s.byteTable.append(contentsOf: repeatElement(0, count: 256))
+            }
+            let base = (shifts.count - 1) * 256
+            let low = t % 2 == 0
+            for byte in 0..<256 {
+                let digit = low ? byte & 0xF : byte >> 4
+                s.byteTable[base + byte] += digit * Int(multiplier[k])
+            }
+        }
+        let departmentOf = instance.mentorDepartment
+        var departmentCount = s.departmentCount
+        var departmentTouched = s.departmentTouched
+        var codeCount = s.codeCount
+        var representative = s.codeRepresentative
+        var touched = s.touched
+        var byteTable = s.byteTable
+        s.departmentCount = []
+        s.departmentTouched = []
+        s.codeCount = []
+        s.codeRepresentative = []
+        s.touched = []
+        s.byteTable = []
+        var teachable = 0
+        var visitedCode = [Int32](repeating: 0, count: end)
+        s.visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
+            var n = 0
+            candidates.withUnsafeBufferPointer { ordered in
+                candidateWord.withUnsafeBufferPointer { words in
+                    departmentOf.withUnsafeBufferPointer { department in
+                        departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                            byteTable.withUnsafeMutableBufferPointer { lookUp in
+                                s.table.withUnsafeMutableBufferPointer { table in
+                                    visitedCode.withUnsafeMutableBufferPointer { codes in
+                                        for position in 0..<end {
+                                            let mentor = ordered[position]
+                                            let word = words[position]
+                                            let digits = word & nibbles
+                                            if digits == 0 { continue }
+                                            if isSeed {
+                                                teachable += 1
+                                                let d = Int(department[Int(mentor)])
+                                                if d != 0 {
+                                                    if perDepartment[d] == 0 { departmentTouched.append(Int32(d)) }
+                                                    perDepartment[d] += 1
+                                                }
+                                            }
+                                            if word & Self.hasCapacity == 0 { continue }
+                                            var code = 0
+                                            for k in 0..<shifts.count {
+                                                code &+= lookUp[k &* 256 &+ Int((digits &>> shifts[k]) & 0xFF)]
+                                            }
+                                            var dense = table[code]
+                                            if dense < 0 {
+                                                dense = Int32(codeCount.count)
+                                                table[code] = dense
+                                                touched.append(code)
+                                                codeCount.append(0)
+                                                representative.append(mentor)
+                                            }
+                                            codeCount[Int(dense)] += 1
+                                            visited[n] = mentor
+                                            codes[n] = dense
+                                            n += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            count = n
+        }
+        visitedCode.removeLast(end - s.visitedMentor.count)
+        s.visitedCode = visitedCode
+        s.teachable = teachable
+        s.departmentCount = departmentCount
+        s.departmentTouched = departmentTouched
+        s.codeCount = codeCount
+        s.codeRepresentative = representative
+        s.touched = touched
+        s.byteTable = byteTable
     }
 
     /// Scores are small integers (at most `maxPairScore`, 4 per tool with the default weights)
