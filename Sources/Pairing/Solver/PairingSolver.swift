@@ -174,33 +174,21 @@ package enum PairingSolver {
                     slack: 1)
             }
         }
-        var arcs = [[Int32]](repeating: [], count: instance.menteeCount)
-        var dirty = add(seed, to: &arcs)
+        // The explicit arcs as compressed rows with their profits, carried from round to round.
+        var arcs = Arcs(menteeCount: instance.menteeCount)
+        var dirty = arcs.add(seed, instance)
         var restricted = SolverRestrictedAssignment(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
             singleSearchBelow: tuning.singleSearchBelow)
         var rounds = 0
         let cold = tuning.coldRestrictedSolves
         while true {
-            // Compressed rows of the current arcs, with their profits.
-            var rowStart = [Int](repeating: 0, count: instance.menteeCount + 1)
-            var arcMentor: [Int32] = []
-            var arcProfit: [Int64] = []
-            for j in 0..<instance.menteeCount {
-                for mentor in arcs[j] {
-                    if let p = instance.profit(mentor: Int(mentor), mentee: j) {
-                        arcMentor.append(mentor)
-                        arcProfit.append(p)
-                    }
-                }
-                rowStart[j + 1] = arcMentor.count
-            }
             if cold {
                 restricted.reset()
                 dirty = (0..<instance.menteeCount).map { Int32($0) }
             }
             restricted.update(
-                rowStart: rowStart, arcMentor: arcMentor, arcProfit: arcProfit, dirty: dirty,
+                rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcProfit: arcs.profit, dirty: dirty,
                 repairMentors: !tuning.deferMentorRepair)
             var repaired = !tuning.deferMentorRepair
             var violations = pricing.run(
@@ -221,28 +209,69 @@ package enum PairingSolver {
                 let solution = makeSolution(
                     instance, restricted.mentorOfMentee, reach: seed.reach,
                     statistics: .init(
-                        method: .columnGeneration, pricingRounds: rounds, arcs: arcMentor.count,
+                        method: .columnGeneration, pricingRounds: rounds, arcs: arcs.mentor.count,
                         menteeGroups: pricing.menteeGroupCount, bids: 0, phases: 0))
                 return Certified(
                     solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
             }
-            dirty = add(violations, to: &arcs)
+            restricted.releaseColumns()
+            dirty = arcs.add(violations, instance)
             rounds += 1
         }
     }
 
-    /// Appends the picked arcs; returns the mentees that got any.
-    private static func add(_ picks: SolverPricing.Output, to arcs: inout [[Int32]]) -> [Int32] {
-        var changed: [Int32] = []
-        for j in 0..<arcs.count {
-            let count = Int(picks.pickCount[j])
-            guard count > 0 else { continue }
-            let base = j * picks.perMentee
-            arcs[j].append(contentsOf: picks.picks[base..<base + count])
-            changed.append(Int32(j))
+    /// The restricted problem's arcs: mentee `j`'s are `mentor[rowStart[j]..<rowStart[j + 1]]`,
+    /// each with its profit, in the order they were added.
+    struct Arcs {
+        var rowStart: [Int]
+        var mentor: [Int32] = []
+        var profit: [Int64] = []
+
+        init(menteeCount: Int) {
+            rowStart = [Int](repeating: 0, count: menteeCount + 1)
         }
-        return changed
+
+        /// Appends the picked arcs that may be used (see `SolverInstance.profit`) to their rows;
+        /// returns the mentees that got any picks. The rows are rebuilt at their exact size, and
+        /// the old ones released as soon as possible: at scale these arrays are the solver's
+        /// largest.
+        mutating func add(_ picks: SolverPricing.Output, _ instance: SolverInstance) -> [Int32] {
+            let menteeCount = rowStart.count - 1
+            let old = self
+            self = Arcs(menteeCount: 0)
+            var rows = [Int](repeating: 0, count: menteeCount + 1)
+            var mentors: [Int32] = []
+            var profits: [Int64] = []
+            mentors.reserveCapacity(old.mentor.count + picks.totalPicks)
+            profits.reserveCapacity(old.mentor.count + picks.totalPicks)
+            var changed: [Int32] = []
+            for j in 0..<menteeCount {
+                let kept = old.rowStart[j]..<old.rowStart[j + 1]
+                mentors.append(contentsOf: old.mentor[kept])
+                profits.append(contentsOf: old.profit[kept])
+                let count = Int(picks.pickCount[j])
+                if count > 0 {
+                    changed.append(Int32(j))
+                    let base = j * picks.perMentee
+                    for i in picks.picks[base..<base + count] {
+                        if let p = instance.profit(mentor: Int(i), mentee: j) {
+                            mentors.append(i)
+                            profits.append(p)
+                        }
+                    }
+                }
+                rows[j + 1] = mentors.count
+            }
+            self = Arcs(rowStart: rows, mentor: mentors, profit: profits)
+            return changed
+        }
+
+        private init(rowStart: [Int], mentor: [Int32], profit: [Int64]) {
+            self.rowStart = rowStart
+            self.mentor = mentor
+            self.profit = profit
+        }
     }
 
     private static func makeSolution(

@@ -189,6 +189,15 @@ struct SolverRestrictedAssignment: Sendable {
         if repairMentors { self.repairMentors() }
     }
 
+    /// Drops the column copy of the arcs until the next `update` rebuilds it, so that the caller
+    /// can build the next round's arcs without three copies alive at once. Only `update` may
+    /// follow.
+    mutating func releaseColumns() {
+        columnStart = []
+        columnRow = []
+        columnProfit = []
+    }
+
     /// Restores the third condition, `u_i > 0 ⇒ mentor full`, which `update` may have left
     /// broken (with `repairMentors: false`): the assignment and prices are then optimal on these
     /// arcs only once this has run.
@@ -230,6 +239,9 @@ struct SolverRestrictedAssignment: Sendable {
     // MARK: Arcs
 
     private mutating func buildColumns() {
+        // The old columns go first: at scale they are as large as the new ones.
+        columnRow = []
+        columnProfit = []
         var start = [Int](repeating: 0, count: mentorCount + 1)
         for mentor in arcMentor { start[Int(mentor) + 1] += 1 }
         for i in 0..<mentorCount { start[i + 1] += start[i] }
