@@ -155,7 +155,7 @@ package enum PairingSolver {
     ) throws(PairingSolverError) -> Certified {
         let instance = try SolverInstance(problem)
         let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
-        let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
+        var seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
         if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
             let check = pricing.run(
@@ -177,6 +177,7 @@ package enum PairingSolver {
         // The explicit arcs as compressed rows with their profits, carried from round to round.
         var arcs = Arcs(menteeCount: instance.menteeCount)
         var dirty = arcs.add(seed, instance)
+        seed.picks = []  // kept for its reach and best scores only
         var restricted = SolverRestrictedAssignment(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
             singleSearchBelow: tuning.singleSearchBelow)
@@ -190,6 +191,7 @@ package enum PairingSolver {
             restricted.update(
                 rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcProfit: arcs.profit, dirty: dirty,
                 repairMentors: !tuning.deferMentorRepair)
+            restricted.releaseColumns()
             var repaired = !tuning.deferMentorRepair
             var violations = pricing.run(
                 .price(
@@ -215,7 +217,6 @@ package enum PairingSolver {
                     solution: solution, instance: instance, mentorPrice: restricted.mentorPrice,
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
             }
-            restricted.releaseColumns()
             dirty = arcs.add(violations, instance)
             rounds += 1
         }

@@ -102,39 +102,48 @@ struct SolverGroupPricing: Sendable {
 
         // Groups are independent (the seed's greedy arcs too: each worker has its own share of
         // the mentors' capacity, see `greedyShare`); two workers take alternate groups. (Always
-        // two, so the result never depends on the machine.) Each worker owns its output; each
-        // mentee is in exactly one group, so the merge just copies each group's mentees from its
-        // worker.
+        // two, so the result never depends on the machine.) Each mentee is in exactly one group,
+        // so the workers write to disjoint slots of one output.
         let isSeed: Bool
         if case .seed = mode { isSeed = true } else { isSeed = false }
         let workers = Self.workerCount
-        let boxes = (0..<workers).map { _ in WorkerBox(output: output, scratch: Scratch(instance, seed: isSeed)) }
+        let scratches = (0..<workers).map { _ in ScratchBox(Scratch(instance, seed: isSeed)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let box = boxes[w]
-            var g = w
-            while g < groups.count {
-                runGroup(
-                    g, mode: mode, open: open, order: order, orderWord: orderWord, rank: rankOf, buckets: byLocation,
-                    lowestPrice: lowest,
-                    worker: w, scratch: &box.scratch, output: &box.output)
-                g += workers
-            }
-        }
-        for g in 0..<groups.count {
-            let source = boxes[g % workers].output
-            for position in groups.start[g]..<groups.start[g + 1] {
-                let j = Int(groups.mentees[position])
-                let count = Int(source.pickCount[j])
-                output.pickCount[j] = Int32(count)
-                for k in 0..<count { output.picks[j * perMentee + k] = source.picks[j * perMentee + k] }
-                if isSeed {
-                    output.reach[j] = source.reach[j]
-                    output.best[j] = source.best[j]
+        output.picks.withUnsafeMutableBufferPointer { picks in
+            output.pickCount.withUnsafeMutableBufferPointer { pickCount in
+                output.best.withUnsafeMutableBufferPointer { best in
+                    output.reach.withUnsafeMutableBufferPointer { reach in
+                        let shared = OutputSlots(
+                            picks: picks, pickCount: pickCount, best: best, reach: reach, perMentee: perMentee)
+                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                            let box = scratches[w]
+                            var g = w
+                            while g < groups.count {
+                                runGroup(
+                                    g, mode: mode, open: open, order: order, orderWord: orderWord, rank: rankOf,
+                                    buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
+                                    output: shared)
+                                g += workers
+                            }
+                        }
+                    }
                 }
             }
         }
         return output
+    }
+
+    /// The output's arrays, shared by the workers: each writes only the slots of its groups'
+    /// mentees, and the arrays outlive the workers (`run` waits for both). Unchecked for that
+    /// reason.
+    private struct OutputSlots: @unchecked Sendable {
+        let picks: UnsafeMutableBufferPointer<Int32>
+        let pickCount: UnsafeMutableBufferPointer<Int32>
+        /// Seed mode only.
+        let best: UnsafeMutableBufferPointer<Int64?>
+        /// Seed mode only.
+        let reach: UnsafeMutableBufferPointer<MenteeReach>
+        let perMentee: Int
     }
 
     static let workerCount = 2
@@ -147,13 +156,10 @@ struct SolverGroupPricing: Sendable {
         c / 2 + (c & 1 == 1 && i % workerCount == w ? 1 : 0)
     }
 
-    /// One pricing worker's state. Unchecked: each box is read and written by its own worker
-    /// only, and by the caller after `concurrentPerform` has returned.
-    private final class WorkerBox: @unchecked Sendable {
-        var output: Output
+    /// One pricing worker's working memory. Unchecked: each box is used by its own worker only.
+    private final class ScratchBox: @unchecked Sendable {
         var scratch: Scratch
-        init(output: Output, scratch: Scratch) {
-            self.output = output
+        init(_ scratch: Scratch) {
             self.scratch = scratch
         }
     }
@@ -208,7 +214,7 @@ struct SolverGroupPricing: Sendable {
     private func runGroup(
         _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], rank: [Int32], buckets: [[Int32]],
         lowestPrice: Int64,
-        worker: Int, scratch s: inout Scratch, output: inout Output
+        worker: Int, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
         let tools = instance.toolCount
@@ -411,7 +417,7 @@ struct SolverGroupPricing: Sendable {
                     let j = Int(groups.mentees[position])
                     seedMentee(
                         j, groupMask: groupMask, teachableHere: teachableHere, group: g,
-                        perCode: perCode, worker: worker, scratch: &s, output: &output)
+                        perCode: perCode, worker: worker, scratch: &s, output: output)
                 }
             } else {
                 var classBound = Int64.min
@@ -731,7 +737,7 @@ struct SolverGroupPricing: Sendable {
     /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
     private func seedMentee(
         _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int, worker: Int,
-        scratch s: inout Scratch, output: inout Output
+        scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
         let perMentee = output.perMentee

@@ -189,9 +189,9 @@ struct SolverRestrictedAssignment: Sendable {
         if repairMentors { self.repairMentors() }
     }
 
-    /// Drops the column copy of the arcs until the next `update` rebuilds it, so that the caller
-    /// can build the next round's arcs without three copies alive at once. Only `update` may
-    /// follow.
+    /// Drops the column copy of the arcs, rebuilt by the next `update` or `repairMentors`: between
+    /// rounds only the prices and the assignment are needed, and at scale the columns are as
+    /// large as the rows the caller builds meanwhile.
     mutating func releaseColumns() {
         columnStart = []
         columnRow = []
@@ -202,6 +202,7 @@ struct SolverRestrictedAssignment: Sendable {
     /// broken (with `repairMentors: false`): the assignment and prices are then optimal on these
     /// arcs only once this has run.
     mutating func repairMentors() {
+        if columnStart.isEmpty { buildColumns() }
         var open: [Int32] = []
         for i in 0..<mentorCount {
             while load[i] < capacity[i] && mentorPrice[i] > 0 {
