@@ -95,6 +95,12 @@ struct SolverGroupPricing: Sendable {
         }
         // The packed words in visiting order, so that the scans read them in sequence.
         let orderWord = mentorWord.isEmpty ? [] : order.map { mentorWord[Int($0)] }
+        let orderPrice: [Int64]
+        if case .price(_, _, let price, _, _, _, _) = mode, !mentorWord.isEmpty {
+            orderPrice = order.map { price[Int($0)] }
+        } else {
+            orderPrice = []
+        }
         var rank = [Int32](repeating: 0, count: instance.mentorCount)
         for (r, i) in order.enumerated() { rank[Int(i)] = Int32(r) }
         var buckets = [[Int32]](repeating: [], count: instance.locationCount)
@@ -120,7 +126,8 @@ struct SolverGroupPricing: Sendable {
                             var g = w
                             while g < groups.count {
                                 runGroup(
-                                    g, mode: mode, open: open, order: order, orderWord: orderWord, rank: rankOf,
+                                    g, mode: mode, open: open, order: order, orderWord: orderWord,
+                                    orderPrice: orderPrice, rank: rankOf,
                                     buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
                                     output: shared)
                                 g += workers
@@ -195,6 +202,13 @@ struct SolverGroupPricing: Sendable {
         var teachable = 0
         /// `scanPacked`'s per-byte code tables.
         var byteTable: [Int] = []
+        /// `scanPacked`'s fixed buffers, one slot per possible code: count (kept zero between
+        /// groups), first member, table slot.
+        var codeCountBuffer: [Int32] = []
+        var representativeBuffer: [Int32] = []
+        var touchedBuffer: [Int] = []
+        /// Pricing: the price of each visited mentor.
+        var visitedPrice: [Int64] = []
 
         init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
@@ -212,7 +226,8 @@ struct SolverGroupPricing: Sendable {
     }
 
     private func runGroup(
-        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], rank: [Int32], buckets: [[Int32]],
+        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], orderPrice: [Int64], rank: [Int32],
+        buckets: [[Int32]],
         lowestPrice: Int64,
         worker: Int, scratch s: inout Scratch, output: OutputSlots
     ) {
@@ -307,15 +322,19 @@ struct SolverGroupPricing: Sendable {
             }
         }
         if useTable && !mentorWord.isEmpty {
-            if candidates.count != order.count { candidateWord = candidates.map { mentorWord[Int($0)] } }
+            var candidatePrice = orderPrice
+            if candidates.count != order.count {
+                candidateWord = candidates.map { mentorWord[Int($0)] }
+                if !isSeed { candidatePrice = candidates.map { price[Int($0)] } }
+            }
             scanPacked(
-                candidates, words: candidateWord, groupTools: groupTools, multiplier: multiplier, isSeed: isSeed,
-                price: price,
-                priceCeiling: priceCeiling, scratch: &s)
+                candidates, words: candidateWord, prices: candidatePrice, groupTools: groupTools,
+                multiplier: multiplier, isSeed: isSeed, priceCeiling: priceCeiling, scratch: &s)
         } else {
             scanDigits(
                 candidates, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier, useTable: useTable,
                 isSeed: isSeed, price: price, priceCeiling: priceCeiling, scratch: &s)
+            s.visitedPrice = isSeed ? [] : s.visitedMentor.map { price[Int($0)] }
         }
         let teachableHere = s.teachable
         for slot in s.touched { s.table[slot] = -1 }
@@ -330,46 +349,47 @@ struct SolverGroupPricing: Sendable {
             running += Int(s.codeCount[c])
         }
         s.codeStart.append(running)
-        s.members.removeAll(keepingCapacity: true)
-        s.members.append(contentsOf: repeatElement(-1, count: running))
-        s.memberCode.removeAll(keepingCapacity: true)
-        s.memberCode.append(contentsOf: repeatElement(0, count: running))
+        // Members (and, pricing, their prices; seed, their codes) to their codes' places. Every
+        // place is written once: the buffers start uninitialised.
         var fill = s.codeStart
-        var members = s.members
-        var memberCode = s.memberCode
-        s.members = []
+        let visitedCount = s.visitedMentor.count
+        var memberCode: [Int32] = []
+        var memberPrice: [Int64] = []
         s.memberCode = []
-        s.visitedMentor.withUnsafeBufferPointer { visited in
-            s.visitedCode.withUnsafeBufferPointer { codes in
-                members.withUnsafeMutableBufferPointer { members in
-                    memberCode.withUnsafeMutableBufferPointer { memberCode in
-                        fill.withUnsafeMutableBufferPointer { fill in
-                            for n in 0..<visited.count {
-                                let c = Int(codes[n])
-                                let at = fill[c]
-                                members[at] = visited[n]
-                                memberCode[at] = Int32(c)
-                                fill[c] = at + 1
+        s.memberPrice = []
+        s.members = [Int32](unsafeUninitializedCapacity: running) { members, membersCount in
+            memberCode = [Int32](unsafeUninitializedCapacity: isSeed ? running : 0) { memberCode, codeCount in
+                memberPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : running) { memberPrice, priceCount in
+                    s.visitedMentor.withUnsafeBufferPointer { visited in
+                        s.visitedCode.withUnsafeBufferPointer { codes in
+                            s.visitedPrice.withUnsafeBufferPointer { visitedPrice in
+                                fill.withUnsafeMutableBufferPointer { fill in
+                                    for n in 0..<visitedCount {
+                                        let c = Int(codes[n])
+                                        let at = fill[c]
+                                        members[at] = visited[n]
+                                        if isSeed {
+                                            memberCode[at] = Int32(c)
+                                        } else {
+                                            memberPrice[at] = visitedPrice[n]
+                                        }
+                                        fill[c] = at &+ 1
+                                    }
+                                }
                             }
                         }
                     }
+                    priceCount = isSeed ? 0 : running
                 }
+                codeCount = isSeed ? running : 0
             }
+            membersCount = running
         }
-        s.members = members
         s.memberCode = memberCode
+        s.memberPrice = memberPrice
         if isSeed {
             s.codeCursor.removeAll(keepingCapacity: true)
             s.codeCursor.append(contentsOf: s.codeStart.dropLast())
-        } else {
-            s.memberPrice = [Int64](unsafeUninitializedCapacity: members.count) { prices, count in
-                members.withUnsafeBufferPointer { members in
-                    price.withUnsafeBufferPointer { price in
-                        for n in 0..<members.count { prices[n] = price[Int(members[n])] }
-                    }
-                }
-                count = members.count
-            }
         }
         s.codeBase.removeAll(keepingCapacity: true)
         s.codeMask.removeAll(keepingCapacity: true)
@@ -595,11 +615,11 @@ struct SolverGroupPricing: Sendable {
 
     /// Step 1 of `runGroup` on the packed words (`mentorWord`), same results as `scanDigits` with
     /// the direct table, in one pass: a mentor's code is a sum of look-ups, one per byte of its
-    /// word that holds a group tool, in tables built here for the group.
+    /// word that holds a group tool, in tables built here for the group. `candidatePrice` (pricing
+    /// only) is aligned with `candidates` too, so that the scan reads everything in sequence.
     private func scanPacked(
-        _ candidates: [Int32], words candidateWord: [UInt64], groupTools: [Int], multiplier: [UInt64], isSeed: Bool,
-        price: [Int64],
-        priceCeiling: Int64, scratch s: inout Scratch
+        _ candidates: [Int32], words candidateWord: [UInt64], prices candidatePrice: [Int64], groupTools: [Int],
+        multiplier: [UInt64], isSeed: Bool, priceCeiling: Int64, scratch s: inout Scratch
     ) {
         // Candidates come in price order: the visit ends at the first one at the ceiling.
         var end = candidates.count
@@ -607,7 +627,7 @@ struct SolverGroupPricing: Sendable {
             var lo = 0
             while lo < end {
                 let mid = (lo + end) >> 1
-                if price[Int(candidates[mid])] < priceCeiling { lo = mid + 1 } else { end = mid }
+                if candidatePrice[mid] < priceCeiling { lo = mid + 1 } else { end = mid }
             }
         }
         // Nibble mask of the group's tools, and one 256-entry table per byte that holds any.
@@ -628,79 +648,118 @@ struct SolverGroupPricing: Sendable {
                 s.byteTable[base + byte] += digit * Int(multiplier[k])
             }
         }
+        // Codes are counted in fixed buffers (at most one code per table slot), then copied out.
+        if s.codeCountBuffer.isEmpty {
+            s.codeCountBuffer = [Int32](repeating: 0, count: Scratch.tableSize)
+            s.representativeBuffer = [Int32](repeating: 0, count: Scratch.tableSize)
+            s.touchedBuffer = [Int](repeating: 0, count: Scratch.tableSize)
+        }
         let departmentOf = instance.mentorDepartment
         var departmentCount = s.departmentCount
         var departmentTouched = s.departmentTouched
-        var codeCount = s.codeCount
-        var representative = s.codeRepresentative
-        var touched = s.touched
-        var byteTable = s.byteTable
+        var countBuffer = s.codeCountBuffer
+        var representativeBuffer = s.representativeBuffer
+        var touchedBuffer = s.touchedBuffer
+        var table = s.table
+        let byteTable = s.byteTable
         s.departmentCount = []
         s.departmentTouched = []
-        s.codeCount = []
-        s.codeRepresentative = []
-        s.touched = []
-        s.byteTable = []
+        s.codeCountBuffer = []
+        s.representativeBuffer = []
+        s.touchedBuffer = []
+        s.table = []
         var teachable = 0
-        var visitedCode = [Int32](repeating: 0, count: end)
-        s.visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
-            var n = 0
-            candidates.withUnsafeBufferPointer { ordered in
-                candidateWord.withUnsafeBufferPointer { words in
-                    departmentOf.withUnsafeBufferPointer { department in
-                        departmentCount.withUnsafeMutableBufferPointer { perDepartment in
-                            byteTable.withUnsafeMutableBufferPointer { lookUp in
-                                s.table.withUnsafeMutableBufferPointer { table in
-                                    visitedCode.withUnsafeMutableBufferPointer { codes in
-                                        for position in 0..<end {
-                                            let mentor = ordered[position]
-                                            let word = words[position]
-                                            let digits = word & nibbles
-                                            if digits == 0 { continue }
-                                            if isSeed {
-                                                teachable += 1
-                                                let d = Int(department[Int(mentor)])
-                                                if d != 0 {
-                                                    if perDepartment[d] == 0 { departmentTouched.append(Int32(d)) }
-                                                    perDepartment[d] += 1
+        var codeTotal = 0
+        var visitedMentor: [Int32] = []
+        var visitedPrice: [Int64] = []
+        let visitedCode = [Int32](unsafeUninitializedCapacity: end) { codes, codesCount in
+            visitedPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : end) { prices, pricesCount in
+                visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
+                    var n = 0
+                    candidates.withUnsafeBufferPointer { ordered in
+                        candidateWord.withUnsafeBufferPointer { words in
+                            candidatePrice.withUnsafeBufferPointer { orderedPrice in
+                                departmentOf.withUnsafeBufferPointer { department in
+                                    departmentCount.withUnsafeMutableBufferPointer { perDepartment in
+                                        byteTable.withUnsafeBufferPointer { lookUp in
+                                            shifts.withUnsafeBufferPointer { shifts in
+                                                table.withUnsafeMutableBufferPointer { table in
+                                                    countBuffer.withUnsafeMutableBufferPointer { codeCount in
+                                                        representativeBuffer.withUnsafeMutableBufferPointer {
+                                                            representative in
+                                                            touchedBuffer.withUnsafeMutableBufferPointer { touched in
+                                                                for position in 0..<end {
+                                                                    let word = words[position]
+                                                                    let digits = word & nibbles
+                                                                    if digits == 0 { continue }
+                                                                    let mentor = ordered[position]
+                                                                    if isSeed {
+                                                                        teachable += 1
+                                                                        let d = Int(department[Int(mentor)])
+                                                                        if d != 0 {
+                                                                            if perDepartment[d] == 0 {
+                                                                                departmentTouched.append(Int32(d))
+                                                                            }
+                                                                            perDepartment[d] += 1
+                                                                        }
+                                                                    }
+                                                                    if word & Self.hasCapacity == 0 { continue }
+                                                                    var code = 0
+                                                                    for k in 0..<shifts.count {
+                                                                        code &+=
+                                                                            lookUp[
+                                                                                k &* 256
+                                                                                    &+ Int(
+                                                                                        (digits &>> shifts[k]) & 0xFF)]
+                                                                    }
+                                                                    var dense = table[code]
+                                                                    if dense < 0 {
+                                                                        dense = Int32(codeTotal)
+                                                                        table[code] = dense
+                                                                        touched[codeTotal] = code
+                                                                        representative[codeTotal] = mentor
+                                                                        codeTotal += 1
+                                                                    }
+                                                                    codeCount[Int(dense)] &+= 1
+                                                                    visited[n] = mentor
+                                                                    codes[n] = dense
+                                                                    if !isSeed { prices[n] = orderedPrice[position] }
+                                                                    n &+= 1
+                                                                }
+                                                            }
+                                                        }
+                                                    }
                                                 }
                                             }
-                                            if word & Self.hasCapacity == 0 { continue }
-                                            var code = 0
-                                            for k in 0..<shifts.count {
-                                                code &+= lookUp[k &* 256 &+ Int((digits &>> shifts[k]) & 0xFF)]
-                                            }
-                                            var dense = table[code]
-                                            if dense < 0 {
-                                                dense = Int32(codeCount.count)
-                                                table[code] = dense
-                                                touched.append(code)
-                                                codeCount.append(0)
-                                                representative.append(mentor)
-                                            }
-                                            codeCount[Int(dense)] += 1
-                                            visited[n] = mentor
-                                            codes[n] = dense
-                                            n += 1
                                         }
                                     }
                                 }
                             }
                         }
                     }
+                    count = n
                 }
+                pricesCount = isSeed ? 0 : visitedMentor.count
             }
-            count = n
+            codesCount = visitedMentor.count
         }
-        visitedCode.removeLast(end - s.visitedMentor.count)
+        s.visitedMentor = visitedMentor
         s.visitedCode = visitedCode
+        s.visitedPrice = visitedPrice
         s.teachable = teachable
         s.departmentCount = departmentCount
         s.departmentTouched = departmentTouched
-        s.codeCount = codeCount
-        s.codeRepresentative = representative
-        s.touched = touched
-        s.byteTable = byteTable
+        s.codeCount.removeAll(keepingCapacity: true)
+        s.codeCount.append(contentsOf: countBuffer[0..<codeTotal])
+        s.codeRepresentative.removeAll(keepingCapacity: true)
+        s.codeRepresentative.append(contentsOf: representativeBuffer[0..<codeTotal])
+        s.touched.removeAll(keepingCapacity: true)
+        s.touched.append(contentsOf: touchedBuffer[0..<codeTotal])
+        for c in 0..<codeTotal { countBuffer[c] = 0 }
+        s.codeCountBuffer = countBuffer
+        s.representativeBuffer = representativeBuffer
+        s.touchedBuffer = touchedBuffer
+        s.table = table
     }
 
     /// Scores are small integers (at most `maxPairScore`, 4 per tool with the default weights)
