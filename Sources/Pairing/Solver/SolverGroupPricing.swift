@@ -494,6 +494,17 @@ struct SolverGroupPricing: Sendable {
         s.departmentTouched.removeAll(keepingCapacity: true)
     }
 
+    /// The seed's count of a teachable mentor's department `d` (0: unknown or rule off), for the
+    /// reach figures; `touched` lists the departments counted, to clear them after the group.
+    @inline(__always)
+    private static func countDepartment(
+        _ d: Int, _ perDepartment: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32]
+    ) {
+        guard d != 0 else { return }
+        if perDepartment[d] == 0 { touched.append(Int32(d)) }
+        perDepartment[d] += 1
+    }
+
     /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
     /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),
     /// each one's code into `s.visitedCode`; the seed also counts the teachable ones (`s.teachable`)
@@ -529,11 +540,7 @@ struct SolverGroupPricing: Sendable {
                                         if teach[i] & groupMask == 0 { continue }
                                         if isSeed {
                                             teachable += 1
-                                            let d = Int(department[i])
-                                            if d != 0 {
-                                                if perDepartment[d] == 0 { touched.append(Int32(d)) }
-                                                perDepartment[d] += 1
-                                            }
+                                            Self.countDepartment(Int(department[i]), perDepartment, &touched)
                                         }
                                         if capacity[i] > 0 {
                                             visited[n] = mentor
@@ -695,13 +702,9 @@ struct SolverGroupPricing: Sendable {
                                                                     let mentor = ordered[position]
                                                                     if isSeed {
                                                                         teachable += 1
-                                                                        let d = Int(department[Int(mentor)])
-                                                                        if d != 0 {
-                                                                            if perDepartment[d] == 0 {
-                                                                                departmentTouched.append(Int32(d))
-                                                                            }
-                                                                            perDepartment[d] += 1
-                                                                        }
+                                                                        Self.countDepartment(
+                                                                            Int(department[Int(mentor)]), perDepartment,
+                                                                            &departmentTouched)
                                                                     }
                                                                     if word & Self.hasCapacity == 0 { continue }
                                                                     var code = 0
