@@ -234,9 +234,9 @@ package enum PairingSolver {
         }
 
         /// Appends the picked arcs that may be used (see `SolverInstance.profit`) to their rows;
-        /// returns the mentees that got any picks. The rows are rebuilt at their exact size, and
-        /// the old ones released as soon as possible: at scale these arrays are the solver's
-        /// largest.
+        /// returns the mentees that got any picks. The rows are rebuilt once, at their exact size:
+        /// at scale these arrays are the solver's largest, and growing them by doubling held up
+        /// to twice their size again.
         mutating func add(_ picks: SolverPricing.Output, _ instance: SolverInstance) -> [Int32] {
             let menteeCount = rowStart.count - 1
             let old = self
