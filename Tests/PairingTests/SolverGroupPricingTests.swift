@@ -4,8 +4,9 @@ import Testing
 @testable import Pairing
 
 /// The direct pricing's two scans of a group's mentors (packed words, digit rows) must agree
-/// exactly: same arcs in the same order, same best scores and reach, in both modes.
-@Suite("Direct pricing: packed and digit scans agree")
+/// exactly: same arcs in the same order, same best scores and reach, in both modes; and groups
+/// priced from a larger group's scan must get exactly the violating arcs, as on their own.
+@Suite("Direct pricing: packed and digit scans agree, served groups stay exact")
 struct SolverGroupPricingTests {
     private func problems(seed: Int) -> [PairingProblem] {
         let s = UInt64(seed)
@@ -30,7 +31,7 @@ struct SolverGroupPricingTests {
         for (index, problem) in problems(seed: seed).enumerated() {
             let instance = try SolverInstance(problem)
             let groups = SolverMenteeGroups(instance)
-            let packed = SolverGroupPricing(instance, groups: groups)
+            let packed = SolverGroupPricing(instance, groups: groups, serving: false)
             let digits = SolverGroupPricing(instance, groups: groups, packed: false)
             let packable = instance.mentorCount > 0 && instance.toolCount <= SolverGroupPricing.packedToolLimit
             #expect(packed.mentorWord.isEmpty != packable)
@@ -48,5 +49,41 @@ struct SolverGroupPricingTests {
                 perMentee: 3, perCode: 1, mentorPrice: price, menteeValue: value, best: seedOutput.best)
             expectSame(packed.run(priceRun), digits.run(priceRun), "problem \(index), pricing")
         }
+    }
+
+    @Test("Served groups: a pick exactly where a violating pair exists, only violating picks")
+    func served() throws {
+        var servedGroups = 0
+        for seed in 0..<40 {
+            let problem = SolverTestProblems.survey(
+                seed: UInt64(34_000 + seed), mentors: 70, mentees: 140, tools: 6 + seed % 5,
+                objective: seed % 2 == 0 ? .coverage : .score, capacities: 0...2, departmentRule: seed % 3 == 0,
+                locationRule: seed % 4 == 0)
+            let instance = try SolverInstance(problem)
+            let groups = SolverMenteeGroups(instance)
+            let pricing = SolverGroupPricing(instance, groups: groups)
+            servedGroups += groups.count - pricing.roots.count
+            var rng = SolverTestRandom(seed: UInt64(35_000 + seed))
+            let top = Int(instance.bonus + instance.maxPairScore)
+            // Values near the top, so that only some pairs violate.
+            let u = (0..<instance.mentorCount).map { _ in Int64(rng.chance(0.5) ? 0 : rng.int(0...top / 8)) }
+            let v = (0..<instance.menteeCount).map { _ in Int64(rng.int(top * 3 / 4...top)) }
+            let best = pricing.run(.seed(perMentee: 1, perCode: 1)).best
+            for perCode in [1, 2] {
+                let output = pricing.run(
+                    .price(perMentee: 5, perCode: perCode, mentorPrice: u, menteeValue: v, best: best))
+                for j in 0..<instance.menteeCount {
+                    let violating = Set(
+                        (0..<instance.mentorCount).filter { i in
+                            instance.profit(mentor: i, mentee: j).map { $0 - u[i] - v[j] > 0 } ?? false
+                        })
+                    let picks = (0..<Int(output.pickCount[j])).map { Int(output.picks[j * output.perMentee + $0]) }
+                    #expect(picks.isEmpty == violating.isEmpty, "seed \(seed), mentee \(j)")
+                    #expect(Set(picks).isSubset(of: violating), "seed \(seed), mentee \(j)")
+                    #expect(Set(picks).count == picks.count, "seed \(seed), mentee \(j)")
+                }
+            }
+        }
+        #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
     }
 }

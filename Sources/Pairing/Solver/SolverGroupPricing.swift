@@ -8,6 +8,9 @@ import Foundation
 /// (a *code*). Every mentor of a code gives every mentee of the group the same score, so a
 /// mentee looks at codes, not mentors, and inside a code at members in ascending price order.
 /// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
+/// When pricing, one scan serves several groups: a group whose tool set lies within a larger
+/// group's (a *root*, see `roots`) takes the root's codes, projected onto its own tools
+/// (`priceServed`), instead of scanning the mentors again.
 ///
 /// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
 /// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
@@ -31,9 +34,22 @@ struct SolverGroupPricing: Sendable {
 
     static let packedToolLimit = 15
     static let hasCapacity: UInt64 = 1 << 63
+    /// Pricing scans: the groups whose scans price other groups too (*roots*), in group order,
+    /// and the groups each one serves besides itself. A group is served by a root of the same
+    /// location whose tool set contains its own, so that every code of the root's scan projects
+    /// onto the group's tools (see `priceServed`). Without packed words every group is a root.
+    let roots: [Int32]
+    let served: [[Int32]]
+    /// Largest tool set of a root that serves other groups: its codes (`radix^tools`, 6,561 at
+    /// the default thresholds) are looked at once per served group and class.
+    static let rootToolLimit = 8
+    /// At most this many more tools in a root than in a group it serves, so that each of the
+    /// group's projections gathers at most `radix^rootExtraTools` of the root's codes.
+    static let rootExtraTools = 2
 
-    /// `packed: false` keeps the digit rows only (tests compare the two scans).
-    init(_ instance: SolverInstance, groups: SolverMenteeGroups, packed: Bool = true) {
+    /// `packed: false` keeps the digit rows only (tests compare the two scans); `serving: false`
+    /// makes every group a root (tests compare with served pricing).
+    init(_ instance: SolverInstance, groups: SolverMenteeGroups, packed: Bool = true, serving: Bool = true) {
         self.instance = instance
         self.groups = groups
         let tools = instance.toolCount
@@ -49,6 +65,8 @@ struct SolverGroupPricing: Sendable {
         mentorDigit = digit
         guard packed && tools <= Self.packedToolLimit else {
             mentorWord = []
+            roots = (0..<groups.count).map { Int32($0) }
+            served = [[Int32]](repeating: [], count: groups.count)
             return
         }
         mentorWord = (0..<instance.mentorCount).map { i in
@@ -56,6 +74,53 @@ struct SolverGroupPricing: Sendable {
             for t in 0..<tools { word |= UInt64(digit[i * tools + t]) << UInt64(4 * t) }
             return word
         }
+        guard serving else {
+            roots = (0..<groups.count).map { Int32($0) }
+            served = [[Int32]](repeating: [], count: groups.count)
+            return
+        }
+        (roots, served) = Self.coverGroups(groups, radix: instance.digitRadix)
+    }
+
+    /// Roots for the pricing scans: groups by tool count, largest first (then by index); each
+    /// joins the first root already chosen that contains its tool set (same location, at most
+    /// `rootToolLimit` tools, codes within the direct table), or becomes a root itself.
+    private static func coverGroups(_ groups: SolverMenteeGroups, radix: Int) -> ([Int32], [[Int32]]) {
+        var fits = [Bool](repeating: false, count: Self.rootToolLimit + 1)
+        var span = 1
+        for k in 0...Self.rootToolLimit {
+            fits[k] = span <= Scratch.tableSize
+            span *= radix
+        }
+        let order = (0..<groups.count).sorted {
+            (groups.lowMask[$1].nonzeroBitCount, $0) < (groups.lowMask[$0].nonzeroBitCount, $1)
+        }
+        var rootOf = [Int32](repeating: -1, count: groups.count)
+        var covering: [Int32] = []
+        for g in order {
+            let mask = groups.lowMask[g]
+            let location = groups.location[g]
+            if let root = covering.first(where: {
+                groups.location[Int($0)] == location && groups.lowMask[Int($0)] & mask == mask
+                    && groups.lowMask[Int($0)].nonzeroBitCount - mask.nonzeroBitCount <= Self.rootExtraTools
+            }) {
+                rootOf[g] = root
+                continue
+            }
+            rootOf[g] = Int32(g)
+            let size = mask.nonzeroBitCount
+            if size <= Self.rootToolLimit && fits[size] { covering.append(Int32(g)) }
+        }
+        var served = [[Int32]](repeating: [], count: groups.count)
+        var roots: [Int32] = []
+        for g in 0..<groups.count {
+            if rootOf[g] == Int32(g) {
+                roots.append(Int32(g))
+            } else {
+                served[Int(rootOf[g])].append(Int32(g))
+            }
+        }
+        return (roots, served)
     }
 
     /// With `open`, pricing looks only at the mentees marked `true` in it: the caller has shown
@@ -123,14 +188,18 @@ struct SolverGroupPricing: Sendable {
                             picks: picks, pickCount: pickCount, best: best, reach: reach, perMentee: perMentee)
                         DispatchQueue.concurrentPerform(iterations: workers) { w in
                             let box = scratches[w]
-                            var g = w
-                            while g < groups.count {
+                            // The seed scans every group (its reach counts are per group);
+                            // pricing scans the roots, each for the groups it serves too.
+                            let scans = isSeed ? groups.count : roots.count
+                            var k = w
+                            while k < scans {
+                                let g = isSeed ? k : Int(roots[k])
                                 runGroup(
-                                    g, mode: mode, open: open, order: order, orderWord: orderWord,
-                                    orderPrice: orderPrice, rank: rankOf,
+                                    g, served: isSeed ? [] : served[g], mode: mode, open: open, order: order,
+                                    orderWord: orderWord, orderPrice: orderPrice, rank: rankOf,
                                     buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
                                     output: shared)
-                                g += workers
+                                k += workers
                             }
                         }
                     }
@@ -209,6 +278,17 @@ struct SolverGroupPricing: Sendable {
         var touchedBuffer: [Int] = []
         /// Pricing: the price of each visited mentor.
         var visitedPrice: [Int64] = []
+        /// `priceServed`: each code's projection on the served group's tools (`-1`: it teaches
+        /// none of them); per projection its base score, tools taught, codes (`projectionCodes`
+        /// from `projectionStart`), lowest price and score for the current class.
+        var projectionOf: [Int32] = []
+        var projectionBase: [Int64] = []
+        var projectionMask: [UInt64] = []
+        var projectionStart: [Int] = []
+        var projectionCodes: [Int32] = []
+        var projectionLowest: [Int64] = []
+        var projectionScore: [Int64] = []
+        var prefixLength: [Int] = []
 
         init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
@@ -225,8 +305,11 @@ struct SolverGroupPricing: Sendable {
         var base: Int64
     }
 
+    /// Scans group `g`'s mentors and prices (or seeds) its mentees, then prices the `served`
+    /// groups from the same scan.
     private func runGroup(
-        _ g: Int, mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], orderPrice: [Int64], rank: [Int32],
+        _ g: Int, served: [Int32], mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], orderPrice: [Int64],
+        rank: [Int32],
         buckets: [[Int32]],
         lowestPrice: Int64,
         worker: Int, scratch s: inout Scratch, output: OutputSlots
@@ -266,11 +349,13 @@ struct SolverGroupPricing: Sendable {
         if !isSeed {
             var anyOpen = false
             priceCeiling = Int64.min
-            for position in menteeRange {
-                let j = Int(groups.mentees[position])
-                if open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
-                    anyOpen = true
-                    priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
+            for h in [Int32(g)] + served {
+                for position in groups.start[Int(h)]..<groups.start[Int(h) + 1] {
+                    let j = Int(groups.mentees[position])
+                    if open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack {
+                        anyOpen = true
+                        priceCeiling = max(priceCeiling, scale * (bonus + b) - value[j] - slack)
+                    }
                 }
             }
             if !anyOpen { return }
@@ -492,6 +577,189 @@ struct SolverGroupPricing: Sendable {
         }
         for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
         s.departmentTouched.removeAll(keepingCapacity: true)
+        for h in served {
+            priceServed(
+                Int(h), codeTotal: codeTotal, perCode: perCode, value: value, best: best, scale: scale, slack: slack,
+                lowestPrice: lowestPrice, open: open, scratch: &s, output: output)
+        }
+    }
+
+    /// Pricing for a group `h` served by the root just scanned (its tool set `S` within the
+    /// root's): each of the root's codes projects onto `S` (or teaches nothing there), and a
+    /// projection's members are those of its codes. The mentee looks at projections as a root's
+    /// mentee looks at codes: by bound, at most `perCode` arcs from each. Inside a projection its
+    /// codes are taken in ascending order of their lowest price, starting at one chosen by the
+    /// mentee's index among those with a violating member (so that a class's mentees spread over
+    /// them), and in each code from an offset in its violating prefix as for a root. Exact: every
+    /// violating member of every projection whose bound violates is reachable, and the walk only
+    /// stops once `perCode` arcs are found.
+    private func priceServed(
+        _ h: Int, codeTotal: Int, perCode: Int, value: [Int64], best: [Int64?], scale: Int64, slack: Int64,
+        lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
+    ) {
+        let instance = self.instance
+        let tools = instance.toolCount
+        let bonus = instance.bonus
+        let perMentee = output.perMentee
+        let mask = groups.lowMask[h]
+        var groupTools: [Int] = []
+        var bits = mask
+        while bits != 0 {
+            groupTools.append(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        let radix = instance.digitRadix
+        // Each code's projection, dense in order of first appearance (so of the codes' order).
+        s.projectionOf.removeAll(keepingCapacity: true)
+        s.projectionBase.removeAll(keepingCapacity: true)
+        s.projectionMask.removeAll(keepingCapacity: true)
+        s.touched.removeAll(keepingCapacity: true)
+        for c in 0..<codeTotal {
+            let representative = Int(s.codeRepresentative[c])
+            let taught = s.codeMask[c] & mask
+            guard taught != 0 else {
+                s.projectionOf.append(-1)
+                continue
+            }
+            let word = mentorWord[representative]
+            var key = 0
+            var place = 1
+            for t in groupTools {
+                key += Int((word >> UInt64(4 * t)) & 0xF) * place
+                place *= radix
+            }
+            var dense = s.table[key]
+            if dense < 0 {
+                dense = Int32(s.projectionBase.count)
+                s.table[key] = dense
+                s.touched.append(key)
+                s.projectionBase.append(instance.mentorGain(representative, over: taught))
+                s.projectionMask.append(taught)
+            }
+            s.projectionOf.append(dense)
+        }
+        for slot in s.touched { s.table[slot] = -1 }
+        s.touched.removeAll(keepingCapacity: true)
+        let projections = s.projectionBase.count
+        guard projections > 0 else { return }
+        // Codes per projection, by (lowest price, code).
+        s.projectionStart = [Int](repeating: 0, count: projections + 1)
+        for c in 0..<codeTotal where s.projectionOf[c] >= 0 { s.projectionStart[Int(s.projectionOf[c]) + 1] += 1 }
+        for l in 0..<projections { s.projectionStart[l + 1] += s.projectionStart[l] }
+        var fill = s.projectionStart
+        s.projectionCodes = [Int32](repeating: 0, count: fill[projections])
+        for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
+            let l = Int(s.projectionOf[c])
+            s.projectionCodes[fill[l]] = Int32(c)
+            fill[l] += 1
+        }
+        let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
+        let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
+        for l in 0..<projections {
+            s.projectionCodes[s.projectionStart[l]..<s.projectionStart[l + 1]].sort {
+                (firstPrice($0), $0) < (firstPrice($1), $1)
+            }
+        }
+        s.projectionLowest = (0..<projections).map { firstPrice(s.projectionCodes[s.projectionStart[$0]]) }
+
+        let menteeRange = groups.start[h]..<groups.start[h + 1]
+        var classStart = menteeRange.lowerBound
+        while classStart < menteeRange.upperBound {
+            let first = Int(groups.mentees[classStart])
+            var classEnd = classStart + 1
+            while classEnd < menteeRange.upperBound {
+                let other = Int(groups.mentees[classEnd])
+                if groupTools.contains(where: {
+                    instance.menteeValue[other * tools + $0] != instance.menteeValue[first * tools + $0]
+                }) {
+                    break
+                }
+                classEnd += 1
+            }
+            defer { classStart = classEnd }
+            var classBound = Int64.min
+            s.projectionScore.removeAll(keepingCapacity: true)
+            s.codeBound.removeAll(keepingCapacity: true)
+            for l in 0..<projections {
+                var score = s.projectionBase[l]
+                var m = s.projectionMask[l]
+                while m != 0 {
+                    let t = m.trailingZeroBitCount
+                    score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
+                    m &= m - 1
+                }
+                s.projectionScore.append(score)
+                let bound = scale * (bonus + score) - s.projectionLowest[l]
+                s.codeBound.append(bound)
+                classBound = max(classBound, bound)
+            }
+            for position in classStart..<classEnd {
+                let j = Int(groups.mentees[position])
+                guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
+                    classBound > value[j] + slack
+                else { continue }
+                let vj = value[j] + slack
+                s.candidates.removeAll(keepingCapacity: true)
+                for l in 0..<projections where s.codeBound[l] > vj { s.candidates.append(Int32(l)) }
+                let bounds = s.codeBound
+                s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
+                var taken = 0
+                for l32 in s.candidates {
+                    let l = Int(l32)
+                    let limit = scale * (bonus + s.projectionScore[l]) - vj
+                    // The projection's codes with a violating member: a prefix, by lowest price.
+                    let codes = s.projectionStart[l]..<s.projectionStart[l + 1]
+                    var lo = codes.lowerBound
+                    var hi = codes.upperBound
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        if firstPrice(s.projectionCodes[mid]) < limit { lo = mid + 1 } else { hi = mid }
+                    }
+                    let violating = lo - codes.lowerBound
+                    // Their violating prefixes, walked as one list from an offset, as a root's
+                    // mentee walks a code's.
+                    s.prefixLength.removeAll(keepingCapacity: true)
+                    var total = 0
+                    for k in 0..<violating {
+                        let c = Int(s.projectionCodes[codes.lowerBound + k])
+                        var lo = s.codeStart[c]
+                        var hi = s.codeStart[c + 1]
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            if s.memberPrice[mid] < limit { lo = mid + 1 } else { hi = mid }
+                        }
+                        s.prefixLength.append(lo - s.codeStart[c])
+                        total += lo - s.codeStart[c]
+                    }
+                    var k = 0
+                    var index = (j &* perCode) % total
+                    while index >= s.prefixLength[k] {
+                        index -= s.prefixLength[k]
+                        k += 1
+                    }
+                    var inProjection = 0
+                    for _ in 0..<total {
+                        let c = Int(s.projectionCodes[codes.lowerBound + k])
+                        let mentor = Int(s.members[s.codeStart[c] + index])
+                        index += 1
+                        if index == s.prefixLength[k] {
+                            index = 0
+                            k = (k + 1) % violating
+                            while s.prefixLength[k] == 0 { k = (k + 1) % violating }
+                        }
+                        guard instance.groupRulesAllow(mentor: mentor, mentee: j),
+                            !instance.isForbidden(mentor: mentor, mentee: j)
+                        else { continue }
+                        output.picks[j * perMentee + taken] = Int32(mentor)
+                        taken += 1
+                        inProjection += 1
+                        if inProjection == perCode || taken == perMentee { break }
+                    }
+                    if taken == perMentee { break }
+                }
+                output.pickCount[j] = Int32(taken)
+            }
+        }
     }
 
     /// The seed's count of a teachable mentor's department `d` (0: unknown or rule off), for the
