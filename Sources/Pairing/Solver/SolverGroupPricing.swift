@@ -534,14 +534,11 @@ struct SolverGroupPricing: Sendable {
                 }
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
-                    guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
-                        classBound > value[j] + slack
+                    guard
+                        let vj = Self.violatingEntries(
+                            j, classBound: classBound, value: value, best: best, open: open, scale: scale,
+                            slack: slack, bonus: bonus, lowestPrice: lowestPrice, scratch: &s)
                     else { continue }
-                    let vj = value[j] + slack
-                    s.candidates.removeAll(keepingCapacity: true)
-                    for c in 0..<codeTotal where s.codeBound[c] > vj { s.candidates.append(Int32(c)) }
-                    let bounds = s.codeBound
-                    s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
                     var taken = 0
                     for c32 in s.candidates {
                         let c = Int(c32)
@@ -695,14 +692,11 @@ struct SolverGroupPricing: Sendable {
             }
             for position in classStart..<classEnd {
                 let j = Int(groups.mentees[position])
-                guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
-                    classBound > value[j] + slack
+                guard
+                    let vj = Self.violatingEntries(
+                        j, classBound: classBound, value: value, best: best, open: open, scale: scale, slack: slack,
+                        bonus: bonus, lowestPrice: lowestPrice, scratch: &s)
                 else { continue }
-                let vj = value[j] + slack
-                s.candidates.removeAll(keepingCapacity: true)
-                for l in 0..<projections where s.codeBound[l] > vj { s.candidates.append(Int32(l)) }
-                let bounds = s.codeBound
-                s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
                 var taken = 0
                 for l32 in s.candidates {
                     let l = Int(l32)
@@ -760,6 +754,25 @@ struct SolverGroupPricing: Sendable {
                 output.pickCount[j] = Int32(taken)
             }
         }
+    }
+
+    /// For mentee `j` of a class whose entries (codes or projections) have bounds `s.codeBound`:
+    /// `nil` when it is not priced here (closed, or no entry can beat its value), else
+    /// `v_j + slack`, with `s.candidates` holding the entries whose bound beats it, highest bound
+    /// first, then by index.
+    private static func violatingEntries(
+        _ j: Int, classBound: Int64, value: [Int64], best: [Int64?], open: [Bool]?, scale: Int64, slack: Int64,
+        bonus: Int64, lowestPrice: Int64, scratch s: inout Scratch
+    ) -> Int64? {
+        guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
+            classBound > value[j] + slack
+        else { return nil }
+        let vj = value[j] + slack
+        s.candidates.removeAll(keepingCapacity: true)
+        for entry in 0..<s.codeBound.count where s.codeBound[entry] > vj { s.candidates.append(Int32(entry)) }
+        let bounds = s.codeBound
+        s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
+        return vj
     }
 
     /// The seed's count of a teachable mentor's department `d` (0: unknown or rule off), for the
