@@ -10,7 +10,7 @@ import Foundation
 /// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
 /// When pricing, one scan serves several groups: a group whose tool set lies within a larger
 /// group's (a *root*, see `roots`) takes the root's codes, projected onto its own tools
-/// (`priceServed`), instead of scanning the mentors again.
+/// (`priceGroup`), instead of scanning the mentors again.
 ///
 /// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
 /// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
@@ -37,7 +37,7 @@ struct SolverGroupPricing: Sendable {
     /// Pricing scans: the groups whose scans price other groups too (*roots*), in group order,
     /// and the groups each one serves besides itself. A group is served by a root of the same
     /// location whose tool set contains its own, so that every code of the root's scan projects
-    /// onto the group's tools (see `priceServed`). Without packed words every group is a root.
+    /// onto the group's tools (see `priceGroup`). Without packed words every group is a root.
     let roots: [Int32]
     let served: [[Int32]]
     /// Largest tool set of a root that serves other groups: its codes (`radix^tools`, 6,561 at
@@ -278,7 +278,7 @@ struct SolverGroupPricing: Sendable {
         var touchedBuffer: [Int] = []
         /// Pricing: the price of each visited mentor.
         var visitedPrice: [Int64] = []
-        /// `priceServed`: each code's projection on the served group's tools (`-1`: it teaches
+        /// `priceGroup`: each code's projection on the served group's tools (`-1`: it teaches
         /// none of them); per projection its base score, tools taught, codes (`projectionCodes`
         /// from `projectionStart`), lowest price and score for the current class.
         var projectionOf: [Int32] = []
@@ -339,7 +339,6 @@ struct SolverGroupPricing: Sendable {
             scale = k
             slack = e
         }
-        let perMentee = output.perMentee
         let bonus = instance.bonus
 
         // Pricing: skip the whole group when no mentee can have a violating arc.
@@ -485,38 +484,27 @@ struct SolverGroupPricing: Sendable {
             s.codeMask.append(mask)
         }
 
-        // 3. Mentee classes (identical rows) share code scores.
-        var classStart = menteeRange.lowerBound
-        while classStart < menteeRange.upperBound {
-            let first = Int(groups.mentees[classStart])
-            var classEnd = classStart + 1
-            while classEnd < menteeRange.upperBound {
-                let other = Int(groups.mentees[classEnd])
-                var same = true
-                for t in groupTools
-                where instance.menteeValue[other * tools + t] != instance.menteeValue[first * tools + t] {
-                    same = false
-                    break
+        if isSeed {
+            // 3. Seed: mentee classes (identical rows) share code scores. (Pricing: `priceGroup`.)
+            var classStart = menteeRange.lowerBound
+            while classStart < menteeRange.upperBound {
+                let first = Int(groups.mentees[classStart])
+                let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
+                // Score of each code for this class.
+                var positive: UInt64 = 0
+                for t in groupTools where instance.menteeValue[first * tools + t] > 0 { positive |= 1 << UInt64(t) }
+                s.codeScore.removeAll(keepingCapacity: true)
+                for c in 0..<codeTotal {
+                    var score = s.codeBase[c]
+                    var m = s.codeMask[c] & positive
+                    while m != 0 {
+                        let t = m.trailingZeroBitCount
+                        score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
+                        m &= m - 1
+                    }
+                    s.codeScore.append(score)
                 }
-                if !same { break }
-                classEnd += 1
-            }
-            // Score of each code for this class.
-            var positive: UInt64 = 0
-            for t in groupTools where instance.menteeValue[first * tools + t] > 0 { positive |= 1 << UInt64(t) }
-            s.codeScore.removeAll(keepingCapacity: true)
-            for c in 0..<codeTotal {
-                var score = s.codeBase[c]
-                var m = s.codeMask[c] & positive
-                while m != 0 {
-                    let t = m.trailingZeroBitCount
-                    score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
-                    m &= m - 1
-                }
-                s.codeScore.append(score)
-            }
 
-            if isSeed {
                 orderCodesByScore(codeTotal, scratch: &s)
                 for position in classStart..<classEnd {
                     let j = Int(groups.mentees[position])
@@ -524,74 +512,33 @@ struct SolverGroupPricing: Sendable {
                         j, groupMask: groupMask, teachableHere: teachableHere, group: g,
                         perCode: perCode, worker: worker, scratch: &s, output: output)
                 }
-            } else {
-                var classBound = Int64.min
-                s.codeBound.removeAll(keepingCapacity: true)
-                for c in 0..<codeTotal {
-                    let bound = scale * (bonus + s.codeScore[c]) - s.memberPrice[s.codeStart[c]]
-                    s.codeBound.append(bound)
-                    classBound = max(classBound, bound)
-                }
-                for position in classStart..<classEnd {
-                    let j = Int(groups.mentees[position])
-                    guard
-                        let vj = Self.violatingEntries(
-                            j, classBound: classBound, value: value, best: best, open: open, scale: scale,
-                            slack: slack, bonus: bonus, lowestPrice: lowestPrice, scratch: &s)
-                    else { continue }
-                    var taken = 0
-                    for c32 in s.candidates {
-                        let c = Int(c32)
-                        // Members with bonus + score − u > v: a prefix of the price-sorted members.
-                        let limit = scale * (bonus + s.codeScore[c]) - vj
-                        var lo = s.codeStart[c]
-                        var hi = s.codeStart[c + 1]
-                        let from = lo
-                        while lo < hi {
-                            let mid = (lo + hi) >> 1
-                            if s.memberPrice[mid] < limit { lo = mid + 1 } else { hi = mid }
-                        }
-                        let length = lo - from
-                        if length == 0 { continue }
-                        var inCode = 0
-                        let offset = (j &* perCode) % length
-                        for step in 0..<length {
-                            let mentor = Int(s.members[from + (offset + step) % length])
-                            guard instance.groupRulesAllow(mentor: mentor, mentee: j),
-                                !instance.isForbidden(mentor: mentor, mentee: j)
-                            else { continue }
-                            output.picks[j * perMentee + taken] = Int32(mentor)
-                            taken += 1
-                            inCode += 1
-                            if inCode == perCode || taken == perMentee { break }
-                        }
-                        if taken == perMentee { break }
-                    }
-                    output.pickCount[j] = Int32(taken)
-                }
+                classStart = classEnd
             }
-            classStart = classEnd
         }
         for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
         s.departmentTouched.removeAll(keepingCapacity: true)
-        for h in served {
-            priceServed(
-                Int(h), codeTotal: codeTotal, perCode: perCode, value: value, best: best, scale: scale, slack: slack,
-                lowestPrice: lowestPrice, open: open, scratch: &s, output: output)
+        if !isSeed {
+            for h in [Int32(g)] + served {
+                priceGroup(
+                    Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, value: value, best: best,
+                    scale: scale, slack: slack, lowestPrice: lowestPrice, open: open, scratch: &s, output: output)
+            }
         }
     }
 
-    /// Pricing for a group `h` served by the root just scanned (its tool set `S` within the
-    /// root's): each of the root's codes projects onto `S` (or teaches nothing there), and a
-    /// projection's members are those of its codes. The mentee looks at projections as a root's
+    /// Pricing for group `h`: the group just scanned (`scanned`, whose codes are its projections)
+    /// or one it serves (its tool set `S` within the scanned group's): each of the scanned codes
+    /// projects onto `S` (or teaches nothing there), and a projection's members are those of its
+    /// codes. The mentee looks at projections as a root's
     /// mentee looks at codes: by bound, at most `perCode` arcs from each. Inside a projection its
     /// codes are taken in ascending order of their lowest price, starting at one chosen by the
     /// mentee's index among those with a violating member (so that a class's mentees spread over
     /// them), and in each code from an offset in its violating prefix as for a root. Exact: every
     /// violating member of every projection whose bound violates is reachable, and the walk only
     /// stops once `perCode` arcs are found.
-    private func priceServed(
-        _ h: Int, codeTotal: Int, perCode: Int, value: [Int64], best: [Int64?], scale: Int64, slack: Int64,
+    private func priceGroup(
+        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, value: [Int64], best: [Int64?], scale: Int64,
+        slack: Int64,
         lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
@@ -614,6 +561,12 @@ struct SolverGroupPricing: Sendable {
         for c in 0..<codeTotal {
             let representative = Int(s.codeRepresentative[c])
             let taught = s.codeMask[c] & mask
+            guard !scanned else {
+                s.projectionOf.append(Int32(c))
+                s.projectionBase.append(s.codeBase[c])
+                s.projectionMask.append(taught)
+                continue
+            }
             guard taught != 0 else {
                 s.projectionOf.append(-1)
                 continue
@@ -663,16 +616,7 @@ struct SolverGroupPricing: Sendable {
         var classStart = menteeRange.lowerBound
         while classStart < menteeRange.upperBound {
             let first = Int(groups.mentees[classStart])
-            var classEnd = classStart + 1
-            while classEnd < menteeRange.upperBound {
-                let other = Int(groups.mentees[classEnd])
-                if groupTools.contains(where: {
-                    instance.menteeValue[other * tools + $0] != instance.menteeValue[first * tools + $0]
-                }) {
-                    break
-                }
-                classEnd += 1
-            }
+            let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
             defer { classStart = classEnd }
             var classBound = Int64.min
             s.projectionScore.removeAll(keepingCapacity: true)
@@ -754,6 +698,24 @@ struct SolverGroupPricing: Sendable {
                 output.pickCount[j] = Int32(taken)
             }
         }
+    }
+
+    /// End of the class (mentees with the same scores on `tools`, consecutive in a group) that
+    /// starts at `start` in a group's `range` of `groups.mentees`.
+    private func classEnd(from start: Int, in range: Range<Int>, tools: [Int]) -> Int {
+        let width = instance.toolCount
+        let first = Int(groups.mentees[start])
+        var end = start + 1
+        while end < range.upperBound {
+            let other = Int(groups.mentees[end])
+            if tools.contains(where: {
+                instance.menteeValue[other * width + $0] != instance.menteeValue[first * width + $0]
+            }) {
+                break
+            }
+            end += 1
+        }
+        return end
     }
 
     /// For mentee `j` of a class whose entries (codes or projections) have bounds `s.codeBound`:
