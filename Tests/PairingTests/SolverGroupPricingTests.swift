@@ -86,4 +86,35 @@ struct SolverGroupPricingTests {
         }
         #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
     }
+
+    @Test("Served groups in the seed: best scores as brute force, usable distinct arcs for everyone")
+    func servedSeed() throws {
+        var servedGroups = 0
+        for seed in 0..<40 {
+            let problem = SolverTestProblems.survey(
+                seed: UInt64(36_000 + seed), mentors: 70, mentees: 140, tools: 6 + seed % 5,
+                objective: seed % 2 == 0 ? .coverage : .score, capacities: 0...2, departmentRule: seed % 3 == 0,
+                locationRule: seed % 4 == 0)
+            let instance = try SolverInstance(problem)
+            let groups = SolverMenteeGroups(instance)
+            let pricing = SolverGroupPricing(instance, groups: groups)
+            servedGroups += groups.count - pricing.roots.count
+            let output = pricing.run(.seed(perMentee: 4, perCode: 2))
+            for j in 0..<instance.menteeCount {
+                let allowed = (0..<instance.mentorCount).filter { i in
+                    instance.mentorCapacity[i] > 0 && instance.groupRulesAllow(mentor: i, mentee: j)
+                        && !instance.isForbidden(mentor: i, mentee: j) && instance.score(mentor: i, mentee: j) != nil
+                }
+                let best = allowed.compactMap { instance.score(mentor: $0, mentee: j) }.max()
+                #expect(output.best[j] == best, "seed \(seed), mentee \(j)")
+                #expect(output.reach[j].bestScoreMicros == best.map { $0 * instance.scoreUnitMicros })
+                let picks = (0..<Int(output.pickCount[j])).map { Int(output.picks[j * output.perMentee + $0]) }
+                #expect(picks.allSatisfy { instance.profit(mentor: $0, mentee: j) != nil }, "seed \(seed), mentee \(j)")
+                #expect(Set(picks).count == picks.count, "seed \(seed), mentee \(j)")
+                let usable = allowed.contains { instance.profit(mentor: $0, mentee: j) != nil }
+                #expect(picks.isEmpty != usable, "seed \(seed), mentee \(j)")
+            }
+        }
+        #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
+    }
 }

@@ -56,12 +56,13 @@ import Foundation
 /// (a maximum). Among optimal assignments, the one returned is the one these rules reach; the same
 /// input in the same order gives the same pairs, on any machine.
 ///
-/// **Cost.** The direct pricing's seed visits every (mentee group, mentor) pair once — groups
-/// are the distinct (low-tool set, location) combinations, about 1,200 for 5,000 survey-like
-/// mentees — and each pricing round every (root, mentor) pair, a root's scan serving the groups
-/// whose tool sets lie within its own (788 roots for 2,319 groups on the 1,000,000-row survey);
-/// each mentee then looks at its group's projections (hundreds), not at mentors. The profile pricing costs about `T × 3^T` list updates (T kept tools; 6 million at
-/// 12) plus a few look-ups per mentee and mentor, whatever the population, but needs more rounds
+/// **Cost.** The direct pricing's seed and each of its pricing rounds visit every (root, mentor)
+/// pair once: groups are the distinct (low-tool set, location) combinations, about 1,200 for
+/// 5,000 survey-like mentees, and a root's scan serves the groups whose tool sets lie within its
+/// own (788 roots for 2,319 groups on the 1,000,000-row survey); each mentee then looks at its
+/// group's projections (hundreds), not at mentors. The profile pricing costs about `T × 3^T`
+/// list updates (T kept tools; 6 million at 12) plus a few look-ups per mentee and mentor,
+/// whatever the population, but needs more rounds
 /// (tens instead of 5–10). In both, the restricted shortest-path solves dominate and grow faster
 /// than linearly; see `BENCHMARKS.md`.
 ///

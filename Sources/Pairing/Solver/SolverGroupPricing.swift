@@ -8,9 +8,10 @@ import Foundation
 /// (a *code*). Every mentor of a code gives every mentee of the group the same score, so a
 /// mentee looks at codes, not mentors, and inside a code at members in ascending price order.
 /// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
-/// When pricing, one scan serves several groups: a group whose tool set lies within a larger
-/// group's (a *root*, see `roots`) takes the root's codes, projected onto its own tools
-/// (`priceGroup`), instead of scanning the mentors again.
+/// One scan serves several groups, in the seed and in pricing: a group whose tool set lies
+/// within a larger group's (a *root*, see `roots`) takes the root's codes, projected onto its
+/// own tools (`projectCodes`), instead of scanning the mentors again. The seed's reach counts
+/// need no scan (`SolverReachCounts`).
 ///
 /// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
 /// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
@@ -138,12 +139,7 @@ struct SolverGroupPricing: Sendable {
             perMentee: perMentee,
             reach: [],
             best: [])
-        if case .seed = mode {
-            output.reach = (0..<instance.menteeCount).map { _ in
-                MenteeReach(teachableMentors: 0, afterGroupRules: 0, allowedMentors: 0, bestScoreMicros: nil)
-            }
-            output.best = [Int64?](repeating: nil, count: instance.menteeCount)
-        }
+        if case .seed = mode { output.best = [Int64?](repeating: nil, count: instance.menteeCount) }
         // Mentor visiting order (by price, then index) and its buckets by location.
         let order: [Int32]
         var lowestPrice: Int64 = 0
@@ -171,10 +167,10 @@ struct SolverGroupPricing: Sendable {
         var buckets = [[Int32]](repeating: [], count: instance.locationCount)
         for i in order { buckets[Int(instance.mentorLocation[Int(i)])].append(i) }
 
-        // Groups are independent (the seed's greedy arcs too: each worker has its own share of
-        // the mentors' capacity, see `greedyShare`); two workers take alternate groups. (Always
-        // two, so the result never depends on the machine.) Each mentee is in exactly one group,
-        // so the workers write to disjoint slots of one output.
+        // Roots are independent (the seed's greedy arcs too: each worker has its own share of
+        // the mentors' capacity, see `greedyShare`); two workers take alternate roots, each with
+        // the groups it serves. (Always two, so the result never depends on the machine.) Each
+        // mentee is in exactly one group, so the workers write to disjoint slots of one output.
         let isSeed: Bool
         if case .seed = mode { isSeed = true } else { isSeed = false }
         let workers = Self.workerCount
@@ -183,27 +179,28 @@ struct SolverGroupPricing: Sendable {
         output.picks.withUnsafeMutableBufferPointer { picks in
             output.pickCount.withUnsafeMutableBufferPointer { pickCount in
                 output.best.withUnsafeMutableBufferPointer { best in
-                    output.reach.withUnsafeMutableBufferPointer { reach in
-                        let shared = OutputSlots(
-                            picks: picks, pickCount: pickCount, best: best, reach: reach, perMentee: perMentee)
-                        DispatchQueue.concurrentPerform(iterations: workers) { w in
-                            let box = scratches[w]
-                            // The seed scans every group (its reach counts are per group);
-                            // pricing scans the roots, each for the groups it serves too.
-                            let scans = isSeed ? groups.count : roots.count
-                            var k = w
-                            while k < scans {
-                                let g = isSeed ? k : Int(roots[k])
-                                runGroup(
-                                    g, served: isSeed ? [] : served[g], mode: mode, open: open, order: order,
-                                    orderWord: orderWord, orderPrice: orderPrice, rank: rankOf,
-                                    buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
-                                    output: shared)
-                                k += workers
-                            }
+                    let shared = OutputSlots(picks: picks, pickCount: pickCount, best: best, perMentee: perMentee)
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        let box = scratches[w]
+                        // Each root's scan serves the groups whose tool sets lie within its own.
+                        var k = w
+                        while k < roots.count {
+                            let g = Int(roots[k])
+                            runGroup(
+                                g, served: served[g], mode: mode, open: open, order: order, orderWord: orderWord,
+                                orderPrice: orderPrice, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
+                                worker: w, scratch: &box.scratch, output: shared)
+                            k += workers
                         }
                     }
                 }
+            }
+        }
+        if isSeed {
+            // Who could reach each mentee is a count over teach masks (no scan needed).
+            output.reach = SolverReachCounts.counts(instance)
+            for j in 0..<instance.menteeCount {
+                output.reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros }
             }
         }
         return output
@@ -217,8 +214,6 @@ struct SolverGroupPricing: Sendable {
         let pickCount: UnsafeMutableBufferPointer<Int32>
         /// Seed mode only.
         let best: UnsafeMutableBufferPointer<Int64?>
-        /// Seed mode only.
-        let reach: UnsafeMutableBufferPointer<MenteeReach>
         let perMentee: Int
     }
 
@@ -252,7 +247,6 @@ struct SolverGroupPricing: Sendable {
         var codeStart: [Int] = []
         var codeRepresentative: [Int32] = []
         var members: [Int32] = []
-        var memberCode: [Int32] = []
         var memberPrice: [Int64] = []
         var codeBase: [Int64] = []
         var codeMask: [UInt64] = []
@@ -263,12 +257,8 @@ struct SolverGroupPricing: Sendable {
         var scoreSlot: [Int] = []
         var codeCursor: [Int] = []
         var candidates: [Int32] = []
-        var departmentCount: [Int32]
-        var departmentTouched: [Int32] = []
         /// Seed: mentees this worker's greedy arcs gave each mentor so far.
         var greedyLoad: [Int32]
-        /// Teachable mentors of the group, counted by the seed's scan.
-        var teachable = 0
         /// `scanPacked`'s per-byte code tables.
         var byteTable: [Int] = []
         /// `scanPacked`'s fixed buffers, one slot per possible code: count (kept zero between
@@ -289,10 +279,13 @@ struct SolverGroupPricing: Sendable {
         var projectionLowest: [Int64] = []
         var projectionScore: [Int64] = []
         var prefixLength: [Int] = []
+        /// Seed: members per projection, and the group's members numbered (see `seedGroup`).
+        var projectionSize: [Int] = []
+        var spreadCodes: [Int32] = []
+        var spreadStart: [Int] = []
 
         init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
-            departmentCount = [Int32](repeating: 0, count: instance.departmentCount)
             greedyLoad = seed ? [Int32](repeating: 0, count: instance.mentorCount) : []
         }
     }
@@ -305,7 +298,7 @@ struct SolverGroupPricing: Sendable {
         var base: Int64
     }
 
-    /// Scans group `g`'s mentors and prices (or seeds) its mentees, then prices the `served`
+    /// Scans root `g`'s mentors, then prices (or seeds) its mentees and those of the `served`
     /// groups from the same scan.
     private func runGroup(
         _ g: Int, served: [Int32], mode: Mode, open: [Bool]?, order: [Int32], orderWord: [UInt64], orderPrice: [Int64],
@@ -315,10 +308,8 @@ struct SolverGroupPricing: Sendable {
         worker: Int, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
-        let tools = instance.toolCount
         let groupMask = groups.lowMask[g]
         let groupLocation = groups.location[g]
-        let menteeRange = groups.start[g]..<groups.start[g + 1]
         let isSeed: Bool
         var perCode = 1
         var price: [Int64] = []
@@ -361,12 +352,7 @@ struct SolverGroupPricing: Sendable {
         }
 
         // 1. Visit the group's mentors in price order and give each its code.
-        var groupTools: [Int] = []
-        var bits = groupMask
-        while bits != 0 {
-            groupTools.append(bits.trailingZeroBitCount)
-            bits &= bits - 1
-        }
+        let groupTools = Self.tools(of: groupMask)
         let radix = UInt64(instance.digitRadix)
         var multiplier: [UInt64] = []
         var span: UInt64 = 1
@@ -420,7 +406,6 @@ struct SolverGroupPricing: Sendable {
                 isSeed: isSeed, price: price, priceCeiling: priceCeiling, scratch: &s)
             s.visitedPrice = isSeed ? [] : s.visitedMentor.map { price[Int($0)] }
         }
-        let teachableHere = s.teachable
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
 
@@ -433,43 +418,33 @@ struct SolverGroupPricing: Sendable {
             running += Int(s.codeCount[c])
         }
         s.codeStart.append(running)
-        // Members (and, pricing, their prices; seed, their codes) to their codes' places. Every
-        // place is written once: the buffers start uninitialised.
+        // Members (and, pricing, their prices) to their codes' places. Every place is written
+        // once: the buffers start uninitialised.
         var fill = s.codeStart
         let visitedCount = s.visitedMentor.count
-        var memberCode: [Int32] = []
         var memberPrice: [Int64] = []
-        s.memberCode = []
         s.memberPrice = []
         s.members = [Int32](unsafeUninitializedCapacity: running) { members, membersCount in
-            memberCode = [Int32](unsafeUninitializedCapacity: isSeed ? running : 0) { memberCode, codeCount in
-                memberPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : running) { memberPrice, priceCount in
-                    s.visitedMentor.withUnsafeBufferPointer { visited in
-                        s.visitedCode.withUnsafeBufferPointer { codes in
-                            s.visitedPrice.withUnsafeBufferPointer { visitedPrice in
-                                fill.withUnsafeMutableBufferPointer { fill in
-                                    for n in 0..<visitedCount {
-                                        let c = Int(codes[n])
-                                        let at = fill[c]
-                                        members[at] = visited[n]
-                                        if isSeed {
-                                            memberCode[at] = Int32(c)
-                                        } else {
-                                            memberPrice[at] = visitedPrice[n]
-                                        }
-                                        fill[c] = at &+ 1
-                                    }
+            memberPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : running) { memberPrice, priceCount in
+                s.visitedMentor.withUnsafeBufferPointer { visited in
+                    s.visitedCode.withUnsafeBufferPointer { codes in
+                        s.visitedPrice.withUnsafeBufferPointer { visitedPrice in
+                            fill.withUnsafeMutableBufferPointer { fill in
+                                for n in 0..<visitedCount {
+                                    let c = Int(codes[n])
+                                    let at = fill[c]
+                                    members[at] = visited[n]
+                                    if !isSeed { memberPrice[at] = visitedPrice[n] }
+                                    fill[c] = at &+ 1
                                 }
                             }
                         }
                     }
-                    priceCount = isSeed ? 0 : running
                 }
-                codeCount = isSeed ? running : 0
+                priceCount = isSeed ? 0 : running
             }
             membersCount = running
         }
-        s.memberCode = memberCode
         s.memberPrice = memberPrice
         if isSeed {
             s.codeCursor.removeAll(keepingCapacity: true)
@@ -484,41 +459,13 @@ struct SolverGroupPricing: Sendable {
             s.codeMask.append(mask)
         }
 
-        if isSeed {
-            // 3. Seed: mentee classes (identical rows) share code scores. (Pricing: `priceGroup`.)
-            var classStart = menteeRange.lowerBound
-            while classStart < menteeRange.upperBound {
-                let first = Int(groups.mentees[classStart])
-                let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
-                // Score of each code for this class.
-                var positive: UInt64 = 0
-                for t in groupTools where instance.menteeValue[first * tools + t] > 0 { positive |= 1 << UInt64(t) }
-                s.codeScore.removeAll(keepingCapacity: true)
-                for c in 0..<codeTotal {
-                    var score = s.codeBase[c]
-                    var m = s.codeMask[c] & positive
-                    while m != 0 {
-                        let t = m.trailingZeroBitCount
-                        score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
-                        m &= m - 1
-                    }
-                    s.codeScore.append(score)
-                }
-
-                orderCodesByScore(codeTotal, scratch: &s)
-                for position in classStart..<classEnd {
-                    let j = Int(groups.mentees[position])
-                    seedMentee(
-                        j, groupMask: groupMask, teachableHere: teachableHere, group: g,
-                        perCode: perCode, worker: worker, scratch: &s, output: output)
-                }
-                classStart = classEnd
-            }
-        }
-        for d in s.departmentTouched { s.departmentCount[Int(d)] = 0 }
-        s.departmentTouched.removeAll(keepingCapacity: true)
-        if !isSeed {
-            for h in [Int32(g)] + served {
+        // 3. The group and the groups it serves, from this scan.
+        for h in [Int32(g)] + served {
+            if isSeed {
+                seedGroup(
+                    Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, worker: worker, scratch: &s,
+                    output: output)
+            } else {
                 priceGroup(
                     Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, value: value, best: best,
                     scale: scale, slack: slack, lowestPrice: lowestPrice, open: open, scratch: &s, output: output)
@@ -542,75 +489,14 @@ struct SolverGroupPricing: Sendable {
         lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
-        let tools = instance.toolCount
         let bonus = instance.bonus
         let perMentee = output.perMentee
-        let mask = groups.lowMask[h]
-        var groupTools: [Int] = []
-        var bits = mask
-        while bits != 0 {
-            groupTools.append(bits.trailingZeroBitCount)
-            bits &= bits - 1
-        }
-        let radix = instance.digitRadix
-        // Each code's projection, dense in order of first appearance (so of the codes' order).
-        s.projectionOf.removeAll(keepingCapacity: true)
-        s.projectionBase.removeAll(keepingCapacity: true)
-        s.projectionMask.removeAll(keepingCapacity: true)
-        s.touched.removeAll(keepingCapacity: true)
-        for c in 0..<codeTotal {
-            let representative = Int(s.codeRepresentative[c])
-            let taught = s.codeMask[c] & mask
-            guard !scanned else {
-                s.projectionOf.append(Int32(c))
-                s.projectionBase.append(s.codeBase[c])
-                s.projectionMask.append(taught)
-                continue
-            }
-            guard taught != 0 else {
-                s.projectionOf.append(-1)
-                continue
-            }
-            let word = mentorWord[representative]
-            var key = 0
-            var place = 1
-            for t in groupTools {
-                key += Int((word >> UInt64(4 * t)) & 0xF) * place
-                place *= radix
-            }
-            var dense = s.table[key]
-            if dense < 0 {
-                dense = Int32(s.projectionBase.count)
-                s.table[key] = dense
-                s.touched.append(key)
-                s.projectionBase.append(instance.mentorGain(representative, over: taught))
-                s.projectionMask.append(taught)
-            }
-            s.projectionOf.append(dense)
-        }
-        for slot in s.touched { s.table[slot] = -1 }
-        s.touched.removeAll(keepingCapacity: true)
-        let projections = s.projectionBase.count
+        let groupTools = Self.tools(of: groups.lowMask[h])
+        let projections = projectCodes(
+            onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: true, scratch: &s)
         guard projections > 0 else { return }
-        // Codes per projection, by (lowest price, code).
-        s.projectionStart = [Int](repeating: 0, count: projections + 1)
-        for c in 0..<codeTotal where s.projectionOf[c] >= 0 { s.projectionStart[Int(s.projectionOf[c]) + 1] += 1 }
-        for l in 0..<projections { s.projectionStart[l + 1] += s.projectionStart[l] }
-        var fill = s.projectionStart
-        s.projectionCodes = [Int32](repeating: 0, count: fill[projections])
-        for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
-            let l = Int(s.projectionOf[c])
-            s.projectionCodes[fill[l]] = Int32(c)
-            fill[l] += 1
-        }
         let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
         let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
-        for l in 0..<projections {
-            s.projectionCodes[s.projectionStart[l]..<s.projectionStart[l + 1]].sort {
-                (firstPrice($0), $0) < (firstPrice($1), $1)
-            }
-        }
-        s.projectionLowest = (0..<projections).map { firstPrice(s.projectionCodes[s.projectionStart[$0]]) }
 
         let menteeRange = groups.start[h]..<groups.start[h + 1]
         var classStart = menteeRange.lowerBound
@@ -622,13 +508,7 @@ struct SolverGroupPricing: Sendable {
             s.projectionScore.removeAll(keepingCapacity: true)
             s.codeBound.removeAll(keepingCapacity: true)
             for l in 0..<projections {
-                var score = s.projectionBase[l]
-                var m = s.projectionMask[l]
-                while m != 0 {
-                    let t = m.trailingZeroBitCount
-                    score -= instance.weight[t] * Int64(instance.menteeValue[first * tools + t])
-                    m &= m - 1
-                }
+                let score = projectionScore(l, mentee: first, scratch: s)
                 s.projectionScore.append(score)
                 let bound = scale * (bonus + score) - s.projectionLowest[l]
                 s.codeBound.append(bound)
@@ -700,6 +580,91 @@ struct SolverGroupPricing: Sendable {
         }
     }
 
+    /// Gathers the scanned codes into the projections onto `tools` (a group's tool set):
+    /// `s.projectionOf` per code (`-1`: it teaches none of them), per projection its base score
+    /// and tools taught, and its codes (`s.projectionCodes` from `s.projectionStart`). The scanned
+    /// group's projections are its codes. `byPrice`: a projection's codes by (lowest price,
+    /// code), with `s.projectionLowest`; else by code. Returns the number of projections.
+    private func projectCodes(
+        onto tools: [Int], scanned: Bool, codeTotal: Int, byPrice: Bool, scratch s: inout Scratch
+    ) -> Int {
+        let instance = self.instance
+        let mask = tools.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        let radix = instance.digitRadix
+        // Each code's projection, dense in order of first appearance (so of the codes' order).
+        s.projectionOf.removeAll(keepingCapacity: true)
+        s.projectionBase.removeAll(keepingCapacity: true)
+        s.projectionMask.removeAll(keepingCapacity: true)
+        s.touched.removeAll(keepingCapacity: true)
+        for c in 0..<codeTotal {
+            let representative = Int(s.codeRepresentative[c])
+            let taught = s.codeMask[c] & mask
+            guard !scanned else {
+                s.projectionOf.append(Int32(c))
+                s.projectionBase.append(s.codeBase[c])
+                s.projectionMask.append(taught)
+                continue
+            }
+            guard taught != 0 else {
+                s.projectionOf.append(-1)
+                continue
+            }
+            let word = mentorWord[representative]
+            var key = 0
+            var place = 1
+            for t in tools {
+                key += Int((word >> UInt64(4 * t)) & 0xF) * place
+                place *= radix
+            }
+            var dense = s.table[key]
+            if dense < 0 {
+                dense = Int32(s.projectionBase.count)
+                s.table[key] = dense
+                s.touched.append(key)
+                s.projectionBase.append(instance.mentorGain(representative, over: taught))
+                s.projectionMask.append(taught)
+            }
+            s.projectionOf.append(dense)
+        }
+        for slot in s.touched { s.table[slot] = -1 }
+        s.touched.removeAll(keepingCapacity: true)
+        let projections = s.projectionBase.count
+        s.projectionStart = [Int](repeating: 0, count: projections + 1)
+        for c in 0..<codeTotal where s.projectionOf[c] >= 0 { s.projectionStart[Int(s.projectionOf[c]) + 1] += 1 }
+        for l in 0..<projections { s.projectionStart[l + 1] += s.projectionStart[l] }
+        var fill = s.projectionStart
+        s.projectionCodes = [Int32](repeating: 0, count: fill[projections])
+        for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
+            let l = Int(s.projectionOf[c])
+            s.projectionCodes[fill[l]] = Int32(c)
+            fill[l] += 1
+        }
+        guard byPrice else { return projections }
+        let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
+        let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
+        for l in 0..<projections {
+            s.projectionCodes[s.projectionStart[l]..<s.projectionStart[l + 1]].sort {
+                (firstPrice($0), $0) < (firstPrice($1), $1)
+            }
+        }
+        s.projectionLowest = (0..<projections).map { firstPrice(s.projectionCodes[s.projectionStart[$0]]) }
+        return projections
+    }
+
+    /// Score of projection `l` (of `projectCodes`) for mentee `j` of the group.
+    @inline(__always)
+    private func projectionScore(_ l: Int, mentee j: Int, scratch s: borrowing Scratch) -> Int64 {
+        let tools = instance.toolCount
+        var score = s.projectionBase[l]
+        var m = s.projectionMask[l]
+        while m != 0 {
+            let t = m.trailingZeroBitCount
+            score -= instance.weight[t] * Int64(instance.menteeValue[j * tools + t])
+            m &= m - 1
+        }
+        return score
+    }
+
     /// End of the class (mentees with the same scores on `tools`, consecutive in a group) that
     /// starts at `start` in a group's `range` of `groups.mentees`.
     private func classEnd(from start: Int, in range: Range<Int>, tools: [Int]) -> Int {
@@ -737,21 +702,9 @@ struct SolverGroupPricing: Sendable {
         return vj
     }
 
-    /// The seed's count of a teachable mentor's department `d` (0: unknown or rule off), for the
-    /// reach figures; `touched` lists the departments counted, to clear them after the group.
-    @inline(__always)
-    private static func countDepartment(
-        _ d: Int, _ perDepartment: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32]
-    ) {
-        guard d != 0 else { return }
-        if perDepartment[d] == 0 { touched.append(Int32(d)) }
-        perDepartment[d] += 1
-    }
-
     /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
     /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),
-    /// each one's code into `s.visitedCode`; the seed also counts the teachable ones (`s.teachable`)
-    /// and their departments.
+    /// each one's code into `s.visitedCode`.
     private func scanDigits(
         _ candidates: [Int32], groupMask: UInt64, groupTools: [Int], multiplier: [UInt64], useTable: Bool,
         isSeed: Bool, price: [Int64], priceCeiling: Int64, scratch s: inout Scratch
@@ -760,36 +713,20 @@ struct SolverGroupPricing: Sendable {
         let tools = instance.toolCount
         let teachOf = instance.mentorTeach
         let capacityOf = instance.mentorCapacity
-        let departmentOf = instance.mentorDepartment
         // The hot loop of every round: every group visits its mentors (pricing: those below
-        // its price ceiling) straight on the buffers, without per-element checks; the seed
-        // also counts the teachable ones and their departments.
-        var departmentCount = s.departmentCount
-        var touched = s.departmentTouched
-        s.departmentCount = []
-        s.departmentTouched = []
-        var teachable = 0
+        // its price ceiling) straight on the buffers, without per-element checks.
         s.visitedMentor = [Int32](unsafeUninitializedCapacity: candidates.count) { visited, count in
             var n = 0
             candidates.withUnsafeBufferPointer { ordered in
                 teachOf.withUnsafeBufferPointer { teach in
                     capacityOf.withUnsafeBufferPointer { capacity in
-                        departmentOf.withUnsafeBufferPointer { department in
-                            departmentCount.withUnsafeMutableBufferPointer { perDepartment in
-                                price.withUnsafeBufferPointer { prices in
-                                    for mentor in ordered {
-                                        let i = Int(mentor)
-                                        if !isSeed && prices[i] >= priceCeiling { break }
-                                        if teach[i] & groupMask == 0 { continue }
-                                        if isSeed {
-                                            teachable += 1
-                                            Self.countDepartment(Int(department[i]), perDepartment, &touched)
-                                        }
-                                        if capacity[i] > 0 {
-                                            visited[n] = mentor
-                                            n += 1
-                                        }
-                                    }
+                        price.withUnsafeBufferPointer { prices in
+                            for mentor in ordered {
+                                let i = Int(mentor)
+                                if !isSeed && prices[i] >= priceCeiling { break }
+                                if teach[i] & groupMask != 0 && capacity[i] > 0 {
+                                    visited[n] = mentor
+                                    n += 1
                                 }
                             }
                         }
@@ -798,9 +735,6 @@ struct SolverGroupPricing: Sendable {
             }
             count = n
         }
-        s.teachable = teachable
-        s.departmentCount = departmentCount
-        s.departmentTouched = touched
 
         // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
         // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
@@ -904,21 +838,15 @@ struct SolverGroupPricing: Sendable {
             s.representativeBuffer = [Int32](repeating: 0, count: Scratch.tableSize)
             s.touchedBuffer = [Int](repeating: 0, count: Scratch.tableSize)
         }
-        let departmentOf = instance.mentorDepartment
-        var departmentCount = s.departmentCount
-        var departmentTouched = s.departmentTouched
         var countBuffer = s.codeCountBuffer
         var representativeBuffer = s.representativeBuffer
         var touchedBuffer = s.touchedBuffer
         var table = s.table
         let byteTable = s.byteTable
-        s.departmentCount = []
-        s.departmentTouched = []
         s.codeCountBuffer = []
         s.representativeBuffer = []
         s.touchedBuffer = []
         s.table = []
-        var teachable = 0
         var codeTotal = 0
         var visitedMentor: [Int32] = []
         var visitedPrice: [Int64] = []
@@ -929,50 +857,40 @@ struct SolverGroupPricing: Sendable {
                     candidates.withUnsafeBufferPointer { ordered in
                         candidateWord.withUnsafeBufferPointer { words in
                             candidatePrice.withUnsafeBufferPointer { orderedPrice in
-                                departmentOf.withUnsafeBufferPointer { department in
-                                    departmentCount.withUnsafeMutableBufferPointer { perDepartment in
-                                        byteTable.withUnsafeBufferPointer { lookUp in
-                                            shifts.withUnsafeBufferPointer { shifts in
-                                                table.withUnsafeMutableBufferPointer { table in
-                                                    countBuffer.withUnsafeMutableBufferPointer { codeCount in
-                                                        representativeBuffer.withUnsafeMutableBufferPointer {
-                                                            representative in
-                                                            touchedBuffer.withUnsafeMutableBufferPointer { touched in
-                                                                for position in 0..<end {
-                                                                    let word = words[position]
-                                                                    let digits = word & nibbles
-                                                                    if digits == 0 { continue }
-                                                                    let mentor = ordered[position]
-                                                                    if isSeed {
-                                                                        teachable += 1
-                                                                        Self.countDepartment(
-                                                                            Int(department[Int(mentor)]), perDepartment,
-                                                                            &departmentTouched)
-                                                                    }
-                                                                    if word & Self.hasCapacity == 0 { continue }
-                                                                    var code = 0
-                                                                    for k in 0..<shifts.count {
-                                                                        code &+=
-                                                                            lookUp[
-                                                                                k &* 256
-                                                                                    &+ Int(
-                                                                                        (digits &>> shifts[k]) & 0xFF)]
-                                                                    }
-                                                                    var dense = table[code]
-                                                                    if dense < 0 {
-                                                                        dense = Int32(codeTotal)
-                                                                        table[code] = dense
-                                                                        touched[codeTotal] = code
-                                                                        representative[codeTotal] = mentor
-                                                                        codeTotal += 1
-                                                                    }
-                                                                    codeCount[Int(dense)] &+= 1
-                                                                    visited[n] = mentor
-                                                                    codes[n] = dense
-                                                                    if !isSeed { prices[n] = orderedPrice[position] }
-                                                                    n &+= 1
-                                                                }
+                                byteTable.withUnsafeBufferPointer { lookUp in
+                                    shifts.withUnsafeBufferPointer { shifts in
+                                        table.withUnsafeMutableBufferPointer { table in
+                                            countBuffer.withUnsafeMutableBufferPointer { codeCount in
+                                                representativeBuffer.withUnsafeMutableBufferPointer {
+                                                    representative in
+                                                    touchedBuffer.withUnsafeMutableBufferPointer { touched in
+                                                        for position in 0..<end {
+                                                            let word = words[position]
+                                                            let digits = word & nibbles
+                                                            if digits == 0 { continue }
+                                                            if word & Self.hasCapacity == 0 { continue }
+                                                            let mentor = ordered[position]
+                                                            var code = 0
+                                                            for k in 0..<shifts.count {
+                                                                code &+=
+                                                                    lookUp[
+                                                                        k &* 256
+                                                                            &+ Int(
+                                                                                (digits &>> shifts[k]) & 0xFF)]
                                                             }
+                                                            var dense = table[code]
+                                                            if dense < 0 {
+                                                                dense = Int32(codeTotal)
+                                                                table[code] = dense
+                                                                touched[codeTotal] = code
+                                                                representative[codeTotal] = mentor
+                                                                codeTotal += 1
+                                                            }
+                                                            codeCount[Int(dense)] &+= 1
+                                                            visited[n] = mentor
+                                                            codes[n] = dense
+                                                            if !isSeed { prices[n] = orderedPrice[position] }
+                                                            n &+= 1
                                                         }
                                                     }
                                                 }
@@ -992,9 +910,6 @@ struct SolverGroupPricing: Sendable {
         s.visitedMentor = visitedMentor
         s.visitedCode = visitedCode
         s.visitedPrice = visitedPrice
-        s.teachable = teachable
-        s.departmentCount = departmentCount
-        s.departmentTouched = departmentTouched
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeCount.append(contentsOf: countBuffer[0..<codeTotal])
         s.codeRepresentative.removeAll(keepingCapacity: true)
@@ -1039,35 +954,87 @@ struct SolverGroupPricing: Sendable {
         s.scoreSlot = slot
     }
 
-    /// Seed arcs, best score and reach of one mentee (codes already ordered by score).
-    private func seedMentee(
-        _ j: Int, groupMask: UInt64, teachableHere: Int, group g: Int, perCode: Int, worker: Int,
-        scratch s: inout Scratch, output: OutputSlots
+    /// Seed arcs for group `h`: the group just scanned (`scanned`) or one it serves, on its
+    /// projections as `priceGroup` sees them (codes in code order: the seed's members are in
+    /// index order). Mentee classes share projection scores.
+    private func seedGroup(
+        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, worker: Int, scratch s: inout Scratch,
+        output: OutputSlots
     ) {
+        let groupTools = Self.tools(of: groups.lowMask[h])
+        let projections = projectCodes(
+            onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: false, scratch: &s)
+        guard projections > 0 else { return }
+        // The group's members (those of codes with a projection), numbered in code order, for
+        // the spread arcs: codes `s.spreadCodes`, the first number of each in `s.spreadStart`.
+        s.spreadCodes.removeAll(keepingCapacity: true)
+        s.spreadStart.removeAll(keepingCapacity: true)
+        var running = 0
+        for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
+            s.spreadCodes.append(Int32(c))
+            s.spreadStart.append(running)
+            running += s.codeStart[c + 1] - s.codeStart[c]
+        }
+        s.spreadStart.append(running)
+        s.projectionSize.removeAll(keepingCapacity: true)
+        for l in 0..<projections {
+            var size = 0
+            for k in s.projectionStart[l]..<s.projectionStart[l + 1] {
+                let c = Int(s.projectionCodes[k])
+                size += s.codeStart[c + 1] - s.codeStart[c]
+            }
+            s.projectionSize.append(size)
+        }
+        let menteeRange = groups.start[h]..<groups.start[h + 1]
+        var classStart = menteeRange.lowerBound
+        while classStart < menteeRange.upperBound {
+            let first = Int(groups.mentees[classStart])
+            let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
+            s.codeScore.removeAll(keepingCapacity: true)
+            for l in 0..<projections { s.codeScore.append(projectionScore(l, mentee: first, scratch: s)) }
+            orderCodesByScore(projections, scratch: &s)
+            for position in classStart..<classEnd {
+                seedMentee(Int(groups.mentees[position]), perCode: perCode, worker: worker, scratch: &s, output: output)
+            }
+            classStart = classEnd
+        }
+    }
+
+    /// Seed arcs and best score of one mentee (its group's projections ordered by score in
+    /// `s.codeOrder`, their scores in `s.codeScore`). A projection's members are those of its
+    /// codes, one after the other.
+    private func seedMentee(_ j: Int, perCode: Int, worker: Int, scratch s: inout Scratch, output: OutputSlots) {
         let instance = self.instance
         let perMentee = output.perMentee
-        let department = Int(instance.menteeDepartment[j])
-        let afterRules = teachableHere - (department != 0 ? Int(s.departmentCount[department]) : 0)
-        var excluded = 0
-        for f in instance.forbiddenStart[j]..<instance.forbiddenStart[j + 1] {
-            let mentor = Int(instance.forbiddenMentor[f])
-            if instance.mentorTeach[mentor] & groupMask != 0 && instance.groupRulesAllow(mentor: mentor, mentee: j) {
-                excluded += 1
-            }
+        let bestArcs = perMentee - 1 - Self.spreadArcs
+        func codeLength(_ k: Int) -> Int {
+            let c = Int(s.projectionCodes[k])
+            return s.codeStart[c + 1] - s.codeStart[c]
         }
         var best: Int64?
         var taken = 0
-        for c32 in s.codeOrder {
-            let c = Int(c32)
-            let score = s.codeScore[c]
+        for l32 in s.codeOrder {
+            let l = Int(l32)
+            let score = s.codeScore[l]
             let usable = instance.objective == .coverage || score > 0
             if !usable && best != nil { break }
-            let from = s.codeStart[c]
-            let length = s.codeStart[c + 1] - from
-            let offset = (j &* perCode) % length
-            var inCode = 0
-            for step in 0..<length {
-                let mentor = Int(s.members[from + (offset + step) % length])
+            // The projection's members from an offset chosen by the mentee's index, round.
+            let codes = s.projectionStart[l]..<s.projectionStart[l + 1]
+            let total = s.projectionSize[l]
+            var k = codes.lowerBound
+            var index = (j &* perCode) % total
+            while index >= codeLength(k) {
+                index -= codeLength(k)
+                k += 1
+            }
+            var inProjection = 0
+            for _ in 0..<total {
+                let mentor = Int(s.members[s.codeStart[Int(s.projectionCodes[k])] + index])
+                index += 1
+                if index == codeLength(k) {
+                    index = 0
+                    k = k + 1 == codes.upperBound ? codes.lowerBound : k + 1
+                }
                 guard instance.groupRulesAllow(mentor: mentor, mentee: j),
                     !instance.isForbidden(mentor: mentor, mentee: j)
                 else { continue }
@@ -1075,55 +1042,67 @@ struct SolverGroupPricing: Sendable {
                 if !usable { break }
                 output.picks[j * perMentee + taken] = Int32(mentor)
                 taken += 1
-                inCode += 1
-                if inCode == perCode || taken == perMentee - 1 - Self.spreadArcs { break }
+                inProjection += 1
+                if inProjection == perCode || taken == bestArcs { break }
             }
-            if taken == perMentee - 1 - Self.spreadArcs || (!usable && best != nil) { break }
+            if taken == bestArcs || (!usable && best != nil) { break }
         }
         // Greedy arc: the best-scoring compatible mentor with capacity left (in this worker's
         // share), which then takes this mentee. Greedy arcs form a maximal assignment within the
         // shares, so the restricted problem starts with nearly every mentee that can be paired
-        // having a mentor to go to.
+        // having a mentor to go to. A code's cursor passes the members without room for good
+        // (room only shrinks), for every group of the scan.
         func room(_ mentor: Int) -> Bool {
             s.greedyLoad[mentor]
                 < Self.greedyShare(capacity: instance.mentorCapacity[mentor], mentor: mentor, worker: worker)
         }
-        greedy: for c32 in s.codeOrder {
-            let c = Int(c32)
-            if instance.objective == .score && s.codeScore[c] <= 0 { break }
-            let end = s.codeStart[c + 1]
-            while s.codeCursor[c] < end {
-                let mentor = Int(s.members[s.codeCursor[c]])
-                if room(mentor) { break }
-                s.codeCursor[c] += 1
-            }
-            var position = s.codeCursor[c]
-            while position < end {
-                let mentor = Int(s.members[position])
-                position += 1
-                guard room(mentor), instance.groupRulesAllow(mentor: mentor, mentee: j),
-                    !instance.isForbidden(mentor: mentor, mentee: j)
-                else { continue }
-                s.greedyLoad[mentor] += 1
-                let base = j * perMentee
-                if !output.picks[base..<base + taken].contains(Int32(mentor)) {
-                    output.picks[base + taken] = Int32(mentor)
-                    taken += 1
+        greedy: for l32 in s.codeOrder {
+            let l = Int(l32)
+            if instance.objective == .score && s.codeScore[l] <= 0 { break }
+            for k in s.projectionStart[l]..<s.projectionStart[l + 1] {
+                let c = Int(s.projectionCodes[k])
+                let end = s.codeStart[c + 1]
+                while s.codeCursor[c] < end {
+                    let mentor = Int(s.members[s.codeCursor[c]])
+                    if room(mentor) { break }
+                    s.codeCursor[c] += 1
                 }
-                break greedy
+                var position = s.codeCursor[c]
+                while position < end {
+                    let mentor = Int(s.members[position])
+                    position += 1
+                    guard room(mentor), instance.groupRulesAllow(mentor: mentor, mentee: j),
+                        !instance.isForbidden(mentor: mentor, mentee: j)
+                    else { continue }
+                    s.greedyLoad[mentor] += 1
+                    let base = j * perMentee
+                    if !output.picks[base..<base + taken].contains(Int32(mentor)) {
+                        output.picks[base + taken] = Int32(mentor)
+                        taken += 1
+                    }
+                    break greedy
+                }
             }
         }
         // Spread arcs: mentors drawn evenly (by a hash of the mentee) from all the group's members,
-        // skipping members of codes the objective cannot use.
-        let memberTotal = s.members.count
+        // skipping members of projections the objective cannot use.
+        let memberTotal = s.spreadStart[s.spreadStart.count - 1]
         if memberTotal > 0 {
             let base = j * perMentee
             var mixed = UInt64(truncatingIfNeeded: j) &* 0x9E37_79B9_7F4A_7C15
             for _ in 0..<Self.spreadArcs {
                 mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
-                let position = Int(mixed % UInt64(memberTotal))
-                if instance.objective == .score && s.codeScore[Int(s.memberCode[position])] <= 0 { continue }
-                let mentor = Int(s.members[position])
+                let number = Int(mixed % UInt64(memberTotal))
+                // The code holding that number: the last whose first number is at most it.
+                var lo = 0
+                var hi = s.spreadCodes.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) >> 1
+                    if s.spreadStart[mid] <= number { lo = mid } else { hi = mid - 1 }
+                }
+                let c = Int(s.spreadCodes[lo])
+                if instance.objective == .score && s.codeScore[Int(s.projectionOf[c])] <= 0 { continue }
+                let mentor = Int(s.members[s.codeStart[c] + number - s.spreadStart[lo]])
                 if instance.groupRulesAllow(mentor: mentor, mentee: j),
                     !instance.isForbidden(mentor: mentor, mentee: j),
                     !output.picks[base..<base + taken].contains(Int32(mentor))
@@ -1135,10 +1114,16 @@ struct SolverGroupPricing: Sendable {
         }
         output.pickCount[j] = Int32(taken)
         output.best[j] = best
-        output.reach[j] = MenteeReach(
-            teachableMentors: groups.teachable[g],
-            afterGroupRules: afterRules,
-            allowedMentors: afterRules - excluded,
-            bestScoreMicros: best.map { $0 * instance.scoreUnitMicros })
+    }
+
+    /// The tools of `mask`, ascending.
+    static func tools(of mask: UInt64) -> [Int] {
+        var tools: [Int] = []
+        var bits = mask
+        while bits != 0 {
+            tools.append(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        return tools
     }
 }

@@ -13,8 +13,6 @@ struct SolverMenteeGroups: Sendable {
     /// Mentees of group `g`: `mentees[start[g]..<start[g + 1]]`.
     var start: [Int] = [0]
     var mentees: [Int32] = []
-    /// Mentors (of any capacity) that can teach a mentee of group `g` something, rules aside.
-    var teachable: [Int] = []
 
     var count: Int { lowMask.count }
 
@@ -32,11 +30,6 @@ struct SolverMenteeGroups: Sendable {
             }
             return a < b
         }
-        // Teach masks of all mentors, as a histogram, for the teachable counts.
-        var maskCount: [UInt64: Int] = [:]
-        for mask in instance.mentorTeach where mask != 0 { maskCount[mask, default: 0] += 1 }
-        let masks = maskCount.sorted { $0.key < $1.key }
-
         var index = 0
         while index < order.count {
             let m = low[order[index]]
@@ -47,9 +40,6 @@ struct SolverMenteeGroups: Sendable {
             location.append(l)
             mentees.append(contentsOf: order[index..<end].map { Int32($0) })
             start.append(mentees.count)
-            var reach = 0
-            for (mask, count) in masks where mask & m != 0 { reach += count }
-            teachable.append(reach)
             index = end
         }
     }
