@@ -241,10 +241,10 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         return Int(stored)
     }
 
-    /// The scores of candidate `number`, as an array (what the solver and the plan keep).
-    package func scores(_ number: Int) -> [Int8] {
+    /// The scores of candidate `number`, one per tool (a view of the pool's storage).
+    package func scores(_ number: Int) -> ArraySlice<Int8> {
         let (part, index) = locate(number)
-        return Array(parts[part].scores[(index * toolCount)..<((index + 1) * toolCount)])
+        return parts[part].scores[(index * toolCount)..<((index + 1) * toolCount)]
     }
 
     package func id(_ number: Int) -> String { ids.string(Int(candidate(number).respondent)) }

@@ -53,13 +53,11 @@ package enum MentoringPlanner {
         func candidate(_ number: Int, mentor: Bool) -> PairingCandidate {
             let person = pool.candidate(number)
             return PairingCandidate(
-                scores: pool.scores(number), capacity: mentor ? (pool.capacity(number) ?? options.mentorCapacity) : 1,
+                scores: Array(pool.scores(number)),
+                capacity: mentor ? (pool.capacity(number) ?? options.mentorCapacity) : 1,
                 department: options.avoidSameDepartment ? groups.department(person.department) : nil,
                 location: options.avoidDifferentLocation ? groups.location(person.location) : nil)
         }
-        let mentorCandidates = mentors.map { candidate($0, mentor: true) }
-        let menteeCandidates = mentees.map { candidate($0, mentor: false) }
-
         // The chains are needed only for the forbidden pairs and the cycles: gone before the solver runs.
         let (forbidden, managerCycles) = {
             let chains = ManagementChains(pool: pool)
@@ -67,8 +65,11 @@ package enum MentoringPlanner {
                 mentors: mentors, mentees: mentees, pool: pool, chains: chains, excluded: options.excludedPairs)
             return (forbidden, chains.cycles)
         }()
+        // The candidates live in the problem only, which the solver lets go of once it has its
+        // compact copy: afterwards the plan reads scores from the pool.
         let problem = PairingProblem(
-            mentors: mentorCandidates, mentees: menteeCandidates, weights: weights, mentorMin: options.mentorMin,
+            mentors: mentors.map { candidate($0, mentor: true) },
+            mentees: mentees.map { candidate($0, mentor: false) }, weights: weights, mentorMin: options.mentorMin,
             menteeMax: options.menteeMax, forbidden: forbidden.all, forbidSameDepartment: options.avoidSameDepartment,
             forbidDifferentLocation: options.avoidDifferentLocation, objective: options.objective)
         let solution: PairingSolution
@@ -92,8 +93,8 @@ package enum MentoringPlanner {
         let (mentorNumbers, menteeNumbers) = (mentors, mentees)
         let pairs = concurrentMap(count: solved.count) { index in
             let pair = solved[index]
-            let mentor = mentorCandidates[pair.mentor].scores
-            let mentee = menteeCandidates[pair.mentee].scores
+            let mentor = pool.scores(mentorNumbers[pair.mentor])
+            let mentee = pool.scores(menteeNumbers[pair.mentee])
             return MentoringPair(
                 mentor: summary(mentorNumbers[pair.mentor]), mentee: summary(menteeNumbers[pair.mentee]),
                 tools: explain.teachable(from: mentor, to: mentee), score: pair.score,
@@ -109,9 +110,8 @@ package enum MentoringPlanner {
             case .excludedByGroupRules, .excludedByExplicitPairs, .excludedByGroupRulesAndExplicitPairs:
                 reason = .everyCandidateExcluded(
                     forbidden.rules(
-                        excluding: index, mentors: mentors, mentorCandidates: mentorCandidates, mentee: mentee,
-                        menteeScores: menteeCandidates[index].scores, pool: pool, groups: &groups, options: options,
-                        explain: explain))
+                        excluding: index, mentors: mentors, mentee: mentee, pool: pool, groups: &groups,
+                        options: options, explain: explain))
             }
             reasons.append((index, reason))
         }
@@ -119,14 +119,14 @@ package enum MentoringPlanner {
         let unpaired = concurrentMap(count: unpairedReasons.count) { number in
             let (index, reason) = unpairedReasons[number]
             return UnpairedMentee(
-                person: summary(menteeNumbers[index]), lowTools: explain.lowTools(menteeCandidates[index].scores),
+                person: summary(menteeNumbers[index]), lowTools: explain.lowTools(pool.scores(menteeNumbers[index])),
                 reason: reason)
         }
 
         var low = [Int](repeating: 0, count: survey.tools.count)
         var covered = [Int](repeating: 0, count: survey.tools.count)
-        for mentee in menteeCandidates {
-            for (tool, score) in mentee.scores.enumerated() where explain.isLow(score) { low[tool] += 1 }
+        for mentee in mentees {
+            for (tool, score) in pool.scores(mentee).enumerated() where explain.isLow(score) { low[tool] += 1 }
         }
         for pair in pairs {
             for tool in pair.tools { covered[tool.tool] += 1 }
@@ -266,11 +266,14 @@ struct Explainer {
     func isLow(_ score: Int8) -> Bool { score >= 0 && Int(score) <= options.menteeMax }
     func isStrong(_ score: Int8) -> Bool { score >= 0 && Int(score) >= options.mentorMin }
 
-    /// Tools `teacher` can teach `learner`: best first (largest weighted difference, then tool order).
-    func teachable(from teacher: [Int8], to learner: [Int8], ranked: Bool = true) -> [TeachableTool] {
+    /// Tools `teacher` can teach `learner` (scores by tool): best first (largest weighted
+    /// difference, then tool order).
+    func teachable(
+        from teacher: some Collection<Int8>, to learner: some Collection<Int8>, ranked: Bool = true
+    ) -> [TeachableTool] {
         var tools: [TeachableTool] = []
-        for tool in teacher.indices where isStrong(teacher[tool]) && isLow(learner[tool]) {
-            tools.append(TeachableTool(tool: tool, mentorScore: Int(teacher[tool]), menteeScore: Int(learner[tool])))
+        for (tool, (strong, low)) in zip(teacher, learner).enumerated() where isStrong(strong) && isLow(low) {
+            tools.append(TeachableTool(tool: tool, mentorScore: Int(strong), menteeScore: Int(low)))
         }
         guard ranked else { return tools }
         return tools.sorted { a, b in
@@ -280,7 +283,9 @@ struct Explainer {
         }
     }
 
-    func lowTools(_ scores: [Int8]) -> [Int] { scores.indices.filter { isLow(scores[$0]) } }
+    func lowTools(_ scores: some Collection<Int8>) -> [Int] {
+        scores.enumerated().filter { isLow($0.element) }.map(\.offset)
+    }
 }
 
 /// The explicitly forbidden pairs: the same person, anyone in the other's management chain, and
@@ -345,15 +350,16 @@ struct ForbiddenPairs {
 
     /// The rules that exclude every mentor who could teach mentee `index`, in a fixed order.
     func rules(
-        excluding index: Int, mentors: [Int], mentorCandidates: [PairingCandidate], mentee: Int, menteeScores: [Int8],
-        pool: CandidatePool, groups: inout GroupNumbers, options: PairingOptions, explain: Explainer
+        excluding index: Int, mentors: [Int], mentee: Int, pool: CandidatePool, groups: inout GroupNumbers,
+        options: PairingOptions, explain: Explainer
     ) -> [ExclusionRule] {
+        let menteeScores = pool.scores(mentee)
         var found = Set<ExclusionRule>()
         let menteeDepartment = pool.candidate(mentee).department
         let menteeLocation = pool.candidate(mentee).location
         for (mentorIndex, number) in mentors.enumerated()
         where pool.capacity(number) != 0
-            && !explain.teachable(from: mentorCandidates[mentorIndex].scores, to: menteeScores, ranked: false).isEmpty
+            && !explain.teachable(from: pool.scores(number), to: menteeScores, ranked: false).isEmpty
         {
             let pair = CandidatePair(mentor: mentorIndex, mentee: index)
             let person = pool.candidate(number)

@@ -135,8 +135,10 @@ package enum PairingSolver {
         var slack: Int64
     }
 
+    /// Takes the problem over: it is let go of once the solver has its compact copy
+    /// (`SolverInstance`), so a caller that keeps no copy of its own frees it early.
     package static func solve(
-        _ problem: PairingProblem, tuning: Tuning = Tuning()
+        _ problem: consuming PairingProblem, tuning: Tuning = Tuning()
     ) throws(PairingSolverError) -> PairingSolution {
         try solveCertified(problem, tuning: tuning).solution
     }
@@ -148,14 +150,15 @@ package enum PairingSolver {
         return pricing.run(.seed(perMentee: 1, perCode: 1)).reach
     }
 
-    static func solveCertified(_ problem: PairingProblem, tuning: Tuning) throws(PairingSolverError) -> Certified {
-        return try solveCertified0(problem, tuning: tuning)
+    static func solveCertified(
+        _ problem: consuming PairingProblem, tuning: Tuning
+    ) throws(PairingSolverError) -> Certified {
+        // Moved into the initialiser, which lets it go: from here on only the instance remains.
+        let instance = try SolverInstance(consume problem)
+        return solveCertified(instance, tuning: tuning)
     }
 
-    private static func solveCertified0(
-        _ problem: PairingProblem, tuning: Tuning
-    ) throws(PairingSolverError) -> Certified {
-        let instance = try SolverInstance(problem)
+    private static func solveCertified(_ instance: SolverInstance, tuning: Tuning) -> Certified {
         let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
         var seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
