@@ -30,7 +30,21 @@ struct SolverCrossCheckTests {
         Case(
             seed: 5, mentors: 120, mentees: 300, objective: .coverage, capacities: 2...4, rules: false,
             weights: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
+        // Scores beyond 32 bits: the arcs keep them in 64 (see `wideScores`).
+        Case(
+            seed: 6, mentors: 150, mentees: 200, objective: .coverage, capacities: 1...2, rules: true,
+            weights: Self.wideWeights),
     ]
+
+    static let wideWeights: [Double] = [1_000_000, 0.000001, 2, 1, 0.5, 1, 3, 1]
+
+    @Test("The wide-weights case has pair scores beyond 32 bits")
+    func wideScores() throws {
+        let problem = SolverTestProblems.survey(
+            seed: 6, mentors: 150, mentees: 200, objective: .coverage, capacities: 1...2, forbiddenPerMentee: 5,
+            departmentRule: true, locationRule: true, weights: Self.wideWeights)
+        #expect(try SolverInstance(problem).maxPairScore > Int64(Int32.max))
+    }
 
     @Test("Same optimum as the Hungarian method, with a valid certificate", arguments: cases)
     func crossCheck(_ c: Case) throws {

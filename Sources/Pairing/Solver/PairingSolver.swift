@@ -160,7 +160,7 @@ package enum PairingSolver {
 
     private static func solveCertified(_ instance: SolverInstance, tuning: Tuning) -> Certified {
         let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
-        var seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
+        let seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         let best = seed.best
         if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
             let check = pricing.run(
@@ -179,12 +179,26 @@ package enum PairingSolver {
                     slack: 1)
             }
         }
-        // The explicit arcs as compressed rows with their profits, carried from round to round.
-        var arcs = Arcs(menteeCount: instance.menteeCount)
+        // Arc scores in 32 bits whenever every pair's score fits (always with the default
+        // weights): the arcs are the solver's largest arrays.
+        if instance.maxPairScore <= Int64(Int32.max) {
+            return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int32.self)
+        }
+        return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int64.self)
+    }
+
+    /// Steps 1–3 from the seed on, with arc scores stored as `Score`.
+    private static func columnGeneration<Score: FixedWidthInteger & SignedInteger & Sendable>(
+        _ instance: SolverInstance, pricing: SolverPricing, seed: consuming SolverPricing.Output, tuning: Tuning,
+        scores: Score.Type
+    ) -> Certified {
+        let best = seed.best
+        // The explicit arcs as compressed rows with their scores, carried from round to round.
+        var arcs = Arcs<Score>(menteeCount: instance.menteeCount)
         var dirty = arcs.add(seed, instance)
         seed.picks = []  // kept for its reach and best scores only
-        var restricted = SolverRestrictedAssignment(
-            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount,
+        var restricted = SolverRestrictedAssignment<Score>(
+            capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
             singleSearchBelow: tuning.singleSearchBelow)
         var rounds = 0
         let cold = tuning.coldRestrictedSolves
@@ -194,7 +208,7 @@ package enum PairingSolver {
                 dirty = (0..<instance.menteeCount).map { Int32($0) }
             }
             restricted.update(
-                rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcProfit: arcs.profit, dirty: dirty,
+                rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcScore: arcs.score, dirty: dirty,
                 repairMentors: !tuning.deferMentorRepair)
             restricted.releaseColumns()
             var repaired = !tuning.deferMentorRepair
@@ -228,11 +242,11 @@ package enum PairingSolver {
     }
 
     /// The restricted problem's arcs: mentee `j`'s are `mentor[rowStart[j]..<rowStart[j + 1]]`,
-    /// each with its profit, in the order they were added.
-    struct Arcs {
+    /// each with its score (profit less the instance's `bonus`), in the order they were added.
+    struct Arcs<Score: FixedWidthInteger & SignedInteger & Sendable> {
         var rowStart: [Int]
         var mentor: [Int32] = []
-        var profit: [Int64] = []
+        var score: [Score] = []
 
         init(menteeCount: Int) {
             rowStart = [Int](repeating: 0, count: menteeCount + 1)
@@ -248,14 +262,14 @@ package enum PairingSolver {
             self = Arcs(menteeCount: 0)
             var rows = [Int](repeating: 0, count: menteeCount + 1)
             var mentors: [Int32] = []
-            var profits: [Int64] = []
+            var scores: [Score] = []
             mentors.reserveCapacity(old.mentor.count + picks.totalPicks)
-            profits.reserveCapacity(old.mentor.count + picks.totalPicks)
+            scores.reserveCapacity(old.mentor.count + picks.totalPicks)
             var changed: [Int32] = []
             for j in 0..<menteeCount {
                 let kept = old.rowStart[j]..<old.rowStart[j + 1]
                 mentors.append(contentsOf: old.mentor[kept])
-                profits.append(contentsOf: old.profit[kept])
+                scores.append(contentsOf: old.score[kept])
                 let count = Int(picks.pickCount[j])
                 if count > 0 {
                     changed.append(Int32(j))
@@ -263,20 +277,20 @@ package enum PairingSolver {
                     for i in picks.picks[base..<base + count] {
                         if let p = instance.profit(mentor: Int(i), mentee: j) {
                             mentors.append(i)
-                            profits.append(p)
+                            scores.append(Score(p - instance.bonus))
                         }
                     }
                 }
                 rows[j + 1] = mentors.count
             }
-            self = Arcs(rowStart: rows, mentor: mentors, profit: profits)
+            self = Arcs(rowStart: rows, mentor: mentors, score: scores)
             return changed
         }
 
-        private init(rowStart: [Int], mentor: [Int32], profit: [Int64]) {
+        private init(rowStart: [Int], mentor: [Int32], score: [Score]) {
             self.rowStart = rowStart
             self.mentor = mentor
-            self.profit = profit
+            self.score = score
         }
     }
 

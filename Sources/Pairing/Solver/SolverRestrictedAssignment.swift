@@ -41,7 +41,7 @@ import Foundation
 /// head's tentative distance exceeded `δ` by, path arcs become tight), so at the end all three
 /// conditions hold and the assignment and prices prove each other optimal on these arcs.
 /// Ties are broken by (distance, index); everything runs in index order: deterministic.
-struct SolverRestrictedAssignment: Sendable {
+struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sendable>: Sendable {
     let mentorCount: Int
     let menteeCount: Int
     let capacity: [Int32]
@@ -54,10 +54,14 @@ struct SolverRestrictedAssignment: Sendable {
 
     private var rowStart: [Int] = []
     private var arcMentor: [Int32] = []
-    private var arcProfit: [Int64] = []
+    /// Each arc's score: its profit less `bonus`, in the narrowest type that holds every score
+    /// (at scale the arcs are the largest arrays; profits themselves may need 64 bits).
+    private var arcScore: [Score] = []
     private var columnStart: [Int] = []
     private var columnRow: [Int32] = []
-    private var columnProfit: [Int64] = []
+    private var columnScore: [Score] = []
+    /// Added to every arc's score to give its profit (see `SolverInstance.bonus`).
+    let bonus: Int64
     private var load: [Int32]
     private var head: [Int32]
     private var next: [Int32]
@@ -106,13 +110,14 @@ struct SolverRestrictedAssignment: Sendable {
     private var heap = SolverHeap()
     private var epoch: UInt32 = 0
     /// Passes of the auction over the free rows; ties may only evict in the first.
-    static let auctionPasses = 4
+    static var auctionPasses: Int { 4 }
 
     /// With at most this many free rows left, rows are settled one search each.
     let singleSearchBelow: Int
 
-    init(capacity: [Int32], menteeCount: Int, singleSearchBelow: Int = 0) {
+    init(capacity: [Int32], menteeCount: Int, bonus: Int64, singleSearchBelow: Int = 0) {
         self.singleSearchBelow = singleSearchBelow
+        self.bonus = bonus
         let mentorCount = capacity.count
         self.mentorCount = mentorCount
         self.menteeCount = menteeCount
@@ -166,11 +171,11 @@ struct SolverRestrictedAssignment: Sendable {
     /// Replaces the arcs (compressed rows per mentee) and re-settles the `dirty` rows: those whose
     /// arcs changed. Every row's arcs must be a superset of what it had before unless it is dirty.
     mutating func update(
-        rowStart: [Int], arcMentor: [Int32], arcProfit: [Int64], dirty: [Int32], repairMentors: Bool = true
+        rowStart: [Int], arcMentor: [Int32], arcScore: [Score], dirty: [Int32], repairMentors: Bool = true
     ) {
         self.rowStart = rowStart
         self.arcMentor = arcMentor
-        self.arcProfit = arcProfit
+        self.arcScore = arcScore
         buildColumns()
         var free: [Int32] = []
         for row in dirty.sorted() {
@@ -195,7 +200,7 @@ struct SolverRestrictedAssignment: Sendable {
     mutating func releaseColumns() {
         columnStart = []
         columnRow = []
-        columnProfit = []
+        columnScore = []
     }
 
     /// Restores the third condition, `u_i > 0 ⇒ mentor full`, which `update` may have left
@@ -224,7 +229,7 @@ struct SolverRestrictedAssignment: Sendable {
         for c in columnStart[i]..<columnStart[i + 1] {
             let j = Int(columnRow[c])
             if mentorOfMentee[j] == mentor { continue }
-            need = max(need, columnProfit[c] - menteeValue[j])
+            need = max(need, columnProfit(c) - menteeValue[j])
         }
         let delta = mentorPrice[i] - need
         guard delta > 0 else { return false }
@@ -239,27 +244,35 @@ struct SolverRestrictedAssignment: Sendable {
 
     // MARK: Arcs
 
+    /// Profit of row arc `a`.
+    @inline(__always)
+    private func arcProfit(_ a: Int) -> Int64 { bonus &+ Int64(arcScore[a]) }
+
+    /// Profit of column arc `c`.
+    @inline(__always)
+    private func columnProfit(_ c: Int) -> Int64 { bonus &+ Int64(columnScore[c]) }
+
     private mutating func buildColumns() {
         // The old columns go first: at scale they are as large as the new ones.
         columnRow = []
-        columnProfit = []
+        columnScore = []
         var start = [Int](repeating: 0, count: mentorCount + 1)
         for mentor in arcMentor { start[Int(mentor) + 1] += 1 }
         for i in 0..<mentorCount { start[i + 1] += start[i] }
         var fill = start
         var rows = [Int32](repeating: 0, count: arcMentor.count)
-        var profits = [Int64](repeating: 0, count: arcMentor.count)
+        var scores = [Score](repeating: 0, count: arcMentor.count)
         for j in 0..<menteeCount {
             for a in rowStart[j]..<rowStart[j + 1] {
                 let i = Int(arcMentor[a])
                 rows[fill[i]] = Int32(j)
-                profits[fill[i]] = arcProfit[a]
+                scores[fill[i]] = arcScore[a]
                 fill[i] += 1
             }
         }
         columnStart = start
         columnRow = rows
-        columnProfit = profits
+        columnScore = scores
     }
 
     private mutating func link(_ row: Int32, to mentor: Int32) {
@@ -306,7 +319,7 @@ struct SolverRestrictedAssignment: Sendable {
                 var i1: Int32 = -1
                 for a in rowStart[j]..<rowStart[j + 1] {
                     let i = arcMentor[a]
-                    let value = arcProfit[a] - mentorPrice[Int(i)]
+                    let value = arcProfit(a) - mentorPrice[Int(i)]
                     if value > b1 {
                         b2 = max(b2, b1)
                         b1 = value
@@ -363,7 +376,7 @@ struct SolverRestrictedAssignment: Sendable {
     private func equallyGoodWithRoom(row j: Int, value: Int64) -> Int32? {
         for a in rowStart[j]..<rowStart[j + 1] {
             let i = Int(arcMentor[a])
-            if load[i] < capacity[i] && arcProfit[a] - mentorPrice[i] == value { return arcMentor[a] }
+            if load[i] < capacity[i] && arcProfit(a) - mentorPrice[i] == value { return arcMentor[a] }
         }
         return nil
     }
@@ -382,7 +395,7 @@ struct SolverRestrictedAssignment: Sendable {
             let j = Int(r)
             var other: Int64 = 0
             for a in rowStart[j]..<rowStart[j + 1] where arcMentor[a] != mentor {
-                other = max(other, arcProfit[a] - mentorPrice[Int(arcMentor[a])])
+                other = max(other, arcProfit(a) - mentorPrice[Int(arcMentor[a])])
             }
             let margin = menteeValue[j] - other
             if margin < least || (margin == least && r < leaver) {
@@ -411,7 +424,7 @@ struct SolverRestrictedAssignment: Sendable {
         for row in rows {
             let j = Int(row)
             var best: Int64 = 0
-            for a in rowStart[j]..<rowStart[j + 1] { best = max(best, arcProfit[a] - mentorPrice[Int(arcMentor[a])]) }
+            for a in rowStart[j]..<rowStart[j + 1] { best = max(best, arcProfit(a) - mentorPrice[Int(arcMentor[a])]) }
             menteeValue[j] = best
             if best > 0 { free.append(row) }  // else nothing worth taking: unpaired, v = 0
         }
@@ -445,7 +458,7 @@ struct SolverRestrictedAssignment: Sendable {
                     for a in rowStart[j]..<rowStart[j + 1] {
                         let i = Int(arcMentor[a])
                         if doneM[i] == epoch { continue }
-                        let nd = dj + mentorPrice[i] + vj - arcProfit[a]
+                        let nd = dj + mentorPrice[i] + vj - arcProfit(a)
                         if seenM[i] != epoch || nd < distM[i] {
                             seenM[i] = epoch
                             distM[i] = nd
@@ -551,7 +564,7 @@ struct SolverRestrictedAssignment: Sendable {
             let ui = mentorPrice[i]
             for c in columnStart[i]..<columnStart[i + 1] {
                 let r = Int(columnRow[c])
-                if seenR[r] == stamp || mentorOfMentee[r] == Int32(i) || ui + menteeValue[r] != columnProfit[c] {
+                if seenR[r] == stamp || mentorOfMentee[r] == Int32(i) || ui + menteeValue[r] != columnProfit(c) {
                     continue
                 }
                 seenR[r] = stamp
@@ -571,7 +584,7 @@ struct SolverRestrictedAssignment: Sendable {
             let um = mentorPrice[mi]
             for c in columnStart[mi]..<columnStart[mi + 1] {
                 let r = Int(columnRow[c])
-                if seenR[r] == stamp || mentorOfMentee[r] == m || um + menteeValue[r] != columnProfit[c] { continue }
+                if seenR[r] == stamp || mentorOfMentee[r] == m || um + menteeValue[r] != columnProfit(c) { continue }
                 seenR[r] = stamp
                 labelR[r] = label
                 queue.append(Int32(r))
@@ -589,7 +602,7 @@ struct SolverRestrictedAssignment: Sendable {
         var best = Int32.max
         for a in rowStart[r]..<rowStart[r + 1] {
             let i = Int(arcMentor[a])
-            if arcMentor[a] == own || mentorPrice[i] + vr != arcProfit[a] { continue }
+            if arcMentor[a] == own || mentorPrice[i] + vr != arcProfit(a) { continue }
             if endAt(i, onPath: phase) != nil { return 0 }
             var o = head[i]
             while o >= 0 {
@@ -630,7 +643,7 @@ struct SolverRestrictedAssignment: Sendable {
             let last = rowStart[r + 1]
             while a < last {
                 let i = Int(arcMentor[a])
-                if arcMentor[a] != own && mentorPrice[i] + vr == arcProfit[a] {
+                if arcMentor[a] != own && mentorPrice[i] + vr == arcProfit(a) {
                     if label == 0 {
                         if let gone = endAt(i, onPath: phase) {
                             cursor[r] = a
@@ -729,7 +742,7 @@ struct SolverRestrictedAssignment: Sendable {
             let a = cursor[r]
             cursor[r] += 1
             let i = Int(arcMentor[a])
-            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit[a] { continue }
+            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit(a) { continue }
             markM[i] = phase
             moveTo[r] = Int32(i)
             if load[i] < capacity[i] {
@@ -808,7 +821,7 @@ struct SolverRestrictedAssignment: Sendable {
     /// Settles free row `j0` by a shortest augmenting path.
     private mutating func settleRow(_ j0: Int) {
         var best: Int64 = 0
-        for a in rowStart[j0]..<rowStart[j0 + 1] { best = max(best, arcProfit[a] - mentorPrice[Int(arcMentor[a])]) }
+        for a in rowStart[j0]..<rowStart[j0 + 1] { best = max(best, arcProfit(a) - mentorPrice[Int(arcMentor[a])]) }
         menteeValue[j0] = best
         guard best > 0 else { return }  // nothing worth taking: unpaired, v = 0
         epoch &+= 1
@@ -831,7 +844,7 @@ struct SolverRestrictedAssignment: Sendable {
                 for a in rowStart[j]..<rowStart[j + 1] {
                     let i = Int(arcMentor[a])
                     if doneM[i] == epoch { continue }
-                    let nd = dj + mentorPrice[i] + vj - arcProfit[a]
+                    let nd = dj + mentorPrice[i] + vj - arcProfit(a)
                     if seenM[i] != epoch || nd < distM[i] {
                         seenM[i] = epoch
                         distM[i] = nd
@@ -997,7 +1010,7 @@ struct SolverRestrictedAssignment: Sendable {
                 for c in columnStart[i]..<columnStart[i + 1] {
                     let j = Int(columnRow[c])
                     if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
-                    let nd = di + ui + menteeValue[j] - columnProfit[c]
+                    let nd = di + ui + menteeValue[j] - columnProfit(c)
                     if seenR[j] != epoch || nd < distR[j] {
                         seenR[j] = epoch
                         distR[j] = nd
@@ -1070,7 +1083,7 @@ struct SolverRestrictedAssignment: Sendable {
             let vj = menteeValue[j]
             for a in rowStart[j]..<rowStart[j + 1] {
                 let i = Int(arcMentor[a])
-                if seenM[i] == stamp || arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit[a] { continue }
+                if seenM[i] == stamp || arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit(a) { continue }
                 seenM[i] = stamp
                 labelM[i] = 0
                 queue.append(Int32(i))
@@ -1090,7 +1103,7 @@ struct SolverRestrictedAssignment: Sendable {
                 let vr = menteeValue[r]
                 for a in rowStart[r]..<rowStart[r + 1] {
                     let i = Int(arcMentor[a])
-                    if seenM[i] == stamp || arcMentor[a] == x || mentorPrice[i] + vr != arcProfit[a] { continue }
+                    if seenM[i] == stamp || arcMentor[a] == x || mentorPrice[i] + vr != arcProfit(a) { continue }
                     seenM[i] = stamp
                     labelM[i] = label
                     queue.append(Int32(i))
@@ -1110,7 +1123,7 @@ struct SolverRestrictedAssignment: Sendable {
         for c in columnStart[m]..<columnStart[m + 1] {
             let j = Int(columnRow[c])
             let holder = mentorOfMentee[j]
-            if holder == mentor || um + menteeValue[j] != columnProfit[c] { continue }
+            if holder == mentor || um + menteeValue[j] != columnProfit(c) { continue }
             if holder < 0 || mentorPrice[Int(holder)] == 0 { return 0 }
             let h = Int(holder)
             if seenM[h] == labelStampM && labelM[h] < best - 1 && markM[h] != phase { best = labelM[h] + 1 }
@@ -1147,7 +1160,7 @@ struct SolverRestrictedAssignment: Sendable {
             while c < last {
                 let j = Int(columnRow[c])
                 let holder = mentorOfMentee[j]
-                if holder != mentor && um + menteeValue[j] == columnProfit[c] {
+                if holder != mentor && um + menteeValue[j] == columnProfit(c) {
                     if label == 0 {
                         if holder < 0 || mentorPrice[Int(holder)] == 0 {
                             cursorM[m] = c
@@ -1226,7 +1239,7 @@ struct SolverRestrictedAssignment: Sendable {
             cursorM[m] += 1
             let j = Int(columnRow[c])
             if markR[j] == phase || mentorOfMentee[j] == mentor
-                || mentorPrice[m] + menteeValue[j] != columnProfit[c]
+                || mentorPrice[m] + menteeValue[j] != columnProfit(c)
             {
                 continue
             }
