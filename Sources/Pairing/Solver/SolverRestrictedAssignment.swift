@@ -572,7 +572,8 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             let ui = mentorPrice[i]
             for c in columnStart[i]..<columnStart[i + 1] {
                 let r = Int(columnRow[c])
-                if seenR[r] == stamp || mentorOfMentee[r] == Int32(i) || ui + menteeValue[r] != columnProfit(c) {
+                // Tightness first: most arcs fail it, at one look-up of the row's state.
+                if ui + menteeValue[r] != columnProfit(c) || seenR[r] == stamp || mentorOfMentee[r] == Int32(i) {
                     continue
                 }
                 seenR[r] = stamp
@@ -592,7 +593,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             let um = mentorPrice[mi]
             for c in columnStart[mi]..<columnStart[mi + 1] {
                 let r = Int(columnRow[c])
-                if seenR[r] == stamp || mentorOfMentee[r] == m || um + menteeValue[r] != columnProfit(c) { continue }
+                if um + menteeValue[r] != columnProfit(c) || seenR[r] == stamp || mentorOfMentee[r] == m { continue }
                 seenR[r] = stamp
                 labelR[r] = label
                 queue.append(Int32(r))
@@ -1091,7 +1092,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             let vj = menteeValue[j]
             for a in rowStart[j]..<rowStart[j + 1] {
                 let i = Int(arcMentor[a])
-                if seenM[i] == stamp || arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit(a) { continue }
+                if arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit(a) || seenM[i] == stamp { continue }
                 seenM[i] = stamp
                 labelM[i] = 0
                 queue.append(Int32(i))
@@ -1111,7 +1112,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                 let vr = menteeValue[r]
                 for a in rowStart[r]..<rowStart[r + 1] {
                     let i = Int(arcMentor[a])
-                    if seenM[i] == stamp || arcMentor[a] == x || mentorPrice[i] + vr != arcProfit(a) { continue }
+                    if arcMentor[a] == x || mentorPrice[i] + vr != arcProfit(a) || seenM[i] == stamp { continue }
                     seenM[i] = stamp
                     labelM[i] = label
                     queue.append(Int32(i))
