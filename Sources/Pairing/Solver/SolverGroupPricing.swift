@@ -629,25 +629,26 @@ struct SolverGroupPricing: Sendable {
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
         let projections = s.projectionBase.count
-        s.projectionStart = [Int](repeating: 0, count: projections + 1)
+        s.projectionStart.removeAll(keepingCapacity: true)
+        s.projectionStart.append(contentsOf: repeatElement(0, count: projections + 1))
         for c in 0..<codeTotal where s.projectionOf[c] >= 0 { s.projectionStart[Int(s.projectionOf[c]) + 1] += 1 }
         for l in 0..<projections { s.projectionStart[l + 1] += s.projectionStart[l] }
         var fill = s.projectionStart
-        s.projectionCodes = [Int32](repeating: 0, count: fill[projections])
+        s.projectionCodes.removeAll(keepingCapacity: true)
+        s.projectionCodes.append(contentsOf: repeatElement(0, count: fill[projections]))
         for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
             let l = Int(s.projectionOf[c])
             s.projectionCodes[fill[l]] = Int32(c)
             fill[l] += 1
         }
         guard byPrice else { return projections }
+        // Codes are numbered as the scan first meets them, in ascending price: by (lowest price,
+        // code) already, so each projection's codes, filled in code order, need no sort.
         let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
         let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
-        for l in 0..<projections {
-            s.projectionCodes[s.projectionStart[l]..<s.projectionStart[l + 1]].sort {
-                (firstPrice($0), $0) < (firstPrice($1), $1)
-            }
-        }
-        s.projectionLowest = (0..<projections).map { firstPrice(s.projectionCodes[s.projectionStart[$0]]) }
+        assert((0..<max(0, codeTotal - 1)).allSatisfy { firstPrice(Int32($0)) <= firstPrice(Int32($0 + 1)) })
+        s.projectionLowest.removeAll(keepingCapacity: true)
+        for l in 0..<projections { s.projectionLowest.append(firstPrice(s.projectionCodes[s.projectionStart[l]])) }
         return projections
     }
 
