@@ -51,18 +51,29 @@ struct SolverGroupPricingTests {
         }
     }
 
-    @Test("Served groups: a pick exactly where a violating pair exists, only violating picks")
-    func served() throws {
+    /// 40 survey-like problems (objectives, rules and tool counts varied) with their direct
+    /// pricing, numbered from `firstSeed`; expects that some groups are served.
+    private func servedProblems(
+        firstSeed: UInt64, _ body: (Int, SolverInstance, SolverGroupPricing) throws -> Void
+    ) throws {
         var servedGroups = 0
         for seed in 0..<40 {
             let problem = SolverTestProblems.survey(
-                seed: UInt64(34_000 + seed), mentors: 70, mentees: 140, tools: 6 + seed % 5,
+                seed: firstSeed + UInt64(seed), mentors: 70, mentees: 140, tools: 6 + seed % 5,
                 objective: seed % 2 == 0 ? .coverage : .score, capacities: 0...2, departmentRule: seed % 3 == 0,
                 locationRule: seed % 4 == 0)
             let instance = try SolverInstance(problem)
             let groups = SolverMenteeGroups(instance)
             let pricing = SolverGroupPricing(instance, groups: groups)
             servedGroups += groups.count - pricing.roots.count
+            try body(seed, instance, pricing)
+        }
+        #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
+    }
+
+    @Test("Served groups: a pick exactly where a violating pair exists, only violating picks")
+    func served() throws {
+        try servedProblems(firstSeed: 34_000) { seed, instance, pricing in
             var rng = SolverTestRandom(seed: UInt64(35_000 + seed))
             let top = Int(instance.bonus + instance.maxPairScore)
             // Values near the top, so that only some pairs violate.
@@ -84,21 +95,11 @@ struct SolverGroupPricingTests {
                 }
             }
         }
-        #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
     }
 
     @Test("Served groups in the seed: best scores as brute force, usable distinct arcs for everyone")
     func servedSeed() throws {
-        var servedGroups = 0
-        for seed in 0..<40 {
-            let problem = SolverTestProblems.survey(
-                seed: UInt64(36_000 + seed), mentors: 70, mentees: 140, tools: 6 + seed % 5,
-                objective: seed % 2 == 0 ? .coverage : .score, capacities: 0...2, departmentRule: seed % 3 == 0,
-                locationRule: seed % 4 == 0)
-            let instance = try SolverInstance(problem)
-            let groups = SolverMenteeGroups(instance)
-            let pricing = SolverGroupPricing(instance, groups: groups)
-            servedGroups += groups.count - pricing.roots.count
+        try servedProblems(firstSeed: 36_000) { seed, instance, pricing in
             let output = pricing.run(.seed(perMentee: 4, perCode: 2))
             for j in 0..<instance.menteeCount {
                 let allowed = (0..<instance.mentorCount).filter { i in
@@ -115,6 +116,5 @@ struct SolverGroupPricingTests {
                 #expect(picks.isEmpty != usable, "seed \(seed), mentee \(j)")
             }
         }
-        #expect(servedGroups > 0, "no group was served: the test does not exercise serving")
     }
 }
