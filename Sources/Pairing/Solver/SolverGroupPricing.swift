@@ -929,7 +929,8 @@ struct SolverGroupPricing: Sendable {
     /// weights make the range wide.
     static let countingSortLimit: Int64 = 4_096
 
-    /// `s.codeOrder` = the group's codes by score, highest first, then by code.
+    /// `s.codeOrder` = the first `codeTotal` entries of `s.codeScore` (a group's codes or
+    /// projections) by score, highest first, then by index.
     private func orderCodesByScore(_ codeTotal: Int, scratch s: inout Scratch) {
         s.codeOrder.removeAll(keepingCapacity: true)
         let top = instance.maxPairScore
