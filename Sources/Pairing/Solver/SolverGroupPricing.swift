@@ -11,7 +11,7 @@ import Foundation
 /// One scan serves several groups, in the seed and in pricing: a group whose tool set lies
 /// within a larger group's (a *root*, see `roots`) takes the root's codes, projected onto its
 /// own tools (`projectCodes`), instead of scanning the mentors again. The seed's reach counts
-/// need no scan (`SolverReachCounts`).
+/// need no scan (`SolverPricing.run` takes them from `SolverReachCounts`).
 ///
 /// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
 /// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by
@@ -194,13 +194,6 @@ struct SolverGroupPricing: Sendable {
                         }
                     }
                 }
-            }
-        }
-        if isSeed {
-            // Who could reach each mentee is a count over teach masks (no scan needed).
-            output.reach = SolverReachCounts.counts(instance)
-            for j in 0..<instance.menteeCount {
-                output.reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros }
             }
         }
         return output

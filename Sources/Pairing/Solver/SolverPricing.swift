@@ -39,7 +39,7 @@ struct SolverPricing: Sendable {
         var picks: [Int32]
         var pickCount: [Int32]
         var perMentee: Int
-        /// Seed mode only.
+        /// Seed mode only, filled by `SolverPricing.run`.
         var reach: [MenteeReach]
         /// Seed mode only: best allowed score (units) per mentee over mentors of positive capacity.
         var best: [Int64?]
@@ -121,12 +121,23 @@ struct SolverPricing: Sendable {
     }
 
     func run(_ mode: Mode) -> Output {
-        if let transform, let output = runProfiles(mode, transform) { return output }
-        let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
-        if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
-            return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
+        var output: Output
+        if let transform, let profiled = runProfiles(mode, transform) {
+            output = profiled
+        } else {
+            let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
+            if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
+                return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
+            }
+            output = fallback.run(mode)
         }
-        return fallback.run(mode)
+        guard case .seed = mode else { return output }
+        // Seed: who could reach each mentee is a count over teach masks, whichever pricing ran.
+        output.reach = SolverReachCounts.counts(instance)
+        for j in 0..<instance.menteeCount {
+            output.reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros }
+        }
+        return output
     }
 
     // MARK: Screening
@@ -260,11 +271,6 @@ struct SolverPricing: Sendable {
             }
         }
         guard fits else { return nil }
-        if run.isSeed {
-            var reach = SolverReachCounts.counts(instance)
-            for j in 0..<n { reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros } }
-            output.reach = reach
-        }
         return output
     }
 
