@@ -137,7 +137,7 @@ struct ReportCommand: ParsableCommand {
                 let progress = ProgressBar(enabled: !input.noProgress && !input.quiet && pool.candidateCount > 20_000)
                 progress.step("pairing \(pool.candidateCount) candidates…")
                 defer { progress.finish() }
-                plan = try MentoringPlanner.plan(pool: pool, survey: run.survey, analysis: analysis, options: pairing)
+                plan = try MentoringPlanner.plan(pool: &pool, survey: run.survey, analysis: analysis, options: pairing)
                 stopwatch.lap("pairing")
                 if input.verbose, let plan { Self.describe(plan.workload, plan: plan) }
             } catch {

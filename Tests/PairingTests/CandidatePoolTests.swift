@@ -66,4 +66,26 @@ struct CandidatePoolTests {
         let chains = ManagementChains(pool: pool)
         #expect(chains.managers(of: chains.node(ofRespondent: 1)) == [2])
     }
+
+    @Test("letting everyone's texts go keeps each candidate's id, email and id order, in one piece or in parts")
+    func candidateTextsOnly() throws {
+        let path = try Scratch.file(Array(ChunkedConsumersTests.survey().utf8), name: "survey.csv", label: "texts")
+        for chunks in [1, 3] {
+            var pool = ChunkedConsumersTests.read(path, chunks: chunks).1.pool
+            if chunks == 1 { pool.keepCandidates { $0.respondent % 3 != 0 } }
+            func shown(_ pool: CandidatePool) -> [String] {
+                (0..<pool.candidateCount).map { "\(pool.id($0)) \(pool.email($0) ?? "-") \(pool.name($0) ?? "-")" }
+            }
+            let before = shown(pool)
+            let respondents = pool.respondentCount
+            let order = (0..<pool.candidateCount).sorted { pool.idPrecedes($0, $1) }
+            pool.keepCandidateTextsOnly()
+            #expect(pool.textsByCandidate)
+            #expect(shown(pool) == before, "\(chunks) pieces")
+            #expect(pool.respondentCount == respondents)
+            #expect((0..<pool.candidateCount).sorted { pool.idPrecedes($0, $1) } == order)
+            #expect(pool.ids.count == pool.candidateCount && pool.emails.count == pool.candidateCount)
+            #expect(pool.managers.count == 0)
+        }
+    }
 }

@@ -20,7 +20,8 @@ struct MentoringPlannerTests {
         var respondents: [Respondent]
 
         func plan(_ options: PairingOptions = PairingOptions()) throws -> MentoringPlan {
-            try MentoringPlanner.plan(pool: pool, survey: survey, analysis: analysis, options: options)
+            var pool = pool
+            return try MentoringPlanner.plan(pool: &pool, survey: survey, analysis: analysis, options: options)
         }
     }
 

@@ -22,7 +22,7 @@ struct SummarySchemaTests {
         var pool = CandidatePool()
         for respondent in run.respondents { pool.add(respondent) }
         let plan = try MentoringPlanner.plan(
-            pool: pool, survey: run.survey, analysis: run.analysis, options: PairingOptions())
+            pool: &pool, survey: run.survey, analysis: run.analysis, options: PairingOptions())
         let previous = try JSONDecoder().decode(
             PreviousSummary.self, from: Data(SummaryJSON.render(run.context(plan: plan)).utf8))
         let change = ChangeSincePrevious(comparing: run.analysis, with: previous.earlierRun, source: "q3/summary.json")

@@ -3,7 +3,8 @@ import Ingest
 /// Keeps, while respondents stream past, what pairing needs: every person's id, manager and email
 /// (chains run through people who take no part, and managers may be named by email) and the
 /// compact profile of everyone who could take part. Texts live back to back in byte buffers
-/// (`TextColumn`); strings are made only for the people a plan shows.
+/// (`TextColumn`); strings are made only for the people a plan shows. Once the chains are built,
+/// `keepCandidateTextsOnly` lets everyone else's texts go.
 package struct CandidatePool: Sendable, RespondentConsumer {
     /// A person who opted in to mentoring or being mentored (or everyone, without opt-in columns).
     package struct Candidate: Sendable, Hashable {
@@ -34,11 +35,17 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// The number of the first candidate of each part.
     private var partStarts = [0]
     package private(set) var toolCount = 0
-    /// Per respondent; empty when none.
+    /// Per respondent (per candidate once `textsByCandidate`); empty when none.
     package private(set) var emails = TextColumn()
+    /// Per respondent (empty once `textsByCandidate`).
     package private(set) var managers = TextColumn()
-    /// Per respondent: from ingest when it is done (`finish`), or as respondents are added.
+    /// Per respondent: from ingest when it is done (`finish`), or as respondents are added (per
+    /// candidate once `textsByCandidate`).
     package private(set) var ids = TextColumn()
+    /// Whether only the candidates' ids and emails are left (see `keepCandidateTextsOnly`).
+    package private(set) var textsByCandidate = false
+    /// The respondent count once the per-respondent columns are gone.
+    private var respondentsBeforeRelease = 0
     /// Department and location spellings (ingest's, or the pool's own for respondents added as values).
     package private(set) var departments = ValueCatalog()
     package private(set) var locations = ValueCatalog()
@@ -52,11 +59,12 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     package init() {}
 
     /// Respondents seen.
-    package var respondentCount: Int { managers.count }
+    package var respondentCount: Int { textsByCandidate ? respondentsBeforeRelease : managers.count }
     package var candidateCount: Int { partStarts[partStarts.count - 1] + parts[parts.count - 1].candidates.count }
 
     /// Adds a respondent given as a value.
     package mutating func add(_ respondent: Respondent) {
+        precondition(!textsByCandidate, "a respondent added after the texts were let go")
         ids.append(respondent.id)
         func withBytes(_ text: String?, _ body: (UnsafeRawBufferPointer) -> Void) {
             var copy = text ?? ""
@@ -84,6 +92,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     }
 
     package mutating func consume(_ row: RespondentRow) {
+        precondition(!textsByCandidate, "a respondent added after the texts were let go")
         emails.append(row.email)
         managers.append(row.manager)
         if !managerWithAt, row.manager.contains(UInt8(ascii: "@")) { managerWithAt = true }
@@ -126,6 +135,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     }
 
     package mutating func append(_ later: consuming CandidatePool, renumbering: Renumbering) {
+        precondition(!textsByCandidate && !later.textsByCandidate, "pools put together after the texts were let go")
         if respondentCount == 0, candidateCount == 0, renumbering.isIdentity {
             self = later
             return
@@ -184,6 +194,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// takes), numbered anew in the same order; the others' names, profiles and (when no chain
     /// needs them) emails are let go. Everyone's id and manager stay, for the chains.
     package mutating func keepCandidates(where keep: (Candidate) -> Bool) {
+        precondition(!textsByCandidate, "candidates chosen after the texts were let go")
         var kept = Part()
         var count = 0
         var nameBytes = 0
@@ -209,6 +220,38 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         parts = [kept]
         partStarts = [0]
         if !chainsMayUseEmails { keepCandidateEmailsOnly() }
+    }
+
+    /// Lets go of every respondent's id, manager and email, keeping only the candidates' ids and
+    /// emails, by candidate number: once the management chains are built nothing reads the others
+    /// (on a 1,000,000-row survey they are tens of megabytes). Respondent-numbered reads
+    /// (`withID(ofRespondent:)` and its kind) are then no longer allowed.
+    package mutating func keepCandidateTextsOnly() {
+        guard !textsByCandidate else { return }
+        var idBytes = 0
+        var emailBytes = 0
+        forEachCandidate { _, candidate in
+            idBytes += ids.withText(Int(candidate.respondent)) { $0.count }
+            emailBytes += emails.withText(Int(candidate.respondent)) { $0.count }
+        }
+        var candidateIDs = TextColumn()
+        var candidateEmails = TextColumn()
+        candidateIDs.reserveCapacity(entries: candidateCount, bytes: idBytes)
+        candidateEmails.reserveCapacity(entries: candidateCount, bytes: emailBytes)
+        forEachCandidate { _, candidate in
+            ids.withText(Int(candidate.respondent)) { candidateIDs.append($0) }
+            emails.withText(Int(candidate.respondent)) { candidateEmails.append($0) }
+        }
+        respondentsBeforeRelease = respondentCount
+        textsByCandidate = true
+        ids = candidateIDs
+        emails = candidateEmails
+        managers = TextColumn()
+    }
+
+    /// Where candidate `number`'s id and email are kept.
+    private func textIndex(_ number: Int) -> Int {
+        textsByCandidate ? number : Int(candidate(number).respondent)
     }
 
     // MARK: - Reading a candidate
@@ -247,14 +290,14 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         return parts[part].scores[(index * toolCount)..<((index + 1) * toolCount)]
     }
 
-    package func id(_ number: Int) -> String { ids.string(Int(candidate(number).respondent)) }
+    package func id(_ number: Int) -> String { ids.string(textIndex(number)) }
 
     package func name(_ number: Int) -> String? {
         let (part, index) = locate(number)
         return parts[part].names.optionalString(index)
     }
 
-    package func email(_ number: Int) -> String? { emails.optionalString(Int(candidate(number).respondent)) }
+    package func email(_ number: Int) -> String? { emails.optionalString(textIndex(number)) }
 
     package func department(_ number: Int) -> String? {
         let spelling = candidate(number).department
@@ -268,24 +311,27 @@ package struct CandidatePool: Sendable, RespondentConsumer {
 
     /// Calls `body` with the id bytes of respondent `respondent`.
     package func withID<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        ids.withText(respondent, body)
+        precondition(!textsByCandidate, "respondent texts read after they were let go")
+        return ids.withText(respondent, body)
     }
 
     /// Calls `body` with the manager value (empty: none) of respondent `respondent`.
     package func withManager<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result
     {
-        managers.withText(respondent, body)
+        precondition(!textsByCandidate, "respondent texts read after they were let go")
+        return managers.withText(respondent, body)
     }
 
     /// Calls `body` with the email (empty: none) of respondent `respondent`.
     package func withEmail<Result>(ofRespondent respondent: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        emails.withText(respondent, body)
+        precondition(!textsByCandidate, "respondent texts read after they were let go")
+        return emails.withText(respondent, body)
     }
 
     /// True when candidate `a`'s id sorts before candidate `b`'s (as `String`s sort).
     package func idPrecedes(_ a: Int, _ b: Int) -> Bool {
-        ids.withText(Int(candidate(a).respondent)) { left in
-            ids.withText(Int(candidate(b).respondent)) { right in FieldText.precedes(left, right) }
+        ids.withText(textIndex(a)) { left in
+            ids.withText(textIndex(b)) { right in FieldText.precedes(left, right) }
         }
     }
 }

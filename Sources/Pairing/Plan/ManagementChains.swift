@@ -18,6 +18,7 @@ package struct ManagementChains: Sendable {
     package private(set) var cycles: [[String]] = []
 
     package init(pool: CandidatePool) {
+        precondition(!pool.textsByCandidate, "chains built after the respondents' texts were let go")
         let count = pool.respondentCount
         let ids = pool.ids
         let managers = pool.managers

@@ -20,8 +20,11 @@ package enum PairingError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Stage 3a: from the candidate pool and the rules to an optimal, explained set of pairs.
 package enum MentoringPlanner {
+    /// Once the management chains have given the forbidden pairs, `pool` keeps only the
+    /// candidates' texts (`CandidatePool.keepCandidateTextsOnly`): a caller that holds no other
+    /// copy frees everyone else's ids, managers and emails before the solver runs.
     package static func plan(
-        pool: CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions
+        pool candidates: inout CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions
     ) throws(PairingError) -> MentoringPlan {
         let bandCount = survey.bands.count
         let (mentorBands, menteeBands) = try pairingBands(survey: survey, options: options)
@@ -33,13 +36,13 @@ package enum MentoringPlanner {
         for band in menteeBands where band < bandCount { isMenteeBand[band] = true }
         var mentors: [Int] = []
         var mentees: [Int] = []
-        pool.forEachCandidate { number, candidate in
+        candidates.forEachCandidate { number, candidate in
             let band = survey.bandOfKey[Int(candidate.bandKey)]
             if candidate.mentor, isMentorBand[band] { mentors.append(number) }
             if candidate.mentee, isMenteeBand[band] { mentees.append(number) }
         }
-        mentors = sortedByID(mentors, pool: pool)
-        mentees = sortedByID(mentees, pool: pool)
+        mentors = sortedByID(mentors, pool: candidates)
+        mentees = sortedByID(mentees, pool: candidates)
 
         let weights = survey.tools.indices.map { tool in
             if options.weightByGap {
@@ -49,22 +52,24 @@ package enum MentoringPlanner {
                 ?? 1
         }
 
-        var groups = GroupNumbers(pool: pool)
+        var groups = GroupNumbers(pool: candidates)
         func candidate(_ number: Int, mentor: Bool) -> PairingCandidate {
-            let person = pool.candidate(number)
+            let person = candidates.candidate(number)
             return PairingCandidate(
-                scores: Array(pool.scores(number)),
-                capacity: mentor ? (pool.capacity(number) ?? options.mentorCapacity) : 1,
+                scores: Array(candidates.scores(number)),
+                capacity: mentor ? (candidates.capacity(number) ?? options.mentorCapacity) : 1,
                 department: options.avoidSameDepartment ? groups.department(person.department) : nil,
                 location: options.avoidDifferentLocation ? groups.location(person.location) : nil)
         }
         // The chains are needed only for the forbidden pairs and the cycles: gone before the solver runs.
         let (forbidden, managerCycles) = {
-            let chains = ManagementChains(pool: pool)
+            let chains = ManagementChains(pool: candidates)
             let forbidden = ForbiddenPairs(
-                mentors: mentors, mentees: mentees, pool: pool, chains: chains, excluded: options.excludedPairs)
+                mentors: mentors, mentees: mentees, pool: candidates, chains: chains, excluded: options.excludedPairs)
             return (forbidden, chains.cycles)
         }()
+        candidates.keepCandidateTextsOnly()
+        let pool = candidates
         // The candidates live in the problem only, which the solver lets go of once it has its
         // compact copy: afterwards the plan reads scores from the pool.
         let problem = PairingProblem(
@@ -203,14 +208,17 @@ package enum MentoringPlanner {
 /// Small integer numbers for departments and locations, for the solver's group rules: one per
 /// folded name, in order of first use. Each spelling is folded once.
 struct GroupNumbers {
-    private let pool: CandidatePool
+    /// The pool's department and location spellings.
+    private let departmentSpellings: ValueCatalog
+    private let locationSpellings: ValueCatalog
     private var departments: [String: Int32] = [:]
     private var locations: [String: Int32] = [:]
     private var departmentOfSpelling: [Int32?] = []
     private var locationOfSpelling: [Int32?] = []
 
     init(pool: CandidatePool) {
-        self.pool = pool
+        departmentSpellings = pool.departments
+        locationSpellings = pool.locations
         departmentOfSpelling = Array(repeating: nil, count: pool.departments.spellingCount)
         locationOfSpelling = Array(repeating: nil, count: pool.locations.spellingCount)
     }
@@ -219,7 +227,7 @@ struct GroupNumbers {
     mutating func department(_ spelling: Int32) -> Int32? {
         guard spelling >= 0 else { return nil }
         if let known = departmentOfSpelling[Int(spelling)] { return known }
-        let group = Self.number(HeaderText.fold(pool.departments.spelling(Int(spelling))), in: &departments)
+        let group = Self.number(HeaderText.fold(departmentSpellings.spelling(Int(spelling))), in: &departments)
         departmentOfSpelling[Int(spelling)] = group
         return group
     }
@@ -227,7 +235,7 @@ struct GroupNumbers {
     mutating func location(_ spelling: Int32) -> Int32? {
         guard spelling >= 0 else { return nil }
         if let known = locationOfSpelling[Int(spelling)] { return known }
-        let group = Self.number(HeaderText.fold(pool.locations.spelling(Int(spelling))), in: &locations)
+        let group = Self.number(HeaderText.fold(locationSpellings.spelling(Int(spelling))), in: &locations)
         locationOfSpelling[Int(spelling)] = group
         return group
     }
