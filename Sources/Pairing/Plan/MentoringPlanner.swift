@@ -62,12 +62,14 @@ package enum MentoringPlanner {
                 location: options.avoidDifferentLocation ? groups.location(person.location) : nil)
         }
         // The chains are needed only for the forbidden pairs and the cycles: gone before the solver runs.
-        let (forbidden, managerCycles) = {
+        var forbidden: ForbiddenPairs
+        let managerCycles: [[String]]
+        do {
             let chains = ManagementChains(pool: candidates)
-            let forbidden = ForbiddenPairs(
+            forbidden = ForbiddenPairs(
                 mentors: mentors, mentees: mentees, pool: candidates, chains: chains, excluded: options.excludedPairs)
-            return (forbidden, chains.cycles)
-        }()
+            managerCycles = chains.cycles
+        }
         candidates.keepCandidateTextsOnly()
         let pool = candidates
         // The candidates live in the problem only, which the solver lets go of once it has its
@@ -75,7 +77,8 @@ package enum MentoringPlanner {
         let problem = PairingProblem(
             mentors: mentors.map { candidate($0, mentor: true) },
             mentees: mentees.map { candidate($0, mentor: false) }, weights: weights, mentorMin: options.mentorMin,
-            menteeMax: options.menteeMax, forbidden: forbidden.all, forbidSameDepartment: options.avoidSameDepartment,
+            menteeMax: options.menteeMax, forbidden: forbidden.takeAll(),
+            forbidSameDepartment: options.avoidSameDepartment,
             forbidDifferentLocation: options.avoidDifferentLocation, objective: options.objective)
         let solution: PairingSolution
         do {
@@ -142,7 +145,7 @@ package enum MentoringPlanner {
             objective: options.objective.rawValue, mentorCandidates: mentors.count, menteeCandidates: mentees.count,
             mentorBands: mentorBands, menteeBands: menteeBands, pairs: pairs, unpaired: unpaired, coverage: coverage,
             totalScore: solution.totalScore, managerCycles: managerCycles)
-        plan.workload.forbiddenPairs = forbidden.all.count
+        plan.workload.forbiddenPairs = forbidden.count
         plan.workload.solver = solution.statistics
         return plan
     }
@@ -299,9 +302,40 @@ struct Explainer {
 /// The explicitly forbidden pairs: the same person, anyone in the other's management chain, and
 /// pairs excluded from earlier runs.
 struct ForbiddenPairs {
-    private(set) var all: Set<CandidatePair> = []
-    private var chain: Set<CandidatePair> = []
-    private var earlier: Set<CandidatePair> = []
+    /// Every forbidden pair, for the solver (see `takeAll`).
+    private var all: Set<CandidatePair> = []
+    /// How many pairs are forbidden.
+    private(set) var count = 0
+    /// The pairs each rule forbids, kept for the explanations while the solver runs: sorted keys
+    /// (`key(_:)`), a fraction of a hash set's memory.
+    private var chain: [UInt64] = []
+    private var earlier: [UInt64] = []
+
+    private static func key(_ pair: CandidatePair) -> UInt64 {
+        UInt64(pair.mentor) << 32 | UInt64(pair.mentee)
+    }
+
+    private static func sortedKeys(_ pairs: Set<CandidatePair>) -> [UInt64] {
+        pairs.map(key).sorted()
+    }
+
+    private static func contains(_ pair: CandidatePair, in keys: [UInt64]) -> Bool {
+        let target = key(pair)
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == target
+    }
+
+    /// Every forbidden pair, handed over once: the set is not kept here, so it is gone as soon
+    /// as the solver has its own compact copy.
+    mutating func takeAll() -> Set<CandidatePair> {
+        defer { all = [] }
+        return all
+    }
 
     /// `mentors` and `mentees` are candidate numbers in the pool.
     init(mentors: [Int], mentees: [Int], pool: CandidatePool, chains: ManagementChains, excluded: Set<ExcludedPair>) {
@@ -343,6 +377,8 @@ struct ForbiddenPairs {
             }
             return pairs
         }
+        var chain = Set<CandidatePair>()
+        var earlier = Set<CandidatePair>()
         chain.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for pairs in found { chain.formUnion(pairs) }
         for pair in excluded {
@@ -354,6 +390,9 @@ struct ForbiddenPairs {
             }
         }
         all = earlier.isEmpty ? chain : chain.union(earlier)
+        count = all.count
+        self.chain = Self.sortedKeys(chain)
+        self.earlier = Self.sortedKeys(earlier)
     }
 
     /// The rules that exclude every mentor who could teach mentee `index`, in a fixed order.
@@ -377,8 +416,8 @@ struct ForbiddenPairs {
             if options.avoidDifferentLocation, groups.differentLocation(person.location, menteeLocation) {
                 found.insert(.differentLocation)
             }
-            if chain.contains(pair) { found.insert(.managementChain) }
-            if earlier.contains(pair) { found.insert(.earlierPair) }
+            if Self.contains(pair, in: chain) { found.insert(.managementChain) }
+            if Self.contains(pair, in: earlier) { found.insert(.earlierPair) }
         }
         return ExclusionRule.allCases.filter(found.contains)
     }

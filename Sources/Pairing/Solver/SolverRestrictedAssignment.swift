@@ -199,6 +199,14 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         let rest = auction(free)
         settleRows(rest)
         if repairMentors { self.repairMentors() }
+        releaseSearchMemory()
+    }
+
+    /// Lets go of what only the searches need between their calls: the heap holds stale entries
+    /// as well as live ones and, at scale, grows to megabytes that would otherwise sit through the
+    /// pricing round and the next arc rebuild, where the solver's memory peaks.
+    private mutating func releaseSearchMemory() {
+        heap = SolverHeap()
     }
 
     /// Drops the column copy of the arcs, rebuilt by the next `update` or `repairMentors`: between
@@ -224,6 +232,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             }
         }
         settleMentors(open)
+        releaseSearchMemory()
     }
 
     /// Lowers the price of mentor `i` (which has room and a positive price) as far as its arcs to
