@@ -30,20 +30,32 @@ struct SolverCrossCheckTests {
         Case(
             seed: 5, mentors: 120, mentees: 300, objective: .coverage, capacities: 2...4, rules: false,
             weights: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
-        // Scores beyond 32 bits: the arcs keep them in 64 (see `wideScores`).
+        // Scores beyond 32 bits: the arcs keep them in 64 (see `everyScoreWidth`).
         Case(
             seed: 6, mentors: 150, mentees: 200, objective: .coverage, capacities: 1...2, rules: true,
             weights: Self.wideWeights),
+        // Scores beyond 16 bits: the arcs keep them in 32.
+        Case(
+            seed: 7, mentors: 200, mentees: 200, objective: .score, capacities: 1...2, rules: true,
+            weights: [10, 0.001, 1, 2, 0.5, 1, 3, 1]),
     ]
 
     static let wideWeights: [Double] = [1_000_000, 0.000001, 2, 1, 0.5, 1, 3, 1]
 
-    @Test("The wide-weights case has pair scores beyond 32 bits")
-    func wideScores() throws {
-        let problem = SolverTestProblems.survey(
-            seed: 6, mentors: 150, mentees: 200, objective: .coverage, capacities: 1...2, forbiddenPerMentee: 5,
-            departmentRule: true, locationRule: true, weights: Self.wideWeights)
-        #expect(try SolverInstance(problem).maxPairScore > Int64(Int32.max))
+    @Test("The cases store arc scores in each width: 8, 16, 32 and 64 bits")
+    func everyScoreWidth() throws {
+        var widths = Set<Int>()
+        for c in Self.cases {
+            let problem = SolverTestProblems.survey(
+                seed: c.seed, mentors: c.mentors, mentees: c.mentees, objective: c.objective,
+                capacities: c.capacities, forbiddenPerMentee: 5, departmentRule: c.rules, locationRule: c.rules,
+                weights: c.weights)
+            widths.insert(PairingSolver.scoreBits(maxPairScore: try SolverInstance(problem).maxPairScore))
+        }
+        #expect(widths == [8, 16, 32, 64])
+        #expect(PairingSolver.scoreBits(maxPairScore: 127) == 8 && PairingSolver.scoreBits(maxPairScore: 128) == 16)
+        #expect(PairingSolver.scoreBits(maxPairScore: 32_768) == 32)
+        #expect(PairingSolver.scoreBits(maxPairScore: Int64(Int32.max) + 1) == 64)
     }
 
     @Test("Same optimum as the Hungarian method, with a valid certificate", arguments: cases)

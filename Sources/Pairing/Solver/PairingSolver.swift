@@ -179,12 +179,23 @@ package enum PairingSolver {
                     slack: 1)
             }
         }
-        // Arc scores in 32 bits whenever every pair's score fits (always with the default
-        // weights): the arcs are the solver's largest arrays.
-        if instance.maxPairScore <= Int64(Int32.max) {
-            return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int32.self)
+        // Arc scores in the narrowest width that holds every pair's score (8 bits with the default
+        // weights): the arcs and their column copy are the solver's largest arrays.
+        switch scoreBits(maxPairScore: instance.maxPairScore) {
+        case 8: return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int8.self)
+        case 16: return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int16.self)
+        case 32: return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int32.self)
+        default: return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int64.self)
         }
-        return columnGeneration(instance, pricing: pricing, seed: seed, tuning: tuning, scores: Int64.self)
+    }
+
+    /// The bits an arc's score is stored in: the narrowest signed width of 8, 16, 32 and 64 that
+    /// holds `maxPairScore` (scores are never negative).
+    static func scoreBits(maxPairScore: Int64) -> Int {
+        if maxPairScore <= Int64(Int8.max) { return 8 }
+        if maxPairScore <= Int64(Int16.max) { return 16 }
+        if maxPairScore <= Int64(Int32.max) { return 32 }
+        return 64
     }
 
     /// Steps 1–3 from the seed on, with arc scores stored as `Score`.
