@@ -147,7 +147,7 @@ package enum PairingSolver {
     package static func reach(_ problem: PairingProblem) throws(PairingSolverError) -> [MenteeReach] {
         let instance = try SolverInstance(problem)
         let pricing = SolverPricing(instance)
-        return pricing.run(.seed(perMentee: 1, perCode: 1)).reach
+        return pricing.reach(best: pricing.run(.seed(perMentee: 1, perCode: 1)).best)
     }
 
     static func solveCertified(
@@ -169,7 +169,7 @@ package enum PairingSolver {
                     best: best, scale: auction.scale, slack: 1))
             if check.totalPicks == 0 {
                 let solution = makeSolution(
-                    instance, auction.mentorOfMentee, reach: seed.reach,
+                    instance, auction.mentorOfMentee, reach: pricing.reach(best: best),
                     statistics: .init(
                         method: .auction, pricingRounds: 0, arcs: 0, menteeGroups: pricing.menteeGroupCount,
                         bids: auction.bids, phases: auction.phases))
@@ -207,7 +207,7 @@ package enum PairingSolver {
         // The explicit arcs as compressed rows with their scores, carried from round to round.
         var arcs = Arcs<Score>(menteeCount: instance.menteeCount)
         var dirty = arcs.add(seed, instance)
-        seed.picks = []  // kept for its reach and best scores only
+        seed.picks = []  // kept for its best scores only
         var restricted = SolverRestrictedAssignment<Score>(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
             singleSearchBelow: tuning.singleSearchBelow)
@@ -239,7 +239,7 @@ package enum PairingSolver {
             }
             if violations.totalPicks == 0 {
                 let solution = makeSolution(
-                    instance, restricted.mentorOfMentee, reach: seed.reach,
+                    instance, restricted.mentorOfMentee, reach: pricing.reach(best: best),
                     statistics: .init(
                         method: .columnGeneration, pricingRounds: rounds, arcs: arcs.mentor.count,
                         menteeGroups: pricing.menteeGroupCount, bids: 0, phases: 0))

@@ -137,7 +137,6 @@ struct SolverGroupPricing: Sendable {
             picks: [Int32](repeating: -1, count: instance.menteeCount * perMentee),
             pickCount: [Int32](repeating: 0, count: instance.menteeCount),
             perMentee: perMentee,
-            reach: [],
             best: [])
         if case .seed = mode { output.best = [Int64?](repeating: nil, count: instance.menteeCount) }
         // Mentor visiting order (by price, then index) and its buckets by location.

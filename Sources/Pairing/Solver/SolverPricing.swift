@@ -39,8 +39,6 @@ struct SolverPricing: Sendable {
         var picks: [Int32]
         var pickCount: [Int32]
         var perMentee: Int
-        /// Seed mode only, filled by `SolverPricing.run`.
-        var reach: [MenteeReach]
         /// Seed mode only: best allowed score (units) per mentee over mentors of positive capacity.
         var best: [Int64?]
         /// Mentees answered by an exact scan (their best mentor was excluded for them).
@@ -131,13 +129,18 @@ struct SolverPricing: Sendable {
             }
             output = fallback.run(mode)
         }
-        guard case .seed = mode else { return output }
-        // Seed: who could reach each mentee is a count over teach masks, whichever pricing ran.
-        output.reach = SolverReachCounts.counts(instance)
-        for j in 0..<instance.menteeCount {
-            output.reach[j].bestScoreMicros = output.best[j].map { $0 * instance.scoreUnitMicros }
-        }
         return output
+    }
+
+    /// Who could reach each mentee: counts over teach masks (`SolverReachCounts`), whichever
+    /// pricing runs, with the best scores a seed run found (`Output.best`). Asked for once the
+    /// solve is over, so the counts are not held through it.
+    func reach(best: [Int64?]) -> [MenteeReach] {
+        var reach = SolverReachCounts.counts(instance)
+        for j in 0..<instance.menteeCount {
+            reach[j].bestScoreMicros = best[j].map { $0 * instance.scoreUnitMicros }
+        }
+        return reach
     }
 
     // MARK: Screening
@@ -241,7 +244,7 @@ struct SolverPricing: Sendable {
         var output = Output(
             picks: [Int32](repeating: -1, count: n * run.perMentee),
             pickCount: [Int32](repeating: 0, count: n),
-            perMentee: run.perMentee, reach: [], best: [])
+            perMentee: run.perMentee, best: [])
         if run.isSeed {
             output.best = [Int64?](repeating: nil, count: n)
         }
