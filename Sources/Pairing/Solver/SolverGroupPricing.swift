@@ -10,8 +10,8 @@ import Foundation
 /// Only the per-pair exclusions (department rule, explicit pairs) need a look at a member.
 /// One scan serves several groups, in the seed and in pricing: a group whose tool set lies
 /// within a larger group's (a *root*, see `roots`) takes the root's codes, projected onto its
-/// own tools (`projectCodes`), instead of scanning the mentors again. The seed's reach counts
-/// need no scan (`SolverPricing.run` takes them from `SolverReachCounts`).
+/// own tools (`projectCodes`), instead of scanning the mentors again. Reach counts need no scan
+/// (`SolverPricing.reach(best:)` takes them from `SolverReachCounts`).
 ///
 /// Pricing is exact: for a mentee `j` with value `v_j`, a code with score `s` violates the dual
 /// through member `i` iff `bonus + s − u_i > v_j` and the pair is allowed; members are sorted by

@@ -25,7 +25,8 @@ import Foundation
 struct SolverPricing: Sendable {
     enum Mode: Sendable {
         /// Pick up to `perMentee` arcs per mentee, best scores first, at most `perCode` per code,
-        /// spread over each code's members by the mentee's index; also measure reach.
+        /// spread over each code's members by the mentee's index; also find each mentee's best
+        /// score (`Output.best`).
         case seed(perMentee: Int, perCode: Int)
         /// Pick up to `perMentee` violating arcs per mentee, most violating codes first.
         /// With `scale` and `slack`, a pair violates when `scale × profit − u_i − v_j > slack`.
