@@ -120,17 +120,12 @@ struct SolverPricing: Sendable {
     }
 
     func run(_ mode: Mode) -> Output {
-        var output: Output
-        if let transform, let profiled = runProfiles(mode, transform) {
-            output = profiled
-        } else {
-            let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
-            if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
-                return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
-            }
-            output = fallback.run(mode)
+        if let transform, let output = runProfiles(mode, transform) { return output }
+        let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
+        if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
+            return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
         }
-        return output
+        return fallback.run(mode)
     }
 
     /// Who could reach each mentee: counts over teach masks (`SolverReachCounts`), whichever
