@@ -45,7 +45,8 @@ struct SolverBruteForceTests {
         for tuning in [
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
-            SolverCertificateCheck.cold, SolverCertificateCheck.warm,
+            SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
+            SolverCertificateCheck.sampledThirds,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -44,6 +44,22 @@ enum SolverCertificateCheck {
         return tuning
     }()
 
+    /// Every other mentor and mentee solved first, whatever the size, for the estimated prices
+    /// the seed adds arcs by (`SolverPriceHint`); and every third.
+    static let sampled: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.sampleEvery = 2
+        tuning.sampleFrom = 0
+        return tuning
+    }()
+    static let sampledThirds: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.sampleEvery = 3
+        tuning.sampleFrom = 0
+        tuning.hintedSeedArcsPerMentee = 1
+        return tuning
+    }()
+
     static func check(_ certified: PairingSolver.Certified, sourceLocation: SourceLocation = #_sourceLocation) {
         let instance = certified.instance
         let u = certified.mentorPrice

@@ -68,7 +68,8 @@ struct SolverCrossCheckTests {
         for tuning in [
             PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
-            SolverCertificateCheck.cold, SolverCertificateCheck.warm,
+            SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
+            SolverCertificateCheck.sampledThirds,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -131,7 +131,7 @@ struct SolverGroupPricing: Sendable {
         let perMentee: Int
         switch mode {
         case .seed(let k, _): perMentee = max(1, k) + 1 + Self.spreadArcs  // greedy and spread arcs too
-        case .price(let k, _, _, _, _, _, _): perMentee = max(1, k)
+        case .price(let k, _, _, _, _, _, _, _): perMentee = max(1, k)
         }
         var output = Output(
             picks: [Int32](repeating: -1, count: instance.menteeCount * perMentee),
@@ -145,7 +145,7 @@ struct SolverGroupPricing: Sendable {
         switch mode {
         case .seed:
             order = (0..<instance.mentorCount).map { Int32($0) }
-        case .price(_, _, let price, _, _, _, _):
+        case .price(_, _, let price, _, _, _, _, _):
             order = (0..<instance.mentorCount).map { Int32($0) }.sorted {
                 (price[Int($0)], $0) < (price[Int($1)], $1)
             }
@@ -156,7 +156,7 @@ struct SolverGroupPricing: Sendable {
         // The packed words in visiting order, so that the scans read them in sequence.
         let orderWord = mentorWord.isEmpty ? [] : order.map { mentorWord[Int($0)] }
         let orderPrice: [Int64]
-        if case .price(_, _, let price, _, _, _, _) = mode, !mentorWord.isEmpty {
+        if case .price(_, _, let price, _, _, _, _, _) = mode, !mentorWord.isEmpty {
             orderPrice = order.map { price[Int($0)] }
         } else {
             orderPrice = []
@@ -249,6 +249,10 @@ struct SolverGroupPricing: Sendable {
         var scoreSlot: [Int] = []
         var codeCursor: [Int] = []
         var candidates: [Int32] = []
+        /// `violatingEntries` with `shuffleTies`: the class and value its best entries are for.
+        var shuffleClass = -1
+        var shuffleValue: Int64 = 0
+        var shuffleEntries: [Int32] = []
         /// Seed: mentees this worker's greedy arcs gave each mentor so far.
         var greedyLoad: [Int32]
         /// `scanPacked`'s per-byte code tables.
@@ -309,12 +313,14 @@ struct SolverGroupPricing: Sendable {
         var best: [Int64?] = []
         var scale: Int64 = 1
         var slack: Int64 = 0
+        var tiesOnly = false
         switch mode {
         case .seed(_, let q):
             isSeed = true
             perCode = max(1, q)
-        case .price(_, let q, let u, let v, let b, let k, let e):
+        case .price(_, let q, let u, let v, let b, let k, let e, let t):
             isSeed = false
+            tiesOnly = t
             perCode = max(1, q)
             price = u
             value = v
@@ -460,7 +466,8 @@ struct SolverGroupPricing: Sendable {
             } else {
                 priceGroup(
                     Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, value: value, best: best,
-                    scale: scale, slack: slack, lowestPrice: lowestPrice, open: open, scratch: &s, output: output)
+                    scale: scale, slack: slack, tiesOnly: tiesOnly, lowestPrice: lowestPrice, open: open, scratch: &s,
+                    output: output)
             }
         }
     }
@@ -475,9 +482,15 @@ struct SolverGroupPricing: Sendable {
     /// them), and in each code from an offset in its violating prefix as for a root. Exact: every
     /// violating member of every projection whose bound violates is reachable, and the walk only
     /// stops once `perCode` arcs are found.
+    ///
+    /// With `tiesOnly` (picking arcs by estimated prices, not a certificate): only the `perMentee`
+    /// best projections (and those tied with the last), equally good ones in a hashed order per
+    /// mentee, and in each only its cheapest members, taken in a hashed order. Measured on the
+    /// 5,000² bench instance, hashed orders instead of index orders are what make these arcs hold
+    /// a near-optimal assignment (see `BENCHMARKS.md`, ninth round).
     private func priceGroup(
         _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, value: [Int64], best: [Int64?], scale: Int64,
-        slack: Int64,
+        slack: Int64, tiesOnly: Bool,
         lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
@@ -511,12 +524,15 @@ struct SolverGroupPricing: Sendable {
                 guard
                     let vj = Self.violatingEntries(
                         j, classBound: classBound, value: value, best: best, open: open, scale: scale, slack: slack,
-                        bonus: bonus, lowestPrice: lowestPrice, scratch: &s)
+                        bonus: bonus, lowestPrice: lowestPrice, shuffleTies: tiesOnly, keep: perMentee,
+                        classToken: classStart, scratch: &s)
                 else { continue }
                 var taken = 0
                 for l32 in s.candidates {
                     let l = Int(l32)
-                    let limit = scale * (bonus + s.projectionScore[l]) - vj
+                    var limit = scale * (bonus + s.projectionScore[l]) - vj
+                    // Only the projection's cheapest members, the most violating ones (see `Mode`).
+                    if tiesOnly { limit = min(limit, s.projectionLowest[l] + 1) }
                     // The projection's codes with a violating member: a prefix, by lowest price.
                     let codes = s.projectionStart[l]..<s.projectionStart[l + 1]
                     var lo = codes.lowerBound
@@ -540,6 +556,35 @@ struct SolverGroupPricing: Sendable {
                         }
                         s.prefixLength.append(lo - s.codeStart[c])
                         total += lo - s.codeStart[c]
+                    }
+                    if tiesOnly {
+                        // The cheapest members in a hashed order: from a hashed start, by a hashed
+                        // step prime to their number, so every one is reached once.
+                        let h = Self.mix(mentee: j, entry: l)
+                        var position = Int(truncatingIfNeeded: h & 0xFFFF_FFFF) % total
+                        var step = total > 1 ? 1 + Int(truncatingIfNeeded: h >> 40) % (total - 1) : 1
+                        while Self.gcd(step, total) != 1 { step += 1 }
+                        var inProjection = 0
+                        for _ in 0..<total {
+                            var k = 0
+                            var index = position
+                            while index >= s.prefixLength[k] {
+                                index -= s.prefixLength[k]
+                                k += 1
+                            }
+                            position = (position + step) % total
+                            let c = Int(s.projectionCodes[codes.lowerBound + k])
+                            let mentor = Int(s.members[s.codeStart[c] + index])
+                            guard instance.groupRulesAllow(mentor: mentor, mentee: j),
+                                !instance.isForbidden(mentor: mentor, mentee: j)
+                            else { continue }
+                            output.picks[j * perMentee + taken] = Int32(mentor)
+                            taken += 1
+                            inProjection += 1
+                            if inProjection == perCode || taken == perMentee { break }
+                        }
+                        if taken == perMentee { break }
+                        continue
                     }
                     var k = 0
                     var index = (j &* perCode) % total
@@ -679,21 +724,63 @@ struct SolverGroupPricing: Sendable {
     /// For mentee `j` of a class whose entries (codes or projections) have bounds `s.codeBound`:
     /// `nil` when it is not priced here (closed, or no entry can beat its value), else
     /// `v_j + slack`, with `s.candidates` holding the entries whose bound beats it, highest bound
-    /// first, then by index.
+    /// first, then by index. With `shuffleTies`, only the entries at or above the `keep`-th
+    /// highest bound, equal bounds in a hashed order (`mix`); the selection is kept for the rest
+    /// of the class (`classToken`) at the same value.
     private static func violatingEntries(
         _ j: Int, classBound: Int64, value: [Int64], best: [Int64?], open: [Bool]?, scale: Int64, slack: Int64,
-        bonus: Int64, lowestPrice: Int64, scratch s: inout Scratch
+        bonus: Int64, lowestPrice: Int64, shuffleTies: Bool = false, keep: Int = 1, classToken: Int = -1,
+        scratch s: inout Scratch
     ) -> Int64? {
         guard open?[j] ?? true, let b = best[j], scale * (bonus + b) - lowestPrice > value[j] + slack,
             classBound > value[j] + slack
         else { return nil }
         let vj = value[j] + slack
         s.candidates.removeAll(keepingCapacity: true)
-        for entry in 0..<s.codeBound.count where s.codeBound[entry] > vj { s.candidates.append(Int32(entry)) }
         let bounds = s.codeBound
-        s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
+        guard shuffleTies else {
+            for entry in 0..<bounds.count where bounds[entry] > vj { s.candidates.append(Int32(entry)) }
+            s.candidates.sort { (bounds[Int($1)], $0) < (bounds[Int($0)], $1) }
+            return vj
+        }
+        // Only the entries that can be among the first `keep`, the same for the whole class
+        // (at one value): those at or above the `keep`-th largest bound. Then, per mentee, ties
+        // in a hashed order, so that equally good projections are spread over the class.
+        if s.shuffleClass != classToken || s.shuffleValue != vj {
+            s.shuffleClass = classToken
+            s.shuffleValue = vj
+            var top: [Int64] = []
+            top.reserveCapacity(keep + 1)
+            for entry in 0..<bounds.count where bounds[entry] > vj {
+                let b = bounds[entry]
+                if top.count == keep, b <= top[keep - 1] { continue }
+                var at = top.count
+                while at > 0 && top[at - 1] < b { at -= 1 }
+                top.insert(b, at: at)
+                if top.count > keep { top.removeLast() }
+            }
+            let threshold = top.last ?? Int64.max
+            s.shuffleEntries.removeAll(keepingCapacity: true)
+            for entry in 0..<bounds.count where bounds[entry] > vj && bounds[entry] >= threshold {
+                s.shuffleEntries.append(Int32(entry))
+            }
+        }
+        var keyed = s.shuffleEntries.map { (bound: bounds[Int($0)], mix: mix(mentee: j, entry: Int($0)), entry: $0) }
+        keyed.sort { ($1.bound, $0.mix, $0.entry) < ($0.bound, $1.mix, $1.entry) }
+        for key in keyed { s.candidates.append(key.entry) }
         return vj
     }
+
+    /// A hash of a mentee and a projection (a SplitMix64-style finaliser): the order in which
+    /// `tiesOnly` pricing takes equally good projections and their cheapest members.
+    static func mix(mentee j: Int, entry l: Int) -> UInt64 {
+        var h = (UInt64(j) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(l) &* 0xBF58_476D_1CE4_E5B9)
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
     /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),

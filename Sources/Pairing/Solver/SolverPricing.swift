@@ -30,9 +30,11 @@ struct SolverPricing: Sendable {
         case seed(perMentee: Int, perCode: Int)
         /// Pick up to `perMentee` violating arcs per mentee, most violating codes first.
         /// With `scale` and `slack`, a pair violates when `scale × profit − u_i − v_j > slack`.
+        /// With `tiesOnly` (the direct pricing only; not exact, for picking arcs by estimated
+        /// prices), a projection offers only its cheapest members, spread over by mentee.
         case price(
             perMentee: Int, perCode: Int, mentorPrice: [Int64], menteeValue: [Int64], best: [Int64?],
-            scale: Int64 = 1, slack: Int64 = 0)
+            scale: Int64 = 1, slack: Int64 = 0, tiesOnly: Bool = false)
     }
 
     struct Output: Sendable {
@@ -122,7 +124,7 @@ struct SolverPricing: Sendable {
     func run(_ mode: Mode) -> Output {
         if let transform, let output = runProfiles(mode, transform) { return output }
         let fallback = direct ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
-        if case .price(_, _, let price, let value, _, let scale, let slack) = mode {
+        if case .price(_, _, let price, let value, _, let scale, let slack, _) = mode {
             return fallback.run(mode, open: screen(price: price, value: value, scale: scale, slack: slack))
         }
         return fallback.run(mode)
@@ -230,7 +232,7 @@ struct SolverPricing: Sendable {
             run = Run(
                 isSeed: true, perMentee: max(1, k) + 1 + Self.spreadArcs, perCode: max(1, q), price: [], value: [],
                 best: [], scale: 1, slack: 0, scaledBonus: instance.bonus)
-        case .price(let k, let q, let u, let v, let b, let scale, let slack):
+        case .price(let k, let q, let u, let v, let b, let scale, let slack, _):
             let (scaledBonus, overflow) = instance.bonus.multipliedReportingOverflow(by: scale)
             guard !overflow else { return nil }
             run = Run(

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Estimated mentor prices for a large problem, from the exact solution of a sample of it: the
+/// seed of column generation then offers every mentee the mentors that are good value at those
+/// prices (see `PairingSolver`), instead of the best-scoring mentors everybody wants.
+///
+/// **Why.** The restricted problem's dual prices are degenerate: under the optimal prices a
+/// survey-like mentee has tens to hundreds of equally good mentors, so arcs picked by score alone
+/// lead to a restricted optimum whose prices are far from the full problem's, and pricing then
+/// finds new arcs for nearly every mentee, round after round. A sample taken evenly from both
+/// sides (every `k`-th mentor and mentee, the same market in miniature) has nearly the same
+/// prices per kind of mentor, and it is `k²` times smaller.
+///
+/// **How.** The sample's paired mentees `j` (with mentor `x`) say what they are willing to pay:
+/// a mentor `i` would take `j` from `x` at a price up to `u_x − s_xj + s_ij`. A mentor's estimated
+/// price is the most any paired sample mentee would pay for it (at least 0):
+///
+///     û_i = max(0, max_j (s_ij + c_j)),   c_j = u_x − s_xj,
+///
+/// over the sample mentees `i` can teach something (exclusions are ignored: an estimate). The
+/// maximum over all mentees is taken for every mentor at once by a separable max-plus transform
+/// over profile space, one tool at a time (as in `SolverProfileTransform`): a table indexed by
+/// per-tool states starts with the mentees' states and ends with the mentors'.
+///
+/// The seed then asks the direct pricing, with these prices and every mentee at value 0, for the
+/// cheapest members of each mentee's best projections, equally good ones in a hashed order
+/// (`SolverPricing.Mode.price` with `tiesOnly`). On the 50,000² bench instance, with a tenth
+/// sampled, the first restricted optimum is then within 1.0% of the optimum's score (7.6% from
+/// best-score arcs alone) and the whole solve takes a quarter less time; taking tied mentors in
+/// index order instead of hashed order loses most of that (see `BENCHMARKS.md`, ninth round).
+///
+/// The estimate only chooses arcs; the solve stays exact whatever it is (the final prices are
+/// checked against every allowed pair by pricing).
+enum SolverPriceHint {
+    /// Largest table (`radix^tools` cells, two `Int64` each) the transform builds: 13 tools at
+    /// the default thresholds (25 MB); beyond that no estimate is made.
+    static let cellLimit = 2_000_000
+
+    /// Every `k`-th mentor and mentee of `problem`, with the forbidden pairs between them.
+    static func sample(_ problem: PairingProblem, every k: Int) -> PairingProblem {
+        var sample = problem
+        sample.mentors = stride(from: 0, to: problem.mentors.count, by: k).map { problem.mentors[$0] }
+        sample.mentees = stride(from: 0, to: problem.mentees.count, by: k).map { problem.mentees[$0] }
+        sample.forbidden = Set(
+            problem.forbidden.lazy.filter { $0.mentor % k == 0 && $0.mentee % k == 0 }
+                .map { CandidatePair(mentor: $0.mentor / k, mentee: $0.mentee / k) })
+        return sample
+    }
+
+    /// Estimated prices (units of `instance`, profit scale) of `instance`'s mentors from the
+    /// certified solution of `sample(_:every:)`; nil when the table would be too large.
+    static func prices(_ instance: SolverInstance, sample: PairingSolver.Certified, every k: Int) -> [Int64]? {
+        let tools = instance.toolCount
+        let mentorStates = 6 - instance.mentorMin  // 0 plus mentorMin...4
+        let menteeStates = instance.menteeMaxValue + 2  // 0 plus 0...menteeMax
+        let radix = max(mentorStates, menteeStates)
+        var cells = 1
+        for _ in 0..<tools {
+            let (next, overflow) = cells.multipliedReportingOverflow(by: radix)
+            guard !overflow, next <= cellLimit else { return nil }
+            cells = next
+        }
+        // What each paired sample mentee would pay, in this instance's units. A sample price
+        // holds the sample's bonus when it is at least half of it (prices are either score-sized
+        // or a bonus plus a score-sized part, see `SolverInstance.bonus`).
+        let sampleUnit = sample.instance.scoreUnitMicros
+        let unit = instance.scoreUnitMicros
+        func converted(_ price: Int64) -> Int64 {
+            let sampleBonus = sample.instance.bonus
+            let holdsBonus = sampleBonus > 0 && price >= sampleBonus / 2
+            let part = holdsBonus ? price - sampleBonus : price
+            let (micros, overflow) = part.multipliedReportingOverflow(by: sampleUnit)
+            let scaled = overflow ? part : micros / unit
+            return holdsBonus ? scaled + instance.bonus : scaled
+        }
+        let empty = Int64.min / 4
+        var none = [Int64](repeating: empty, count: cells)
+        var any = [Int64](repeating: empty, count: cells)
+        for (js, mentor) in sample.mentorOfMentee.enumerated() where mentor >= 0 {
+            let (i, j) = (Int(mentor) * k, js * k)
+            guard let s = instance.score(mentor: i, mentee: j) else { continue }
+            var cell = 0
+            var stride = 1
+            for t in 0..<tools {
+                if instance.menteeLow[j] & (1 << UInt64(t)) != 0 {
+                    cell += (Int(instance.menteeValue[j * tools + t]) + 1) * stride
+                }
+                stride *= radix
+            }
+            none[cell] = max(none[cell], converted(sample.mentorPrice[Int(mentor)]) - s)
+        }
+        // Tool by tool, mentee state b becomes mentor state a (see `SolverProfileTransform`):
+        // a mentor that cannot teach the tool takes every b; one that can gains g(a, b) from a
+        // mentee low on it (and then has something to teach), nothing from one that is not.
+        var anyIn = [Int64](repeating: empty, count: radix)
+        var noneIn = [Int64](repeating: empty, count: radix)
+        var stride = 1
+        for t in 0..<tools {
+            let weight = instance.weight[t]
+            func gain(_ a: Int, _ b: Int) -> Int64 {
+                weight * Int64(instance.mentorMin + a - 1 - (b - 1))
+            }
+            for base in 0..<cells where (base / stride) % radix == 0 {
+                for b in 0..<radix {
+                    anyIn[b] = any[base + b * stride]
+                    noneIn[b] = none[base + b * stride]
+                }
+                any[base] = anyIn.reduce(empty, max)
+                none[base] = noneIn.reduce(empty, max)
+                for a in 1..<radix {
+                    let at = base + a * stride
+                    guard a < mentorStates else {
+                        any[at] = empty
+                        none[at] = empty
+                        continue
+                    }
+                    var best = anyIn[0]
+                    for b in 1..<menteeStates where max(anyIn[b], noneIn[b]) > empty {
+                        best = max(best, max(anyIn[b], noneIn[b]) + gain(a, b))
+                    }
+                    any[at] = best
+                    none[at] = noneIn[0]
+                }
+            }
+            stride *= radix
+        }
+        var price = [Int64](repeating: 0, count: instance.mentorCount)
+        for i in 0..<instance.mentorCount {
+            var cell = 0
+            var stride = 1
+            for t in 0..<tools {
+                if instance.mentorTeach[i] & (1 << UInt64(t)) != 0 {
+                    cell += (Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1) * stride
+                }
+                stride *= radix
+            }
+            price[i] = max(0, any[cell])
+        }
+        return price
+    }
+}
