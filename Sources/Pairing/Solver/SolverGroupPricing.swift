@@ -557,37 +557,17 @@ struct SolverGroupPricing: Sendable {
                         s.prefixLength.append(lo - s.codeStart[c])
                         total += lo - s.codeStart[c]
                     }
+                    // The walk: from the mentee's offset, one member after the other; with
+                    // `tiesOnly`, from a hashed offset by a hashed step prime to their number, so
+                    // that every member is still reached once.
+                    var (index, step) = ((j &* perCode) % total, 1)
                     if tiesOnly {
-                        // The cheapest members in a hashed order: from a hashed start, by a hashed
-                        // step prime to their number, so every one is reached once.
                         let h = Self.mix(mentee: j, entry: l)
-                        var position = Int(truncatingIfNeeded: h & 0xFFFF_FFFF) % total
-                        var step = total > 1 ? 1 + Int(truncatingIfNeeded: h >> 40) % (total - 1) : 1
+                        index = Int(truncatingIfNeeded: h & 0xFFFF_FFFF) % total
+                        step = total > 1 ? 1 + Int(truncatingIfNeeded: h >> 40) % (total - 1) : 1
                         while Self.gcd(step, total) != 1 { step += 1 }
-                        var inProjection = 0
-                        for _ in 0..<total {
-                            var k = 0
-                            var index = position
-                            while index >= s.prefixLength[k] {
-                                index -= s.prefixLength[k]
-                                k += 1
-                            }
-                            position = (position + step) % total
-                            let c = Int(s.projectionCodes[codes.lowerBound + k])
-                            let mentor = Int(s.members[s.codeStart[c] + index])
-                            guard instance.groupRulesAllow(mentor: mentor, mentee: j),
-                                !instance.isForbidden(mentor: mentor, mentee: j)
-                            else { continue }
-                            output.picks[j * perMentee + taken] = Int32(mentor)
-                            taken += 1
-                            inProjection += 1
-                            if inProjection == perCode || taken == perMentee { break }
-                        }
-                        if taken == perMentee { break }
-                        continue
                     }
                     var k = 0
-                    var index = (j &* perCode) % total
                     while index >= s.prefixLength[k] {
                         index -= s.prefixLength[k]
                         k += 1
@@ -596,11 +576,10 @@ struct SolverGroupPricing: Sendable {
                     for _ in 0..<total {
                         let c = Int(s.projectionCodes[codes.lowerBound + k])
                         let mentor = Int(s.members[s.codeStart[c] + index])
-                        index += 1
-                        if index == s.prefixLength[k] {
-                            index = 0
+                        index += step
+                        while index >= s.prefixLength[k] {
+                            index -= s.prefixLength[k]
                             k = (k + 1) % violating
-                            while s.prefixLength[k] == 0 { k = (k + 1) % violating }
                         }
                         guard instance.groupRulesAllow(mentor: mentor, mentee: j),
                             !instance.isForbidden(mentor: mentor, mentee: j)

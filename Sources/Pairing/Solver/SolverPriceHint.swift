@@ -51,15 +51,10 @@ enum SolverPriceHint {
     /// certified solution of `sample(_:every:)`; nil when the table would be too large.
     static func prices(_ instance: SolverInstance, sample: PairingSolver.Certified, every k: Int) -> [Int64]? {
         let tools = instance.toolCount
-        let mentorStates = 6 - instance.mentorMin  // 0 plus mentorMin...4
-        let menteeStates = instance.menteeMaxValue + 2  // 0 plus 0...menteeMax
-        let radix = max(mentorStates, menteeStates)
-        var cells = 1
-        for _ in 0..<tools {
-            let (next, overflow) = cells.multipliedReportingOverflow(by: radix)
-            guard !overflow, next <= cellLimit else { return nil }
-            cells = next
-        }
+        guard
+            let (mentorStates, menteeStates, radix, cells) = SolverProfileTransform.space(
+                instance, cellLimit: cellLimit)
+        else { return nil }
         // What each paired sample mentee would pay, in this instance's units. A sample price
         // holds the sample's bonus when it is at least half of it (prices are either score-sized
         // or a bonus plus a score-sized part, see `SolverInstance.bonus`).

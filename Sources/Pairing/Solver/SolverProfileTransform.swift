@@ -69,16 +69,27 @@ struct SolverProfileTransform: Sendable {
     static let emptyBelow = Int64.min / 4
     static let empty = Int64.min / 2
 
-    init?(_ instance: SolverInstance, cellLimit: Int = Self.cellLimit) {
-        let tools = instance.toolCount
+    /// The profile space of `instance`: states per tool on each side, the radix (the larger),
+    /// and `radix^T` cells; nil when that exceeds `cellLimit`.
+    static func space(
+        _ instance: SolverInstance, cellLimit: Int
+    ) -> (mentorStates: Int, menteeStates: Int, radix: Int, cells: Int)? {
         let mentorStates = 6 - instance.mentorMin  // 0 plus mentorMin...4
         let menteeStates = instance.menteeMaxValue + 2  // 0 plus 0...menteeMax
         let radix = max(mentorStates, menteeStates)
         var cells = 1
-        for _ in 0..<tools {
+        for _ in 0..<instance.toolCount {
             let (next, overflow) = cells.multipliedReportingOverflow(by: radix)
             guard !overflow, next <= cellLimit else { return nil }
             cells = next
+        }
+        return (mentorStates, menteeStates, radix, cells)
+    }
+
+    init?(_ instance: SolverInstance, cellLimit: Int = Self.cellLimit) {
+        let tools = instance.toolCount
+        guard let (mentorStates, menteeStates, radix, cells) = Self.space(instance, cellLimit: cellLimit) else {
+            return nil
         }
         var inner = tools
         var innerCells = cells
