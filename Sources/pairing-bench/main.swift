@@ -2,12 +2,14 @@
 //
 // Usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score]
 //                      [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C]
-//                      [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]
+//                      [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--sample K]
+//                      [--sample-from N] [--dump FILE]
 //
 // `--profiles`: seed and price with the profile transform (`SolverProfileTransform`) instead of
 // group by group; `--keys K`: best mentors it keeps per mentee; `--defer`: repair mentor prices only
 // when pricing finds nothing, not every round; `--single N`: restricted solves search from one
-// free mentee at a time below N free mentees.
+// free mentee at a time below N free mentees; `--sample K`: estimate prices from every K-th mentor
+// and mentee (1: not at all), from `--sample-from N` mentees on.
 //
 // The instance: 12 tools (TikTok, Instagram, Snapchat, Discord, Slack, Microsoft Teams, LinkedIn,
 // Zoom, WhatsApp, YouTube, Facebook, X). Mentors (juniors) are mostly 3–4 on the first four,
@@ -85,6 +87,8 @@ struct Options {
             case "--warm": tuning.coldRestrictedSolves = false
             case "--cold": tuning.coldRestrictedSolves = true
             case "--single": tuning.singleSearchBelow = Int(value()) ?? 0
+            case "--sample": tuning.sampleEvery = max(1, Int(value()) ?? 10)
+            case "--sample-from": tuning.sampleFrom = Int(value()) ?? 20_000
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
             }
@@ -96,7 +100,7 @@ struct Options {
     static func usage(_ problem: String?) -> Never {
         if let problem { FileHandle.standardError.write(Data("pairing-bench: error: \(problem)\n".utf8)) }
         print(
-            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--dump FILE]"
+            "usage: pairing-bench --mentors N --mentees N [--seed S] [--runs R] [--objective coverage|score] [--capacity C] [--rules] [--method column-generation|auction] [--tuning S,P,C] [--profiles] [--keys K] [--defer] [--warm|--cold] [--single N] [--sample K] [--sample-from N] [--dump FILE]"
         )
         exit(problem == nil ? 0 : 64)
     }
