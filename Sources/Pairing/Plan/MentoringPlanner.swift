@@ -319,17 +319,6 @@ struct ForbiddenPairs {
         pairs.map(key).sorted()
     }
 
-    private static func contains(_ pair: CandidatePair, in keys: [UInt64]) -> Bool {
-        let target = key(pair)
-        var lo = 0
-        var hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if keys[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < keys.count && keys[lo] == target
-    }
-
     /// Every forbidden pair, handed over once: the set is not kept here, so it is gone as soon
     /// as the solver has its own compact copy.
     mutating func takeAll() -> Set<CandidatePair> {
@@ -416,8 +405,8 @@ struct ForbiddenPairs {
             if options.avoidDifferentLocation, groups.differentLocation(person.location, menteeLocation) {
                 found.insert(.differentLocation)
             }
-            if Self.contains(pair, in: chain) { found.insert(.managementChain) }
-            if Self.contains(pair, in: earlier) { found.insert(.earlierPair) }
+            if chain.sortedContains(Self.key(pair)) { found.insert(.managementChain) }
+            if earlier.sortedContains(Self.key(pair)) { found.insert(.earlierPair) }
         }
         return ExclusionRule.allCases.filter(found.contains)
     }

@@ -565,7 +565,7 @@ struct SolverGroupPricing: Sendable {
                         let h = Self.mix(mentee: j, entry: l)
                         index = Int(truncatingIfNeeded: h & 0xFFFF_FFFF) % total
                         step = total > 1 ? 1 + Int(truncatingIfNeeded: h >> 40) % (total - 1) : 1
-                        while Self.gcd(step, total) != 1 { step += 1 }
+                        while greatestCommonDivisor(step, total) != 1 { step += 1 }
                     }
                     var k = 0
                     while index >= s.prefixLength[k] {
@@ -758,8 +758,6 @@ struct SolverGroupPricing: Sendable {
         h = h &* 0x94D0_49BB_1331_11EB
         return h ^ (h >> 29)
     }
-
-    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
     /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),

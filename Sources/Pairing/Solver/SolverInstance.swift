@@ -92,7 +92,7 @@ struct SolverInstance: Sendable {
         // Weights: micro-units, then divided by their gcd.
         let micros = kept.map { Int64((problem.weights[$0] * 1_000_000).rounded()) }
         var unit: Int64 = 0
-        for m in micros where m > 0 { unit = Self.gcd(unit, m) }
+        for m in micros where m > 0 { unit = greatestCommonDivisor(unit, m) }
         if unit == 0 { unit = 1 }
         let weight = micros.map { $0 / unit }
 
@@ -211,12 +211,6 @@ struct SolverInstance: Sendable {
         }
     }
 
-    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
-    }
-
     // MARK: Pair queries
 
     /// Σ weight × mentor value over the tools of `mask`, in units (the mentor's side of a score).
@@ -255,16 +249,7 @@ struct SolverInstance: Sendable {
 
     /// The pair is listed as forbidden.
     func isForbidden(mentor i: Int, mentee j: Int) -> Bool {
-        var lo = forbiddenStart[j]
-        var hi = forbiddenStart[j + 1]
-        let target = Int32(i)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let m = forbiddenMentor[mid]
-            if m == target { return true }
-            if m < target { lo = mid + 1 } else { hi = mid }
-        }
-        return false
+        forbiddenMentor[forbiddenStart[j]..<forbiddenStart[j + 1]].sortedContains(Int32(i))
     }
 
     /// The pair's profit in the restricted problem, or `nil` when the pair may not be used:

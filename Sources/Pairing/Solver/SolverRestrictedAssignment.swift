@@ -198,8 +198,8 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         }
         let rest = auction(free)
         settleRows(rest)
-        if repairMentors { self.repairMentors() }
-        releaseSearchMemory()
+        // `repairMentors` lets the search memory go itself.
+        if repairMentors { self.repairMentors() } else { releaseSearchMemory() }
     }
 
     /// Lets go of what only the searches need between their calls: the heap holds stale entries
