@@ -115,4 +115,42 @@ struct SolverGroupPricingTests {
             }
         }
     }
+
+    /// The seed with estimated prices (`SolverGroupPricing.seed`) scans once for two outputs: its
+    /// hinted picks must be exactly those of a separate `tiesOnly` pricing run at those prices,
+    /// and its seed must still find every best score and give usable, distinct arcs.
+    @Test("Seed with estimated prices: the hinted picks as a separate run, the seed still sound")
+    func hintedSeed() throws {
+        try servedProblems(firstSeed: 37_000) { seed, instance, pricing in
+            var rng = SolverTestRandom(seed: UInt64(38_000 + seed))
+            let top = Int(instance.maxPairScore)
+            // Estimated prices with many ties, as a sample's are.
+            let hint = (0..<instance.mentorCount).map { _ in Int64(rng.chance(0.5) ? 0 : rng.int(0...top)) }
+            let zero = [Int64](repeating: 0, count: instance.menteeCount)
+            let digits = SolverGroupPricing(instance, groups: pricing.groups, packed: false)
+            for (label, run) in [("packed", pricing), ("digits", digits)] {
+                let mode = SolverPricing.Mode.seed(perMentee: 4, perCode: 2)
+                let (seedOutput, hinted) = run.seed(mode, hinted: .init(price: hint, perMentee: 5, perCode: 2))
+                let plain = run.run(mode)
+                #expect(seedOutput.best == plain.best, "seed \(seed), \(label): best scores")
+                let separate = run.run(
+                    .price(
+                        perMentee: 5, perCode: 2, mentorPrice: hint, menteeValue: zero, best: plain.best,
+                        tiesOnly: true))
+                expectSame(hinted, separate, "seed \(seed), \(label), hinted picks")
+                #expect(hinted.totalPicks > 0, "seed \(seed), \(label): no hinted picks")
+                for j in 0..<instance.menteeCount {
+                    let picks = (0..<Int(seedOutput.pickCount[j])).map {
+                        Int(seedOutput.picks[j * seedOutput.perMentee + $0])
+                    }
+                    let usable = (0..<instance.mentorCount).contains {
+                        instance.mentorCapacity[$0] > 0 && instance.profit(mentor: $0, mentee: j) != nil
+                    }
+                    #expect(picks.allSatisfy { instance.profit(mentor: $0, mentee: j) != nil }, "seed \(seed), \(j)")
+                    #expect(Set(picks).count == picks.count, "seed \(seed), mentee \(j)")
+                    #expect(picks.isEmpty != usable, "seed \(seed), \(label), mentee \(j)")
+                }
+            }
+        }
+    }
 }

@@ -19,8 +19,9 @@ import Foundation
 ///    On a large problem (`Tuning.sampleFrom` mentees or more) every `Tuning.sampleEvery`-th
 ///    mentor and mentee are solved first, exactly, the same way; their prices give estimated prices
 ///    for everyone (`SolverPriceHint`), and each mentee also gets arcs to the mentors it values
-///    most at those prices (equally good ones in a hashed order), with fewer best-score arcs. The
-///    restricted optimum then starts close to the full one and takes fewer rounds.
+///    most at those prices (equally good ones in a hashed order), with fewer best-score arcs,
+///    found in the same scans of the mentors as the seed's. The restricted optimum then starts
+///    close to the full one and takes fewer rounds.
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
@@ -184,8 +185,17 @@ package enum PairingSolver {
     /// `hint`: estimated mentor prices (`SolverPriceHint`) the seed picks more arcs by.
     private static func solveCertified(_ instance: SolverInstance, tuning: Tuning, hint: [Int64]? = nil) -> Certified {
         let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
-        let seedArcs = hint == nil ? tuning.seedArcsPerMentee : tuning.hintedSeedArcsPerMentee
-        let seed = pricing.run(.seed(perMentee: seedArcs, perCode: tuning.arcsPerProjection))
+        let seed: SolverPricing.Output
+        var hinted: SolverPricing.Output?
+        if let hint {
+            // The mentors each mentee values most at the estimated prices: the cheapest members
+            // of its best projections (see `SolverPriceHint`), found with the seed.
+            (seed, hinted) = pricing.seed(
+                .seed(perMentee: tuning.hintedSeedArcsPerMentee, perCode: tuning.arcsPerProjection), hint: hint,
+                perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection)
+        } else {
+            seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
+        }
         let best = seed.best
         if tuning.auction, let auction = SolverAuction(instance), auction.sideConditionsHold {
             let check = pricing.run(
@@ -209,16 +219,16 @@ package enum PairingSolver {
         switch scoreBits(maxPairScore: instance.maxPairScore) {
         case 8:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hint: hint, tuning: tuning, scores: Int8.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int8.self)
         case 16:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hint: hint, tuning: tuning, scores: Int16.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int16.self)
         case 32:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hint: hint, tuning: tuning, scores: Int32.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int32.self)
         default:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hint: hint, tuning: tuning, scores: Int64.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int64.self)
         }
     }
 
@@ -233,21 +243,15 @@ package enum PairingSolver {
 
     /// Steps 1–3 from the seed on, with arc scores stored as `Score`.
     private static func columnGeneration<Score: FixedWidthInteger & SignedInteger & Sendable>(
-        _ instance: SolverInstance, pricing: SolverPricing, seed: consuming SolverPricing.Output, hint: [Int64]?,
-        tuning: Tuning, scores: Score.Type
+        _ instance: SolverInstance, pricing: SolverPricing, seed: consuming SolverPricing.Output,
+        hinted: consuming SolverPricing.Output?, tuning: Tuning, scores: Score.Type
     ) -> Certified {
         let best = seed.best
         // The explicit arcs as compressed rows with their scores, carried from round to round.
         var arcs = Arcs<Score>(menteeCount: instance.menteeCount)
         var dirty = arcs.add(seed, instance)
         seed.picks = []  // kept for its best scores only
-        if let hint {
-            // The mentors each mentee values most at the estimated prices: the cheapest members
-            // of its best projections (see `SolverPriceHint`).
-            let picks = pricing.run(
-                .price(
-                    perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection, mentorPrice: hint,
-                    menteeValue: [Int64](repeating: 0, count: instance.menteeCount), best: best, tiesOnly: true))
+        if let picks = consume hinted {
             dirty = Array(Set(dirty).union(arcs.add(picks, instance))).sorted()
         }
         var restricted = SolverRestrictedAssignment<Score>(

@@ -127,6 +127,26 @@ struct SolverGroupPricing: Sendable {
     /// With `open`, pricing looks only at the mentees marked `true` in it: the caller has shown
     /// that no other mentee has a violating pair.
     func run(_ mode: Mode, open: [Bool]? = nil) -> Output {
+        runScans(mode, open: open, hinted: nil).output
+    }
+
+    /// Picking arcs by estimated mentor prices (see `SolverPriceHint`) alongside the seed.
+    struct Hinted: Sendable {
+        var price: [Int64]
+        var perMentee: Int
+        var perCode: Int
+    }
+
+    /// The seed and, from the same scans, the arcs that a `tiesOnly` pricing run at the prices
+    /// `hinted.price` (every mentee's value 0, the seed's best scores) picks: one scan of the
+    /// mentors per root instead of two. The scans visit the mentors in the order of those prices,
+    /// so the seed's members of a code are in that order (cheapest first) rather than by index.
+    func seed(_ mode: Mode, hinted: Hinted) -> (seed: Output, hinted: Output) {
+        let (output, hintedOutput) = runScans(mode, open: nil, hinted: hinted)
+        return (output, hintedOutput ?? Output(picks: [], pickCount: [], perMentee: 1, best: []))
+    }
+
+    private func runScans(_ mode: Mode, open: [Bool]?, hinted: Hinted?) -> (output: Output, hinted: Output?) {
         let instance = self.instance
         let perMentee: Int
         switch mode {
@@ -139,24 +159,33 @@ struct SolverGroupPricing: Sendable {
             perMentee: perMentee,
             best: [])
         if case .seed = mode { output.best = [Int64?](repeating: nil, count: instance.menteeCount) }
-        // Mentor visiting order (by price, then index) and its buckets by location.
-        let order: [Int32]
+        let isSeed: Bool
+        if case .seed = mode { isSeed = true } else { isSeed = false }
+        let hinted = isSeed ? hinted : nil
+        var hintedOutput = hinted.map {
+            Output(
+                picks: [Int32](repeating: -1, count: instance.menteeCount * max(1, $0.perMentee)),
+                pickCount: [Int32](repeating: 0, count: instance.menteeCount), perMentee: max(1, $0.perMentee),
+                best: [])
+        }
+        // Mentor visiting order (by price, then index; the seed's by index unless hinted) and its
+        // buckets by location.
+        var visitPrice: [Int64]?
+        if case .price(_, _, let price, _, _, _, _, _) = mode { visitPrice = price }
+        if let hinted { visitPrice = hinted.price }
+        var visitOrder = (0..<instance.mentorCount).map { Int32($0) }
         var lowestPrice: Int64 = 0
-        switch mode {
-        case .seed:
-            order = (0..<instance.mentorCount).map { Int32($0) }
-        case .price(_, _, let price, _, _, _, _, _):
-            order = (0..<instance.mentorCount).map { Int32($0) }.sorted {
-                (price[Int($0)], $0) < (price[Int($1)], $1)
-            }
+        if let price = visitPrice {
+            visitOrder.sort { (price[Int($0)], $0) < (price[Int($1)], $1) }
             lowestPrice =
                 (0..<instance.mentorCount).filter { instance.mentorCapacity[$0] > 0 }
                 .map { price[$0] }.min() ?? 0
         }
+        let order = visitOrder
         // The packed words in visiting order, so that the scans read them in sequence.
         let orderWord = mentorWord.isEmpty ? [] : order.map { mentorWord[Int($0)] }
         let orderPrice: [Int64]
-        if case .price(_, _, let price, _, _, _, _, _) = mode, !mentorWord.isEmpty {
+        if let price = visitPrice, !mentorWord.isEmpty {
             orderPrice = order.map { price[Int($0)] }
         } else {
             orderPrice = []
@@ -169,33 +198,52 @@ struct SolverGroupPricing: Sendable {
         // Roots are independent (the seed's greedy arcs too: each worker has its own share of
         // the mentors' capacity, see `greedyShare`); two workers take alternate roots, each with
         // the groups it serves. (Always two, so the result never depends on the machine.) Each
-        // mentee is in exactly one group, so the workers write to disjoint slots of one output.
-        let isSeed: Bool
-        if case .seed = mode { isSeed = true } else { isSeed = false }
+        // mentee is in exactly one group, so the workers write to disjoint slots of one output
+        // (and of the hinted picks' output).
         let workers = Self.workerCount
         let scratches = (0..<workers).map { _ in ScratchBox(Scratch(instance, seed: isSeed)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
+        let zeroValues = hinted == nil ? [] : [Int64](repeating: 0, count: instance.menteeCount)
+        var hintedPicks = hintedOutput?.picks ?? []
+        var hintedCounts = hintedOutput?.pickCount ?? []
+        hintedOutput?.picks = []
+        hintedOutput?.pickCount = []
         output.picks.withUnsafeMutableBufferPointer { picks in
             output.pickCount.withUnsafeMutableBufferPointer { pickCount in
                 output.best.withUnsafeMutableBufferPointer { best in
-                    let shared = OutputSlots(picks: picks, pickCount: pickCount, best: best, perMentee: perMentee)
-                    DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        let box = scratches[w]
-                        // Each root's scan serves the groups whose tool sets lie within its own.
-                        var k = w
-                        while k < roots.count {
-                            let g = Int(roots[k])
-                            runGroup(
-                                g, served: served[g], mode: mode, open: open, order: order, orderWord: orderWord,
-                                orderPrice: orderPrice, rank: rankOf, buckets: byLocation, lowestPrice: lowest,
-                                worker: w, scratch: &box.scratch, output: shared)
-                            k += workers
+                    hintedPicks.withUnsafeMutableBufferPointer { hintedPicks in
+                        hintedCounts.withUnsafeMutableBufferPointer { hintedCounts in
+                            let shared = OutputSlots(
+                                picks: picks, pickCount: pickCount, best: best, perMentee: perMentee)
+                            let hintedSlots = hinted.map {
+                                HintedSlots(
+                                    price: $0.price, perCode: max(1, $0.perCode), zeroValues: zeroValues,
+                                    output: OutputSlots(
+                                        picks: hintedPicks, pickCount: hintedCounts, best: best,
+                                        perMentee: max(1, $0.perMentee)))
+                            }
+                            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                                let box = scratches[w]
+                                // Each root's scan serves the groups whose tool sets lie within its own.
+                                var k = w
+                                while k < roots.count {
+                                    let g = Int(roots[k])
+                                    runGroup(
+                                        g, served: served[g], mode: mode, open: open, order: order,
+                                        orderWord: orderWord, orderPrice: orderPrice, rank: rankOf,
+                                        buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
+                                        output: shared, hinted: hintedSlots)
+                                    k += workers
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        return output
+        hintedOutput?.picks = hintedPicks
+        hintedOutput?.pickCount = hintedCounts
+        return (output, hintedOutput)
     }
 
     /// The output's arrays, shared by the workers: each writes only the slots of its groups'
@@ -207,6 +255,14 @@ struct SolverGroupPricing: Sendable {
         /// Seed mode only.
         let best: UnsafeMutableBufferPointer<Int64?>
         let perMentee: Int
+    }
+
+    /// `runGroup`'s hinted picks (see `seed(_:hinted:)`): the prices, and where the picks go.
+    private struct HintedSlots: @unchecked Sendable {
+        let price: [Int64]
+        let perCode: Int
+        let zeroValues: [Int64]
+        let output: OutputSlots
     }
 
     static let workerCount = 2
@@ -301,7 +357,7 @@ struct SolverGroupPricing: Sendable {
         rank: [Int32],
         buckets: [[Int32]],
         lowestPrice: Int64,
-        worker: Int, scratch s: inout Scratch, output: OutputSlots
+        worker: Int, scratch s: inout Scratch, output: OutputSlots, hinted: HintedSlots? = nil
     ) {
         let instance = self.instance
         let groupMask = groups.lowMask[g]
@@ -318,6 +374,7 @@ struct SolverGroupPricing: Sendable {
         case .seed(_, let q):
             isSeed = true
             perCode = max(1, q)
+            if let hinted { price = hinted.price }
         case .price(_, let q, let u, let v, let b, let k, let e, let t):
             isSeed = false
             tiesOnly = t
@@ -329,6 +386,8 @@ struct SolverGroupPricing: Sendable {
             slack = e
         }
         let bonus = instance.bonus
+        // Prices of the visited mentors are kept for pricing, and for the hinted picks.
+        let withPrices = !isSeed || hinted != nil
 
         // Pricing: skip the whole group when no mentee can have a violating arc.
         // A mentor priced at `priceCeiling` or more cannot violate for any mentee of the group:
@@ -393,16 +452,16 @@ struct SolverGroupPricing: Sendable {
             var candidatePrice = orderPrice
             if candidates.count != order.count {
                 candidateWord = candidates.map { mentorWord[Int($0)] }
-                if !isSeed { candidatePrice = candidates.map { price[Int($0)] } }
+                if withPrices { candidatePrice = candidates.map { price[Int($0)] } }
             }
             scanPacked(
                 candidates, words: candidateWord, prices: candidatePrice, groupTools: groupTools,
-                multiplier: multiplier, isSeed: isSeed, priceCeiling: priceCeiling, scratch: &s)
+                multiplier: multiplier, isSeed: !withPrices, priceCeiling: priceCeiling, scratch: &s)
         } else {
             scanDigits(
                 candidates, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier, useTable: useTable,
-                isSeed: isSeed, price: price, priceCeiling: priceCeiling, scratch: &s)
-            s.visitedPrice = isSeed ? [] : s.visitedMentor.map { price[Int($0)] }
+                isSeed: !withPrices, price: price, priceCeiling: priceCeiling, scratch: &s)
+            s.visitedPrice = withPrices ? s.visitedMentor.map { price[Int($0)] } : []
         }
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
@@ -423,7 +482,7 @@ struct SolverGroupPricing: Sendable {
         var memberPrice: [Int64] = []
         s.memberPrice = []
         s.members = [Int32](unsafeUninitializedCapacity: running) { members, membersCount in
-            memberPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : running) { memberPrice, priceCount in
+            memberPrice = [Int64](unsafeUninitializedCapacity: withPrices ? running : 0) { memberPrice, priceCount in
                 s.visitedMentor.withUnsafeBufferPointer { visited in
                     s.visitedCode.withUnsafeBufferPointer { codes in
                         s.visitedPrice.withUnsafeBufferPointer { visitedPrice in
@@ -432,14 +491,14 @@ struct SolverGroupPricing: Sendable {
                                     let c = Int(codes[n])
                                     let at = fill[c]
                                     members[at] = visited[n]
-                                    if !isSeed { memberPrice[at] = visitedPrice[n] }
+                                    if withPrices { memberPrice[at] = visitedPrice[n] }
                                     fill[c] = at &+ 1
                                 }
                             }
                         }
                     }
                 }
-                priceCount = isSeed ? 0 : running
+                priceCount = withPrices ? running : 0
             }
             membersCount = running
         }
@@ -463,11 +522,19 @@ struct SolverGroupPricing: Sendable {
                 seedGroup(
                     Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, worker: worker, scratch: &s,
                     output: output)
+                if let hinted {
+                    priceGroup(
+                        Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: hinted.perCode,
+                        value: hinted.zeroValues, best: UnsafeBufferPointer(output.best), scale: 1, slack: 0,
+                        tiesOnly: true, lowestPrice: lowestPrice, open: nil, scratch: &s, output: hinted.output)
+                }
             } else {
-                priceGroup(
-                    Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, value: value, best: best,
-                    scale: scale, slack: slack, tiesOnly: tiesOnly, lowestPrice: lowestPrice, open: open, scratch: &s,
-                    output: output)
+                best.withUnsafeBufferPointer { best in
+                    priceGroup(
+                        Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, value: value,
+                        best: best, scale: scale, slack: slack, tiesOnly: tiesOnly, lowestPrice: lowestPrice,
+                        open: open, scratch: &s, output: output)
+                }
             }
         }
     }
@@ -489,7 +556,8 @@ struct SolverGroupPricing: Sendable {
     /// 5,000² bench instance, hashed orders instead of index orders are what make these arcs hold
     /// a near-optimal assignment (see `BENCHMARKS.md`, ninth round).
     private func priceGroup(
-        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, value: [Int64], best: [Int64?], scale: Int64,
+        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, value: [Int64], best: UnsafeBufferPointer<Int64?>,
+        scale: Int64,
         slack: Int64, tiesOnly: Bool,
         lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
     ) {
@@ -707,7 +775,8 @@ struct SolverGroupPricing: Sendable {
     /// highest bound, equal bounds in a hashed order (`mix`); the selection is kept for the rest
     /// of the class (`classToken`) at the same value.
     private static func violatingEntries(
-        _ j: Int, classBound: Int64, value: [Int64], best: [Int64?], open: [Bool]?, scale: Int64, slack: Int64,
+        _ j: Int, classBound: Int64, value: [Int64], best: UnsafeBufferPointer<Int64?>, open: [Bool]?, scale: Int64,
+        slack: Int64,
         bonus: Int64, lowestPrice: Int64, shuffleTies: Bool = false, keep: Int = 1, classToken: Int = -1,
         scratch s: inout Scratch
     ) -> Int64? {

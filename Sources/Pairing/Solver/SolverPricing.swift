@@ -130,6 +130,22 @@ struct SolverPricing: Sendable {
         return fallback.run(mode)
     }
 
+    /// A seed run (`mode`), and the arcs each mentee values most at the estimated mentor prices
+    /// `hint` (a `tiesOnly` pricing run with every mentee's value 0 and the seed's best scores).
+    /// The direct pricing finds both in one set of scans (`SolverGroupPricing.seed`); the profile
+    /// pricing runs twice.
+    func seed(_ mode: Mode, hint: [Int64], perMentee: Int, perCode: Int) -> (seed: Output, hinted: Output) {
+        if transform == nil, let direct {
+            return direct.seed(mode, hinted: .init(price: hint, perMentee: perMentee, perCode: perCode))
+        }
+        let seed = run(mode)
+        let hinted = run(
+            .price(
+                perMentee: perMentee, perCode: perCode, mentorPrice: hint,
+                menteeValue: [Int64](repeating: 0, count: instance.menteeCount), best: seed.best, tiesOnly: true))
+        return (seed, hinted)
+    }
+
     /// Who could reach each mentee: counts over teach masks (`SolverReachCounts`), whichever
     /// pricing runs, with the best scores a seed run found (`Output.best`). Asked for once the
     /// solve is over, so the counts are not held through it.
