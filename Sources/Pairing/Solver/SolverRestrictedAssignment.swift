@@ -92,6 +92,15 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// `seenR` holds `labelStamp`; the breadth-first queue is kept between calls.
     private var labelR: [Int32]
     private var labelStamp: UInt32 = 0
+    /// The tight arcs (`gatherTightArcs`), by row and by mentor: row `j`'s mentors over a tight
+    /// arc are `tightMentor[tightRowStart[j]..<tightRowStart[j + 1]]` (in arc order), mentor `i`'s
+    /// rows `tightRow[tightStart[i]..<tightStart[i + 1]]`. Prices do not move while rows augment
+    /// along tight arcs, so one gathering serves every search and labelling of those phases, and
+    /// they look at no other arc.
+    private var tightRowStart: [Int] = []
+    private var tightMentor: [Int32] = []
+    private var tightStart: [Int] = []
+    private var tightRow: [Int32] = []
     private var labelQueue: [Int32] = []
     /// The mentor searches' labels, the same way (`labelMentors`): valid where `seenM` holds
     /// `labelStampM`.
@@ -436,6 +445,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// one. Each phase settles at least one row; the invariants are those of `settleRow` (only
     /// tight arcs change hands, so prices stay a certificate).
     private mutating func settleRows(_ rows: [Int32]) {
+        defer { (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], []) }
         var free: [Int32] = []
         for row in rows {
             let j = Int(row)
@@ -521,6 +531,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             // as the labelling reached (`nodesPerRelabel`), and the searches go on until no free
             // row can reach an end.
             var stillFree = free.filter { menteeValue[Int($0)] > 0 }  // v = 0: "stay unpaired" is tight
+            gatherTightArcs()
             startPhase()
             stillFree = stillFree.filter { !augmentTight(from: $0) }
             while !stillFree.isEmpty {
@@ -542,6 +553,37 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             }
             free = stillFree
         }
+    }
+
+    /// Gathers the tight arcs, by row and by mentor (see `tightRowStart`).
+    private mutating func gatherTightArcs() {
+        var (rowStarts, mentors, starts, rows) = (tightRowStart, tightMentor, tightStart, tightRow)
+        (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], [])
+        rowStarts.removeAll(keepingCapacity: true)
+        mentors.removeAll(keepingCapacity: true)
+        rowStarts.reserveCapacity(menteeCount + 1)
+        for j in 0..<menteeCount {
+            rowStarts.append(mentors.count)
+            let vj = menteeValue[j]
+            for a in rowStart[j]..<rowStart[j + 1] {
+                let i = arcMentor[a]
+                if mentorPrice[Int(i)] + vj == arcProfit(a) { mentors.append(i) }
+            }
+        }
+        rowStarts.append(mentors.count)
+        starts.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        starts.reserveCapacity(mentorCount + 1)
+        for i in 0..<mentorCount {
+            starts.append(rows.count)
+            let ui = mentorPrice[i]
+            for c in columnStart[i]..<columnStart[i + 1] {
+                let r = columnRow[c]
+                if ui + menteeValue[Int(r)] == columnProfit(c) { rows.append(r) }
+            }
+        }
+        starts.append(rows.count)
+        (tightRowStart, tightMentor, tightStart, tightRow) = (rowStarts, mentors, starts, rows)
     }
 
     /// A new phase for the depth-first searches' marks (0 means "not marked" and is skipped).
@@ -576,15 +618,11 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         var queue = labelQueue
         labelQueue = []
         queue.removeAll(keepingCapacity: true)
-        for i in 0..<mentorCount where columnStart[i] < columnStart[i + 1] {
+        for i in 0..<mentorCount where tightStart[i] < tightStart[i + 1] {
             if endAt(i, onPath: UInt32.max) == nil { continue }  // no phase mark is that high
-            let ui = mentorPrice[i]
-            for c in columnStart[i]..<columnStart[i + 1] {
-                let r = Int(columnRow[c])
-                // Tightness first: most arcs fail it, at one look-up of the row's state.
-                if ui + menteeValue[r] != columnProfit(c) || seenR[r] == stamp || mentorOfMentee[r] == Int32(i) {
-                    continue
-                }
+            for c in tightStart[i]..<tightStart[i + 1] {
+                let r = Int(tightRow[c])
+                if seenR[r] == stamp || mentorOfMentee[r] == Int32(i) { continue }
                 seenR[r] = stamp
                 labelR[r] = 0
                 queue.append(Int32(r))
@@ -599,10 +637,9 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             let mi = Int(m)
             seenM[mi] = stamp
             let label = labelR[x] + 1
-            let um = mentorPrice[mi]
-            for c in columnStart[mi]..<columnStart[mi + 1] {
-                let r = Int(columnRow[c])
-                if um + menteeValue[r] != columnProfit(c) || seenR[r] == stamp || mentorOfMentee[r] == m { continue }
+            for c in tightStart[mi]..<tightStart[mi + 1] {
+                let r = Int(tightRow[c])
+                if seenR[r] == stamp || mentorOfMentee[r] == m { continue }
                 seenR[r] = stamp
                 labelR[r] = label
                 queue.append(Int32(r))
@@ -616,11 +653,10 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// (`Int32.max`: it reaches no end).
     private func freshLabel(_ r: Int) -> Int32 {
         let own = mentorOfMentee[r]
-        let vr = menteeValue[r]
         var best = Int32.max
-        for a in rowStart[r]..<rowStart[r + 1] {
-            let i = Int(arcMentor[a])
-            if arcMentor[a] == own || mentorPrice[i] + vr != arcProfit(a) { continue }
+        for a in tightRowStart[r]..<tightRowStart[r + 1] {
+            let i = Int(tightMentor[a])
+            if tightMentor[a] == own { continue }
             if endAt(i, onPath: phase) != nil { return 0 }
             var o = head[i]
             while o >= 0 {
@@ -648,7 +684,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         parentRow[Int(j0)] = -1
         if cursorPhase[Int(j0)] != phase {
             cursorPhase[Int(j0)] = phase
-            cursor[Int(j0)] = rowStart[Int(j0)]
+            cursor[Int(j0)] = tightRowStart[Int(j0)]
         }
         var end: Int32 = -1
         var leaving: Int32 = -1
@@ -656,12 +692,11 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             let r = Int(row)
             let label = labelR[r]
             let own = mentorOfMentee[r]
-            let vr = menteeValue[r]
             var a = cursor[r]
-            let last = rowStart[r + 1]
+            let last = tightRowStart[r + 1]
             while a < last {
-                let i = Int(arcMentor[a])
-                if arcMentor[a] != own && mentorPrice[i] + vr == arcProfit(a) {
+                let i = Int(tightMentor[a])
+                if tightMentor[a] != own {
                     if label == 0 {
                         if let gone = endAt(i, onPath: phase) {
                             cursor[r] = a
@@ -681,7 +716,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                                 markR[oj] = phase
                                 if cursorPhase[oj] != phase {
                                     cursorPhase[oj] = phase
-                                    cursor[oj] = rowStart[oj]
+                                    cursor[oj] = tightRowStart[oj]
                                 }
                                 path.append(o)
                                 continue search
@@ -694,7 +729,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             }
             // No admissible arc: relabel, and retreat (the row before re-examines its arc).
             relabelBudget -= 1
-            cursor[r] = rowStart[r]
+            cursor[r] = tightRowStart[r]
             // A label only rises, so the row before cannot take this row again at once (a
             // label above the true distance costs searches, never a wrong path).
             let fresh = max(freshLabel(r), label + 1)
@@ -744,7 +779,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         markR[Int(j0)] = phase
         if cursorPhase[Int(j0)] != phase {
             cursorPhase[Int(j0)] = phase
-            cursor[Int(j0)] = rowStart[Int(j0)]
+            cursor[Int(j0)] = tightRowStart[Int(j0)]
         }
         parentRow[Int(j0)] = -1
         // The row whose move ends the path, and the row that gives up its mentor there (-1: the
@@ -753,14 +788,14 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         var leaving: Int32 = -1
         search: while let row = path.last {
             let r = Int(row)
-            if cursor[r] == rowStart[r + 1] {
+            if cursor[r] == tightRowStart[r + 1] {
                 path.removeLast()
                 continue
             }
             let a = cursor[r]
             cursor[r] += 1
-            let i = Int(arcMentor[a])
-            if markM[i] == phase || mentorPrice[i] + menteeValue[r] != arcProfit(a) { continue }
+            let i = Int(tightMentor[a])
+            if markM[i] == phase { continue }
             markM[i] = phase
             moveTo[r] = Int32(i)
             if load[i] < capacity[i] {
@@ -784,7 +819,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                     parentRow[o] = row
                     if cursorPhase[o] != phase {
                         cursorPhase[o] = phase
-                        cursor[o] = rowStart[o]
+                        cursor[o] = tightRowStart[o]
                     }
                     path.append(other)
                 }
