@@ -989,9 +989,11 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// moves a row (not expected) hands the rest to `settleMentor`, one mentor at a time, which
     /// always progresses.
     private mutating func settleMentors(_ mentors: [Int32]) {
+        defer { (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], []) }
         var open = mentors
         while !open.isEmpty {
             let delta = mentorSearch(from: open).delta
+            gatherTightArcs()
             startPhase()
             var progress = delta > 0
             var stillOpen: [Int32] = []
@@ -1130,13 +1132,12 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         var queue = labelQueue
         labelQueue = []
         queue.removeAll(keepingCapacity: true)
-        for j in 0..<menteeCount where rowStart[j] < rowStart[j + 1] {
+        for j in 0..<menteeCount where tightRowStart[j] < tightRowStart[j + 1] {
             let holder = mentorOfMentee[j]
             if holder >= 0 && mentorPrice[Int(holder)] != 0 { continue }
-            let vj = menteeValue[j]
-            for a in rowStart[j]..<rowStart[j + 1] {
-                let i = Int(arcMentor[a])
-                if arcMentor[a] == holder || mentorPrice[i] + vj != arcProfit(a) || seenM[i] == stamp { continue }
+            for a in tightRowStart[j]..<tightRowStart[j + 1] {
+                let i = Int(tightMentor[a])
+                if tightMentor[a] == holder || seenM[i] == stamp { continue }
                 seenM[i] = stamp
                 labelM[i] = 0
                 queue.append(Int32(i))
@@ -1153,10 +1154,9 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                 j = next[r]
                 if seenR[r] == stamp { continue }
                 seenR[r] = stamp
-                let vr = menteeValue[r]
-                for a in rowStart[r]..<rowStart[r + 1] {
-                    let i = Int(arcMentor[a])
-                    if arcMentor[a] == x || mentorPrice[i] + vr != arcProfit(a) || seenM[i] == stamp { continue }
+                for a in tightRowStart[r]..<tightRowStart[r + 1] {
+                    let i = Int(tightMentor[a])
+                    if tightMentor[a] == x || seenM[i] == stamp { continue }
                     seenM[i] = stamp
                     labelM[i] = label
                     queue.append(Int32(i))
@@ -1171,12 +1171,11 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// out (`Int32.max`: it reaches no end).
     private func freshLabelM(_ m: Int) -> Int32 {
         let mentor = Int32(m)
-        let um = mentorPrice[m]
         var best = Int32.max
-        for c in columnStart[m]..<columnStart[m + 1] {
-            let j = Int(columnRow[c])
+        for c in tightStart[m]..<tightStart[m + 1] {
+            let j = Int(tightRow[c])
             let holder = mentorOfMentee[j]
-            if holder == mentor || um + menteeValue[j] != columnProfit(c) { continue }
+            if holder == mentor { continue }
             if holder < 0 || mentorPrice[Int(holder)] == 0 { return 0 }
             let h = Int(holder)
             if seenM[h] == labelStampM && labelM[h] < best - 1 && markM[h] != phase { best = labelM[h] + 1 }
@@ -1200,20 +1199,19 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         parentMentor[Int(i0)] = -1
         if cursorPhaseM[Int(i0)] != phase {
             cursorPhaseM[Int(i0)] = phase
-            cursorM[Int(i0)] = columnStart[Int(i0)]
+            cursorM[Int(i0)] = tightStart[Int(i0)]
         }
         var endRow: Int32 = -1
         var endMentor: Int32 = -1
         search: while let mentor = path.last {
             let m = Int(mentor)
             let label = labelM[m]
-            let um = mentorPrice[m]
             var c = cursorM[m]
-            let last = columnStart[m + 1]
+            let last = tightStart[m + 1]
             while c < last {
-                let j = Int(columnRow[c])
+                let j = Int(tightRow[c])
                 let holder = mentorOfMentee[j]
-                if holder != mentor && um + menteeValue[j] == columnProfit(c) {
+                if holder != mentor {
                     if label == 0 {
                         if holder < 0 || mentorPrice[Int(holder)] == 0 {
                             cursorM[m] = c
@@ -1230,7 +1228,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                             markM[h] = phase
                             if cursorPhaseM[h] != phase {
                                 cursorPhaseM[h] = phase
-                                cursorM[h] = columnStart[h]
+                                cursorM[h] = tightStart[h]
                             }
                             path.append(holder)
                             continue search
@@ -1241,7 +1239,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             }
             // No admissible arc: relabel (a label only rises), and retreat.
             relabelBudget -= 1
-            cursorM[m] = columnStart[m]
+            cursorM[m] = tightStart[m]
             let fresh = max(freshLabelM(m), label + 1)
             if fresh == Int32.max { seenM[m] = 0 } else { labelM[m] = fresh }
             if path.count > 1 || fresh == Int32.max || relabelBudget < 0 {
@@ -1277,25 +1275,21 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         markM[Int(i0)] = phase
         if cursorPhaseM[Int(i0)] != phase {
             cursorPhaseM[Int(i0)] = phase
-            cursorM[Int(i0)] = columnStart[Int(i0)]
+            cursorM[Int(i0)] = tightStart[Int(i0)]
         }
         parentMentor[Int(i0)] = -1
         var endRow: Int32 = -1
         var endMentor: Int32 = -1
         search: while let mentor = path.last {
             let m = Int(mentor)
-            if cursorM[m] == columnStart[m + 1] {
+            if cursorM[m] == tightStart[m + 1] {
                 path.removeLast()
                 continue
             }
             let c = cursorM[m]
             cursorM[m] += 1
-            let j = Int(columnRow[c])
-            if markR[j] == phase || mentorOfMentee[j] == mentor
-                || mentorPrice[m] + menteeValue[j] != columnProfit(c)
-            {
-                continue
-            }
+            let j = Int(tightRow[c])
+            if markR[j] == phase || mentorOfMentee[j] == mentor { continue }
             markR[j] = phase
             let holder = mentorOfMentee[j]
             if holder < 0 || mentorPrice[Int(holder)] == 0 {
@@ -1310,7 +1304,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             parentMentor[h] = mentor
             if cursorPhaseM[h] != phase {
                 cursorPhaseM[h] = phase
-                cursorM[h] = columnStart[h]
+                cursorM[h] = tightStart[h]
             }
             path.append(holder)
         }
