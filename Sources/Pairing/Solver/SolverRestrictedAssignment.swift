@@ -555,34 +555,42 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         }
     }
 
-    /// Gathers the tight arcs, by row and by mentor (see `tightRowStart`).
+    /// Gathers the tight arcs, by row and by mentor (see `tightRowStart`), into arrays of their
+    /// exact size (at scale a third or more of the arcs are tight): which arcs are tight and how
+    /// many per mentor in one pass over the rows' arcs, then the lists; the rows of a mentor's
+    /// list in row order, the order of the columns.
     private mutating func gatherTightArcs() {
-        var (rowStarts, mentors, starts, rows) = (tightRowStart, tightMentor, tightStart, tightRow)
         (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], [])
-        rowStarts.removeAll(keepingCapacity: true)
-        mentors.removeAll(keepingCapacity: true)
-        rowStarts.reserveCapacity(menteeCount + 1)
+        var isTight = [UInt64](repeating: 0, count: (arcMentor.count + 63) / 64)
+        var starts = [Int](repeating: 0, count: mentorCount + 1)
+        var total = 0
         for j in 0..<menteeCount {
-            rowStarts.append(mentors.count)
             let vj = menteeValue[j]
             for a in rowStart[j]..<rowStart[j + 1] {
+                let i = Int(arcMentor[a])
+                if mentorPrice[i] + vj == arcProfit(a) {
+                    isTight[a >> 6] |= 1 << UInt64(a & 63)
+                    starts[i + 1] += 1
+                    total += 1
+                }
+            }
+        }
+        for i in 0..<mentorCount { starts[i + 1] += starts[i] }
+        var rowStarts = [Int](repeating: 0, count: menteeCount + 1)
+        var mentors = [Int32](repeating: 0, count: total)
+        var rows = [Int32](repeating: 0, count: total)
+        var fill = starts
+        var n = 0
+        for j in 0..<menteeCount {
+            for a in rowStart[j]..<rowStart[j + 1] where isTight[a >> 6] & (1 << UInt64(a & 63)) != 0 {
                 let i = arcMentor[a]
-                if mentorPrice[Int(i)] + vj == arcProfit(a) { mentors.append(i) }
+                mentors[n] = i
+                n += 1
+                rows[fill[Int(i)]] = Int32(j)
+                fill[Int(i)] += 1
             }
+            rowStarts[j + 1] = n
         }
-        rowStarts.append(mentors.count)
-        starts.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
-        starts.reserveCapacity(mentorCount + 1)
-        for i in 0..<mentorCount {
-            starts.append(rows.count)
-            let ui = mentorPrice[i]
-            for c in columnStart[i]..<columnStart[i + 1] {
-                let r = columnRow[c]
-                if ui + menteeValue[Int(r)] == columnProfit(c) { rows.append(r) }
-            }
-        }
-        starts.append(rows.count)
         (tightRowStart, tightMentor, tightStart, tightRow) = (rowStarts, mentors, starts, rows)
     }
 
