@@ -129,9 +129,9 @@ struct SolverGroupPricingTests {
             let zero = [Int64](repeating: 0, count: instance.menteeCount)
             let digits = SolverGroupPricing(instance, groups: pricing.groups, packed: false)
             for (label, run) in [("packed", pricing), ("digits", digits)] {
-                let mode = SolverPricing.Mode.seed(perMentee: 4, perCode: 2)
-                let (seedOutput, hinted) = run.seed(mode, hinted: .init(price: hint, perMentee: 5, perCode: 2))
-                let plain = run.run(mode)
+                let (seedOutput, hinted) = run.seed(
+                    perMentee: 4, perCode: 2, hinted: .init(price: hint, perMentee: 5, perCode: 2))
+                let plain = run.run(.seed(perMentee: 4, perCode: 2))
                 #expect(seedOutput.best == plain.best, "seed \(seed), \(label): best scores")
                 let separate = run.run(
                     .price(

@@ -191,8 +191,8 @@ package enum PairingSolver {
             // The mentors each mentee values most at the estimated prices: the cheapest members
             // of its best projections (see `SolverPriceHint`), found with the seed.
             (seed, hinted) = pricing.seed(
-                .seed(perMentee: tuning.hintedSeedArcsPerMentee, perCode: tuning.arcsPerProjection), hint: hint,
-                perMentee: tuning.pricingArcsPerMentee, perCode: tuning.arcsPerProjection)
+                perMentee: tuning.hintedSeedArcsPerMentee, perCode: tuning.arcsPerProjection, hint: hint,
+                hintPerMentee: tuning.pricingArcsPerMentee, hintPerCode: tuning.arcsPerProjection)
         } else {
             seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         }

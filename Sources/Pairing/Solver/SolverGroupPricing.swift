@@ -137,13 +137,17 @@ struct SolverGroupPricing: Sendable {
         var perCode: Int
     }
 
-    /// The seed and, from the same scans, the arcs that a `tiesOnly` pricing run at the prices
-    /// `hinted.price` (every mentee's value 0, the seed's best scores) picks: one scan of the
-    /// mentors per root instead of two. The scans visit the mentors in the order of those prices,
-    /// so the seed's members of a code are in that order (cheapest first) rather than by index.
-    func seed(_ mode: Mode, hinted: Hinted) -> (seed: Output, hinted: Output) {
-        let (output, hintedOutput) = runScans(mode, open: nil, hinted: hinted)
-        return (output, hintedOutput ?? Output(picks: [], pickCount: [], perMentee: 1, best: []))
+    /// The seed (`.seed(perMentee:perCode:)`) and, from the same scans, the arcs that a
+    /// `tiesOnly` pricing run at the prices `hinted.price` (every mentee's value 0, the seed's best
+    /// scores) picks: one scan of the mentors per root instead of two. The scans visit the mentors
+    /// in the order of those prices, so the seed's members of a code are in that order (cheapest
+    /// first) rather than by index.
+    func seed(perMentee: Int, perCode: Int, hinted: Hinted) -> (seed: Output, hinted: Output) {
+        let (output, hintedOutput) = runScans(.seed(perMentee: perMentee, perCode: perCode), open: nil, hinted: hinted)
+        // A seed run always fills the hinted output; the fallback only keeps this total.
+        let none = Output(
+            picks: [], pickCount: [Int32](repeating: 0, count: instance.menteeCount), perMentee: 1, best: [])
+        return (output, hintedOutput ?? none)
     }
 
     private func runScans(_ mode: Mode, open: [Bool]?, hinted: Hinted?) -> (output: Output, hinted: Output?) {

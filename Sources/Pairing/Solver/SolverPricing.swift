@@ -130,18 +130,23 @@ struct SolverPricing: Sendable {
         return fallback.run(mode)
     }
 
-    /// A seed run (`mode`), and the arcs each mentee values most at the estimated mentor prices
-    /// `hint` (a `tiesOnly` pricing run with every mentee's value 0 and the seed's best scores).
-    /// The direct pricing finds both in one set of scans (`SolverGroupPricing.seed`); the profile
+    /// A seed run (`.seed(perMentee:perCode:)`), and the arcs each mentee values most at the
+    /// estimated mentor prices `hint` (a `tiesOnly` pricing run with every mentee's value 0 and the
+    /// seed's best scores, `hintPerMentee` and `hintPerCode` as its `perMentee` and `perCode`). The
+    /// direct pricing finds both in one set of scans (`SolverGroupPricing.seed`); the profile
     /// pricing runs twice.
-    func seed(_ mode: Mode, hint: [Int64], perMentee: Int, perCode: Int) -> (seed: Output, hinted: Output) {
+    func seed(
+        perMentee: Int, perCode: Int, hint: [Int64], hintPerMentee: Int, hintPerCode: Int
+    ) -> (seed: Output, hinted: Output) {
         if transform == nil, let direct {
-            return direct.seed(mode, hinted: .init(price: hint, perMentee: perMentee, perCode: perCode))
+            return direct.seed(
+                perMentee: perMentee, perCode: perCode,
+                hinted: .init(price: hint, perMentee: hintPerMentee, perCode: hintPerCode))
         }
-        let seed = run(mode)
+        let seed = run(.seed(perMentee: perMentee, perCode: perCode))
         let hinted = run(
             .price(
-                perMentee: perMentee, perCode: perCode, mentorPrice: hint,
+                perMentee: hintPerMentee, perCode: hintPerCode, mentorPrice: hint,
                 menteeValue: [Int64](repeating: 0, count: instance.menteeCount), best: seed.best, tiesOnly: true))
         return (seed, hinted)
     }
