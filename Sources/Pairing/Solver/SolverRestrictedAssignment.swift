@@ -94,9 +94,9 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     private var labelStamp: UInt32 = 0
     /// The tight arcs (`gatherTightArcs`), by row and by mentor: row `j`'s mentors over a tight
     /// arc are `tightMentor[tightRowStart[j]..<tightRowStart[j + 1]]` (in arc order), mentor `i`'s
-    /// rows `tightRow[tightStart[i]..<tightStart[i + 1]]`. Prices do not move while rows augment
-    /// along tight arcs, so one gathering serves every search and labelling of those phases, and
-    /// they look at no other arc.
+    /// rows `tightRow[tightStart[i]..<tightStart[i + 1]]`. Prices do not move while rows (or, in
+    /// the repairs, mentors) augment along tight arcs, so one gathering after each shortest-path
+    /// step serves every search and labelling until the next, and they look at no other arc.
     private var tightRowStart: [Int] = []
     private var tightMentor: [Int32] = []
     private var tightStart: [Int] = []
