@@ -56,12 +56,7 @@ struct SolverGroupPricing: Sendable {
         let tools = instance.toolCount
         var digit = [UInt8](repeating: 0, count: instance.mentorCount * tools)
         for i in 0..<instance.mentorCount {
-            var mask = instance.mentorTeach[i]
-            while mask != 0 {
-                let t = mask.trailingZeroBitCount
-                digit[i * tools + t] = instance.mentorValue[i * tools + t] - UInt8(instance.mentorMin) + 1
-                mask &= mask - 1
-            }
+            for t in 0..<tools { digit[i * tools + t] = UInt8(instance.mentorState(i, tool: t)) }
         }
         mentorDigit = digit
         guard packed && tools <= Self.packedToolLimit else {

@@ -213,6 +213,20 @@ struct SolverInstance: Sendable {
 
     // MARK: Pair queries
 
+    /// Mentor `i`'s state on tool `t` (its digit in profile space and in the pricing's codes): 0
+    /// when it cannot teach `t`, else `value − mentorMin + 1`.
+    @inline(__always)
+    func mentorState(_ i: Int, tool t: Int) -> Int {
+        mentorTeach[i] & (1 << UInt64(t)) == 0 ? 0 : Int(mentorValue[i * toolCount + t]) - mentorMin + 1
+    }
+
+    /// Mentee `j`'s state on tool `t` in profile space: 0 when it is not low on `t`, else
+    /// `value + 1`.
+    @inline(__always)
+    func menteeState(_ j: Int, tool t: Int) -> Int {
+        menteeLow[j] & (1 << UInt64(t)) == 0 ? 0 : Int(menteeValue[j * toolCount + t]) + 1
+    }
+
     /// Σ weight × mentor value over the tools of `mask`, in units (the mentor's side of a score).
     func mentorGain(_ i: Int, over mask: UInt64) -> Int64 {
         var total: Int64 = 0

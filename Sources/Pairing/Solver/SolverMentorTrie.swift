@@ -55,7 +55,6 @@ struct SolverMentorTrie: Sendable {
         slotLeaf = [Int32](repeating: -1, count: slotMentor.count)
         slotPosition = [Int32](repeating: -1, count: slotMentor.count)
         newNode(parent: -1, depth: 0)
-        let tools = instance.toolCount
         for (slot, mentor32) in slotMentor.enumerated() {
             let i = Int(mentor32)
             var node = 0
@@ -65,10 +64,7 @@ struct SolverMentorTrie: Sendable {
                 depth += 1
             }
             for t in toolOrder {
-                let digit =
-                    instance.mentorTeach[i] & (1 << UInt64(t)) == 0
-                    ? 0 : Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1
-                node = child(of: node, digit: digit, depth: depth)
+                node = child(of: node, digit: instance.mentorState(i, tool: t), depth: depth)
                 depth += 1
             }
             var leaf = leafOfNode[node]

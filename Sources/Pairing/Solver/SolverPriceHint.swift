@@ -68,21 +68,23 @@ enum SolverPriceHint {
             let scaled = overflow ? part : micros / unit
             return holdsBonus ? scaled + instance.bonus : scaled
         }
+        // A person's cell: its states (`SolverInstance.mentorState`, `menteeState`) as digits.
+        func cell(_ state: (_ tool: Int) -> Int) -> Int {
+            var (cell, stride) = (0, 1)
+            for t in 0..<tools {
+                cell += state(t) * stride
+                stride *= radix
+            }
+            return cell
+        }
         let empty = Int64.min / 4
         var none = [Int64](repeating: empty, count: cells)
         var any = [Int64](repeating: empty, count: cells)
         for (js, mentor) in sample.mentorOfMentee.enumerated() where mentor >= 0 {
             let (i, j) = (Int(mentor) * k, js * k)
             guard let s = instance.score(mentor: i, mentee: j) else { continue }
-            var cell = 0
-            var stride = 1
-            for t in 0..<tools {
-                if instance.menteeLow[j] & (1 << UInt64(t)) != 0 {
-                    cell += (Int(instance.menteeValue[j * tools + t]) + 1) * stride
-                }
-                stride *= radix
-            }
-            none[cell] = max(none[cell], converted(sample.mentorPrice[Int(mentor)]) - s)
+            let at = cell { instance.menteeState(j, tool: $0) }
+            none[at] = max(none[at], converted(sample.mentorPrice[Int(mentor)]) - s)
         }
         // Tool by tool, mentee state b becomes mentor state a (see `SolverProfileTransform`):
         // a mentor that cannot teach the tool takes every b; one that can gains g(a, b) from a
@@ -121,15 +123,7 @@ enum SolverPriceHint {
         }
         var price = [Int64](repeating: 0, count: instance.mentorCount)
         for i in 0..<instance.mentorCount {
-            var cell = 0
-            var stride = 1
-            for t in 0..<tools {
-                if instance.mentorTeach[i] & (1 << UInt64(t)) != 0 {
-                    cell += (Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1) * stride
-                }
-                stride *= radix
-            }
-            price[i] = max(0, any[cell])
+            price[i] = max(0, any[cell { instance.mentorState(i, tool: $0) }])
         }
         return price
     }

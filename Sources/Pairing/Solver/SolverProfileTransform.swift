@@ -157,10 +157,7 @@ struct SolverProfileTransform: Sendable {
             return (innerCell, outerCell)
         }
         let m = instance.mentorCount
-        let (mentorInner, mentorOuter) = cellsOf(m) { (i: Int, t: Int) -> Int in
-            guard instance.mentorTeach[i] & (1 << UInt64(t)) != 0 else { return 0 }
-            return Int(instance.mentorValue[i * tools + t]) - instance.mentorMin + 1
-        }
+        let (mentorInner, mentorOuter) = cellsOf(m) { instance.mentorState($0, tool: $1) }
         var slabStart = [Int32](repeating: 0, count: slabCount + 1)
         for o in mentorOuter { slabStart[Int(o) + 1] += 1 }
         for o in 0..<slabCount { slabStart[o + 1] += slabStart[o] }
@@ -171,10 +168,7 @@ struct SolverProfileTransform: Sendable {
             slabMentors[Int(fill[o])] = Int32(i)
             fill[o] += 1
         }
-        let (menteeInner, menteeOuter) = cellsOf(instance.menteeCount) { (j: Int, t: Int) -> Int in
-            guard instance.menteeLow[j] & (1 << UInt64(t)) != 0 else { return 0 }
-            return Int(instance.menteeValue[j * tools + t]) + 1
-        }
+        let (menteeInner, menteeOuter) = cellsOf(instance.menteeCount) { instance.menteeState($0, tool: $1) }
         var bits = 1
         while (1 << bits) <= m { bits += 1 }
         self.toolCount = tools
