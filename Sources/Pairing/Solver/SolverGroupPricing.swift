@@ -161,12 +161,10 @@ struct SolverGroupPricing: Sendable {
         let isSeed: Bool
         if case .seed = mode { isSeed = true } else { isSeed = false }
         let hinted = isSeed ? hinted : nil
-        var hintedOutput = hinted.map {
-            Output(
-                picks: [Int32](repeating: -1, count: instance.menteeCount * max(1, $0.perMentee)),
-                pickCount: [Int32](repeating: 0, count: instance.menteeCount), perMentee: max(1, $0.perMentee),
-                best: [])
-        }
+        // The hinted picks' slots, filled by the workers like the output's.
+        let hintedPerMentee = max(1, hinted?.perMentee ?? 1)
+        var hintedPicks = [Int32](repeating: -1, count: hinted == nil ? 0 : instance.menteeCount * hintedPerMentee)
+        var hintedCounts = [Int32](repeating: 0, count: hinted == nil ? 0 : instance.menteeCount)
         // Mentor visiting order (by price, then index; the seed's by index unless hinted) and its
         // buckets by location.
         var visitPrice: [Int64]?
@@ -203,10 +201,6 @@ struct SolverGroupPricing: Sendable {
         let scratches = (0..<workers).map { _ in ScratchBox(Scratch(instance, seed: isSeed)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
         let zeroValues = hinted == nil ? [] : [Int64](repeating: 0, count: instance.menteeCount)
-        var hintedPicks = hintedOutput?.picks ?? []
-        var hintedCounts = hintedOutput?.pickCount ?? []
-        hintedOutput?.picks = []
-        hintedOutput?.pickCount = []
         output.picks.withUnsafeMutableBufferPointer { picks in
             output.pickCount.withUnsafeMutableBufferPointer { pickCount in
                 output.best.withUnsafeMutableBufferPointer { best in
@@ -219,7 +213,7 @@ struct SolverGroupPricing: Sendable {
                                     price: $0.price, perCode: max(1, $0.perCode), zeroValues: zeroValues,
                                     output: OutputSlots(
                                         picks: hintedPicks, pickCount: hintedCounts, best: best,
-                                        perMentee: max(1, $0.perMentee)))
+                                        perMentee: hintedPerMentee))
                             }
                             DispatchQueue.concurrentPerform(iterations: workers) { w in
                                 let box = scratches[w]
@@ -240,8 +234,9 @@ struct SolverGroupPricing: Sendable {
                 }
             }
         }
-        hintedOutput?.picks = hintedPicks
-        hintedOutput?.pickCount = hintedCounts
+        let hintedOutput = hinted.map { _ in
+            Output(picks: hintedPicks, pickCount: hintedCounts, perMentee: hintedPerMentee, best: [])
+        }
         return (output, hintedOutput)
     }
 
