@@ -20,9 +20,25 @@ struct BadInputTests {
             ),
             (
                 ["validate", "Fixtures/bad/ragged-rows.csv", "--strict"], 65,
-                "genbridge: error: Fixtures/bad/ragged-rows.csv:4: ragged row: 5 fields where the header has 4"
+                "genbridge: error: Fixtures/bad/ragged-rows.csv:4:5: ragged row: 5 fields where the header has 4"
             ),
             (["validate", "Fixtures/bad/nul-byte.csv"], 0, "genbridge: warning: 1 of 4 rows rejected (nul_byte 1)"),
+            (
+                ["validate", "Fixtures/bad/nul-byte.csv", "--strict"], 65,
+                "genbridge: error: Fixtures/bad/nul-byte.csv:3:3: NUL byte in column 3"
+            ),
+            (
+                ["validate", "Fixtures/bad/nul-in-header.csv"], 65,
+                "genbridge: error: Fixtures/bad/nul-in-header.csv:1:5: NUL byte in a header cell"
+            ),
+            (
+                ["validate", "Fixtures/bad/invalid-utf8-multiline.csv", "--encoding", "utf-8"], 65,
+                "genbridge: error: Fixtures/bad/invalid-utf8-multiline.csv:2:4: bytes that are not valid UTF-8"
+            ),
+            (
+                ["validate", "Fixtures/bad/blank-id-clash.csv"], 65,
+                "genbridge: error: Fixtures/bad/blank-id-clash.csv:3:1: duplicate id \"3\""
+            ),
             (
                 ["validate", "Fixtures/bad/invalid-utf8-late.csv", "--encoding", "utf-8"], 65,
                 "genbridge: error: Fixtures/bad/invalid-utf8-late.csv:3:2: bytes that are not valid UTF-8"

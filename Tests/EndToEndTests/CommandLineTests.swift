@@ -70,7 +70,8 @@ struct CommandLineTests {
         let result = try Genbridge.run(["validate", Genbridge.fixture("bad/ragged-rows.csv"), "--strict"])
         #expect(result.status == 65)
         #expect(
-            result.standardError.contains("genbridge: error: \(Genbridge.fixture("bad/ragged-rows.csv")):4: ragged row")
+            result.standardError.contains(
+                "genbridge: error: \(Genbridge.fixture("bad/ragged-rows.csv")):4:5: ragged row")
         )
     }
 

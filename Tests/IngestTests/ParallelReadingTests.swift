@@ -198,6 +198,26 @@ struct ParallelReadingTests {
         Self.expectSameEverywhere([try temporaryFile(Self.survey(rows: 2000, seed: 11, idColumn: false))])
     }
 
+    @Test("a blank id whose line number is another row's id, in a later chunk")
+    func blankIDCollision() throws {
+        // Line n holds id n + 5000, except that line 1500 is blank and line 3 holds "1500".
+        var text = "Employee ID,Job level,TikTok\n"
+        for line in 2...3000 {
+            let id = line == 1500 ? "" : line == 3 ? "1500" : String(line + 5000)
+            text += "\(id),L\(line % 3 + 1),\(line % 5)\n"
+        }
+        let path = try temporaryFile(text)
+        Self.expectSameEverywhere([path])
+        let (survey, _) = Self.read([path], chunks: 3)
+        #expect(survey.blankIDs == 1)
+        #expect(
+            survey.problems == [
+                .duplicateID(
+                    SourceLocation(file: path, line: 1500, column: 1), id: "1500",
+                    firstSeen: SourceLocation(file: path, line: 3), blankAt: SourceLocation(file: path, line: 1500))
+            ])
+    }
+
     @Test("several inputs, duplicates across them and across chunks")
     func severalInputs() throws {
         let first = try temporaryFile(Self.survey(rows: 1500, seed: 21))

@@ -70,6 +70,37 @@ struct SurveyIngestorTests {
             ])
     }
 
+    @Test("a blank id: the line number stands in, counted, and checked against the other ids")
+    func blankIDs() throws {
+        let apart = try temporaryFile("id,Level,TikTok\n1,L1,4\n,L3,0\n5,L2,2\n")
+        let (survey, respondents) = ingest([apart])
+        #expect(survey.problems.isEmpty)
+        #expect(survey.blankIDs == 1)
+        #expect(respondents.map(\.id) == ["1", "3", "5"])
+        // Line 3's blank stands in as "3", which line 2 already holds: the two are one id.
+        let clash = try temporaryFile("id,Level,TikTok\n3,L1,4\n,L3,0\n5,L2,2\n")
+        let (clashing, _) = ingest([clash])
+        #expect(
+            clashing.problems == [
+                .duplicateID(
+                    SourceLocation(file: clash, line: 3, column: 1), id: "3",
+                    firstSeen: SourceLocation(file: clash, line: 2),
+                    blankAt: SourceLocation(file: clash, line: 3))
+            ])
+        #expect(clashing.problems.first?.details.last?.contains("blank id") == true)
+        // Without an id column every id is a line number: nothing to count or check.
+        let (noColumn, _) = ingest([fixture("edge/labels-no-id.csv")])
+        #expect(noColumn.blankIDs == 0)
+    }
+
+    @Test("a message quotes input text on one line: an id with a line break")
+    func oneLineMessages() throws {
+        let path = try temporaryFile("id,Level,TikTok\n\"a\nx\",L1,4\n\"a\nx\",L3,0\n")
+        let (survey, _) = ingest([path])
+        #expect(survey.problems.map(\.description) == ["\(path):4:1: duplicate id \"a\\nx\""])
+        #expect(IngestError.quoted("tab\there \"q\" \u{1}") == "\"tab\\there \\\"q\\\" \\u{1}\"")
+    }
+
     @Test("required roles: no tool column, no band column")
     func missingRoles() {
         let (noTools, _) = ingest([fixture("bad/no-tool-column.csv")])

@@ -83,6 +83,10 @@ package final class CSVParser {
     /// The line the next byte fed belongs to.
     package var line: Int { state.pointee.currentLine }
 
+    /// The line where the record the next byte fed belongs to starts (errors name a record by
+    /// the line it starts on, even when the byte at fault is on a later line of a quoted field).
+    package var recordLine: Int { isBetweenRecords ? state.pointee.currentLine : state.pointee.recordStartLine }
+
     /// The column (1-based field number) the next byte fed belongs to.
     package var column: Int { state.pointee.fieldsInRecord + 1 }
 

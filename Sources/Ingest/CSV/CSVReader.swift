@@ -91,7 +91,7 @@ package enum CSVReader {
             }
             if !ok {
                 throw .invalidEncoding(
-                    SourceLocation(file: name, line: parser?.line ?? 1, column: parser?.column ?? 1),
+                    SourceLocation(file: name, line: parser?.recordLine ?? 1, column: parser?.column ?? 1),
                     encoding: encoding.displayName)
             }
         }
@@ -106,7 +106,7 @@ package enum CSVReader {
         }
         if !transcoder.endsCleanly {
             throw .invalidEncoding(
-                SourceLocation(file: name, line: parser?.line ?? 1, column: parser?.column ?? 1),
+                SourceLocation(file: name, line: parser?.recordLine ?? 1, column: parser?.column ?? 1),
                 encoding: encoding.displayName + " (the file ends inside a character)")
         }
         try parser?.finish()

@@ -11,14 +11,17 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedQuote(SourceLocation)
     /// Bytes that are not valid in the input's encoding.
     case invalidEncoding(SourceLocation, encoding: String)
+    /// A header cell holds a NUL byte (a data row with one is only rejected).
+    case nulByteInHeader(SourceLocation)
     /// The file does not look like text at all.
     case binaryContent(file: String)
     /// The file holds no header row.
     case noHeader(file: String)
     /// The file holds a header but no data row.
     case noDataRows(file: String)
-    /// Two rows carry the same id.
-    case duplicateID(SourceLocation, id: String, firstSeen: SourceLocation)
+    /// Two rows carry the same id; `blankAt`: the row of the two whose id cell was blank (its
+    /// line number stands in for its id).
+    case duplicateID(SourceLocation, id: String, firstSeen: SourceLocation, blankAt: SourceLocation? = nil)
     /// A role the run needs has no column.
     case missingRole(file: String, what: String, headersFound: [String])
     /// A field longer than the configured bound.
@@ -38,7 +41,7 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             .inconsistentInputs(let file, _):
             SourceLocation(file: file)
         case .unterminatedQuote(let location), .malformedQuote(let location),
-            .invalidEncoding(let location, _), .duplicateID(let location, _, _),
+            .invalidEncoding(let location, _), .nulByteInHeader(let location), .duplicateID(let location, _, _, _),
             .fieldTooLarge(let location, _), .tooManyColumns(let location, _, _),
             .parserOutOfMemory(let location):
             location
@@ -53,10 +56,11 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unterminatedQuote: "unterminated quoted field: the quote opened here is never closed"
         case .malformedQuote: "malformed quoting: a quote inside an unquoted field or text after a closing quote"
         case .invalidEncoding(_, let encoding): "bytes that are not valid \(encoding)"
+        case .nulByteInHeader: "NUL byte in a header cell"
         case .binaryContent: "binary content: this does not look like a CSV text file"
         case .noHeader: "no header row: the file is empty"
         case .noDataRows: "no data row: the file holds a header only"
-        case .duplicateID(_, let id, _): "duplicate id \"\(id)\""
+        case .duplicateID(_, let id, _, _): "duplicate id \(Self.quoted(id))"
         case .missingRole(_, let what, _): "required column missing: \(what)"
         case .fieldTooLarge(_, let limit): "field longer than the limit of \(limit) bytes"
         case .tooManyColumns(_, let count, let limit): "\(count) columns, more than the limit of \(limit)"
@@ -68,9 +72,13 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Further lines that help the reader fix the input.
     package var details: [String] {
         switch self {
-        case .duplicateID(_, _, let firstSeen): ["first seen at \(firstSeen)"]
+        case .duplicateID(_, _, let firstSeen, let blank):
+            ["first seen at \(firstSeen)"]
+                + (blank.map {
+                    ["the row at \($0) has a blank id, so its line number stands in for it: give that row an id"]
+                } ?? [])
         case .missingRole(_, _, let headers):
-            ["headers found: " + (headers.isEmpty ? "(none)" : headers.map { "\"\($0)\"" }.joined(separator: ", "))]
+            ["headers found: " + (headers.isEmpty ? "(none)" : headers.map(Self.quoted).joined(separator: ", "))]
         case .inconsistentInputs(_, let differences): [differences]
         case .unterminatedQuote:
             ["a field that starts with a double quote must end with one; a quote inside it is written twice (\"\")"]
@@ -81,4 +89,26 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     package var description: String { "\(location): \(summary)" }
+
+    /// `text` in double quotes, on one line: a line break, tab or other control character inside
+    /// it (a quoted cell may hold any) is written as an escape, so a message stays one line.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
 }

@@ -5,7 +5,9 @@ import Dispatch
 ///
 /// Ids are compared as `String`s compare (canonically equivalent spellings are one id), through a
 /// hash table keyed by the bytes (their canonical composition when not ASCII) and confirmed on the
-/// bytes: no false duplicate however many rows.
+/// bytes: no false duplicate however many rows. A blank cell of an id column gets the row's line as
+/// its id, checked like the others: should another row's id be that very number, the two cannot be
+/// told apart, and that is reported as a duplicate (naming the blank).
 struct RespondentIDs {
     private(set) var texts = TextColumn()
     /// The line of each row, while below 2^32; `wideLines` holds the others.
@@ -23,6 +25,8 @@ struct RespondentIDs {
     private var tables: [IDTable] = []
     /// Set by the run: whether generated ids carry the file name.
     var multipleInputs = false
+    /// Rows of an input with an id column whose id cell was blank.
+    private(set) var blankIDs = 0
 
     var count: Int { texts.count }
 
@@ -40,12 +44,19 @@ struct RespondentIDs {
     mutating func append(_ id: UnsafeRawBufferPointer, line: Int) {
         let row = texts.count
         if id.isEmpty {
-            texts.append(generatedID(line: line))
+            let generated = generatedID(line: line)
+            texts.append(generated)
             setGenerated(row)
-            hashes.append(0)
+            if inputs.last?.idColumn != nil {
+                // A blank id cell: checked, since a line number may also be some row's id.
+                blankIDs += 1
+                hashes.append(Self.hash(generated))
+            } else {
+                hashes.append(0)
+            }
         } else {
             texts.append(id)
-            hashes.append(max(1, FieldText.withCanonical(id) { FieldText.hash($0) }))
+            hashes.append(Self.hash(id))
         }
         appendLine(line)
     }
@@ -69,6 +80,23 @@ struct RespondentIDs {
         lines.reserveCapacity(lines.count + chunk.count)
         for row in 0..<chunk.count { appendLine(chunk.line(row) + lineOffset) }
         hashes.append(contentsOf: chunk.hashes)
+        blankIDs += chunk.blankIDs
+        if lineOffset != 0, chunk.blankIDs > 0 {
+            // The chunk hashed its blanks' ids by the chunk's own lines.
+            for row in 0..<chunk.count where chunk.isGenerated(row) && chunk.hashes[row] != 0 {
+                hashes[first + row] = texts.withText(first + row) { Self.hash($0) }
+            }
+        }
+    }
+
+    /// The hash of an id as the duplicate check takes it (never 0, which means "not checked").
+    private static func hash(_ id: UnsafeRawBufferPointer) -> UInt64 {
+        max(1, FieldText.withCanonical(id) { FieldText.hash($0) })
+    }
+
+    private static func hash(_ id: String) -> UInt64 {
+        var copy = id
+        return copy.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
     }
 
     /// The id a row gets when its id cell is blank: its line, and the file's name when the survey
@@ -135,10 +163,13 @@ struct RespondentIDs {
         return duplicates.map { duplicate in
             let place = input(of: duplicate.row)
             let firstPlace = input(of: duplicate.first)
+            let blank = [duplicate.first, duplicate.row].first(where: isGenerated).map { row in
+                SourceLocation(file: input(of: row).name, line: line(row))
+            }
             return .duplicateID(
                 SourceLocation(file: place.name, line: line(duplicate.row), column: (place.idColumn ?? 0) + 1),
                 id: texts.string(duplicate.row),
-                firstSeen: SourceLocation(file: firstPlace.name, line: line(duplicate.first)))
+                firstSeen: SourceLocation(file: firstPlace.name, line: line(duplicate.first)), blankAt: blank)
         }
     }
 

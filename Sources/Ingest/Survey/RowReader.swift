@@ -361,7 +361,18 @@ struct RowReader {
             let value = FieldText.trimmed(record.field(column))
             if !value.isEmpty { id = FieldText.string(value) }
         }
-        rejections.append(RowRejection(location: SourceLocation(file: file, line: record.line), id: id, reason: reason))
+        // The column the reason is about (1-based), where there is one.
+        let column: Int? =
+            switch reason {
+            case .raggedRow(let expected, let found): min(expected, found) + 1
+            case .nulByte(let column): column
+            case .excludedResponse: plan.status.map { $0 + 1 }
+            case .unfinished: plan.finished.map { $0 + 1 }
+            case .noBand: nil
+            }
+        rejections.append(
+            RowRejection(
+                location: SourceLocation(file: file, line: record.line, column: column), id: id, reason: reason))
     }
 }
 

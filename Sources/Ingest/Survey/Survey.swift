@@ -50,6 +50,8 @@ package struct Survey: Sendable {
     package init() {}
 
     package var hasIDColumn: Bool { roles.contains(.id) }
+    /// Rows whose id cell was blank: the line number of the row stands in for their id.
+    package var blankIDs = 0
 
     /// Rejected rows counted by reason code, in a stable order.
     package var rejectionCounts: [(reason: String, count: Int)] {

@@ -290,6 +290,12 @@ final class IngestRun<C: RespondentConsumer> {
             count = file.headerCells.count
         }
         let line = file.headerRecords.first?.line ?? 1
+        // A header cell with a NUL byte cannot name its column (a data row's NUL only rejects the row).
+        for record in file.headerRecords.prefix(count) {
+            if let column = record.firstFieldWithNUL {
+                throw .nulByteInHeader(SourceLocation(file: file.name, line: record.line, column: column + 1))
+            }
+        }
         file.columns = try header(
             LayoutHeader.columns(layout, rows: Array(file.headerCells.prefix(count))), layout: layout, file: file.name,
             line: line)
@@ -435,6 +441,7 @@ final class IngestRun<C: RespondentConsumer> {
         }
         result.departments = departments
         result.locations = locations
+        result.blankIDs = ids.blankIDs
         ids.dropTable()
         consumer.finish(survey: result, ids: ids.texts)
         return (result, consumer)

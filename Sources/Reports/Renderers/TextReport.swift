@@ -347,6 +347,9 @@ package enum TextReport {
         }
         text += ".\n"
         if !survey.hasIDColumn { text += "  No id column: each person's id is the line number of their row.\n" }
+        if survey.blankIDs > 0 {
+            text += "  Rows with a blank id: \(survey.blankIDs) (each identified by the line number of its row).\n"
+        }
         text += "  Answers missing (blank or a no-answer word): \(survey.missingAnswers)\n"
         text += "  Answers not understood (treated as missing): \(survey.invalidAnswers)\n"
         for example in survey.invalidAnswerExamples {

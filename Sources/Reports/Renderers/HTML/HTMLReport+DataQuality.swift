@@ -75,6 +75,9 @@ extension HTMLReport {
 
         var facts: [Markup] = []
         if !survey.hasIDColumn { facts.append("No id column: each person’s id is the line number of their row.") }
+        if survey.blankIDs > 0 {
+            facts.append("Rows with a blank id: \(survey.blankIDs) (each identified by the line number of its row).")
+        }
         facts.append("Answers missing (blank or a no-answer word such as N/A): \(survey.missingAnswers).")
         var invalid: Markup =
             "Answers not understood (off the scale or unknown, treated as missing): \(survey.invalidAnswers)"
