@@ -29,8 +29,11 @@ struct SchemaTests {
             ("Pinterest", "Pinterest"), ("Familiarity - X", "X"), ("Twitter", "X"), ("X (Twitter)", "X"),
             ("X/Twitter", "X"), ("MS Teams", "Microsoft Teams"), ("Teams", "Microsoft Teams"),
             ("How familiar are you with each tool? - WhatsApp", "WhatsApp"), ("Grid [YouTube]", "YouTube"),
-            ("Sprout", "Sprout Social"), ("LINKEDIN usage", "LinkedIn"), ("tik tok", nil), ("Experience", nil),
-            ("Xylophone", nil), ("Box", nil),
+            ("Sprout", "Sprout Social"), ("LINKEDIN usage", "LinkedIn"), ("Experience", nil),
+            ("Xylophone", nil), ("Box", nil), ("Max", nil), ("Tik", nil), ("Tok Tik", nil),
+            // Spaces and punctuation inside a name are ignored (SPEC §7).
+            ("tik tok", "TikTok"), ("Tik-Tok", "TikTok"), ("Whats App", "WhatsApp"), ("You-Tube", "YouTube"),
+            ("Linked In (work)", "LinkedIn"), ("Hoot suite", "Hootsuite"), ("Microsoft  Teams", "Microsoft Teams"),
         ] as [(String, String?)])
     func tools(header: String, tool: String?) {
         let found = ToolCatalog.builtIn.tools(namedIn: header)
@@ -50,6 +53,8 @@ struct SchemaTests {
         #expect(catalogue.tool(named: "WhatsApp")?.category == .messaging)
         #expect(catalogue.tool(named: "Canva")?.category == .content)
         #expect(catalogue.tool(named: "Pinterest")?.category == .socialNetwork)
+        #expect(catalogue.tool(named: "Tik Tok")?.name == "TikTok")
+        #expect(catalogue.tool(named: "x-twitter")?.name == "X")
     }
 
     @Test(

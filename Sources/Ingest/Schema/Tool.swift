@@ -19,7 +19,8 @@ package struct Tool: Sendable, Hashable, Codable {
     }
 
     /// The name and aliases, folded into words for matching.
-    var matchPhrases: [[Substring]] {
-        ([name] + aliases).map { HeaderText.words($0) }.filter { !$0.isEmpty }
+    /// The name and aliases as headers are matched against them: folded, without spaces.
+    var matchKeys: [String] {
+        ([name] + aliases).map { HeaderText.words($0).joined() }.filter { !$0.isEmpty }
     }
 }

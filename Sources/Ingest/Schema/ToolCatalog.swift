@@ -1,14 +1,14 @@
 /// The tools genbridge knows, with their aliases and categories; the config file adds more.
 package struct ToolCatalog: Sendable, Hashable {
     package private(set) var tools: [Tool] {
-        didSet { phrases = tools.map(\.matchPhrases) }
+        didSet { keys = tools.map(\.matchKeys) }
     }
-    /// Each tool's name and aliases folded into words, computed once.
-    private var phrases: [[[Substring]]]
+    /// Each tool's name and aliases as matched (`Tool.matchKeys`), computed once.
+    private var keys: [[String]]
 
     package init(tools: [Tool]) {
         self.tools = tools
-        phrases = tools.map(\.matchPhrases)
+        keys = tools.map(\.matchKeys)
     }
 
     /// The built-in catalogue (SPEC §2 and §7).
@@ -38,33 +38,43 @@ package struct ToolCatalog: Sendable, Hashable {
 
     /// Adds a tool, or more aliases to a tool of the same name.
     package mutating func add(_ tool: Tool) {
-        if let index = tools.firstIndex(where: { HeaderText.fold($0.name) == HeaderText.fold(tool.name) }) {
+        if let index = tools.firstIndex(where: { Self.key($0.name) == Self.key(tool.name) }) {
             tools[index].aliases += tool.aliases
         } else {
             tools.append(tool)
         }
     }
 
-    /// The tool whose name or alias is exactly `name` (folded), if any.
+    /// `name` as tool names are compared: case, spaces and punctuation ignored (SPEC §7).
+    private static func key(_ name: String) -> String { HeaderText.words(name).joined() }
+
+    /// The tool whose name or alias is `name` (ignoring case, spaces and punctuation), if any.
     package func tool(named name: String) -> Tool? {
-        let folded = HeaderText.fold(name)
-        return tools.first { tool in ([tool.name] + tool.aliases).contains { HeaderText.fold($0) == folded } }
+        let wanted = Self.key(name)
+        return tools.indices.first { keys[$0].contains(wanted) }.map { tools[$0] }
     }
 
-    /// The tools a header names: those whose name or an alias appears in it as whole words.
-    /// `Familiarity - X` names X; `Experience` does not. More than one means ambiguous.
+    /// The tools a header names: those whose name or an alias appears in it as whole words,
+    /// ignoring case, spaces and punctuation: a run of the header's words that, put together,
+    /// spell the name. `Familiarity - X` names X and `Experience` does not; `Tik Tok` and
+    /// `Tik-Tok` name TikTok. More than one means ambiguous.
     package func tools(namedIn header: String) -> [Tool] {
         let words = HeaderText.words(header)
         guard !words.isEmpty else { return [] }
         return tools.indices.filter { index in
-            phrases[index].contains { phrase in Self.contains(words, phrase: phrase) }
+            keys[index].contains { key in Self.contains(words, spelling: key) }
         }.map { tools[$0] }
     }
 
-    private static func contains(_ words: [Substring], phrase: [Substring]) -> Bool {
-        guard phrase.count <= words.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+    /// Whether consecutive `words`, put together, are exactly `key`.
+    private static func contains(_ words: [Substring], spelling key: String) -> Bool {
+        for start in words.indices where key.hasPrefix(words[start]) {
+            var spelt = ""
+            for word in words[start...] {
+                spelt += word
+                if spelt == key { return true }
+                if !key.hasPrefix(spelt) { break }
+            }
         }
         return false
     }
