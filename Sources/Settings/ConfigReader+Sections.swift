@@ -249,9 +249,11 @@ extension ConfigReader {
                 if entry.key == "mentor_bands" {
                     config.pairing.mentorBands = names?.map(\.text)
                     places.mentorBands = names?.map { location($0.node) } ?? []
+                    config.bandNamePlaces.mentor = places.mentorBands
                 } else {
                     config.pairing.menteeBands = names?.map(\.text)
                     places.menteeBands = names?.map { location($0.node) } ?? []
+                    config.bandNamePlaces.mentee = places.menteeBands
                 }
             case "mentor_min":
                 config.pairing.mentorMin = try wholeNumber(

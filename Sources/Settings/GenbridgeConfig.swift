@@ -87,6 +87,29 @@ package struct GenbridgeConfig: Sendable, Hashable {
     package var bands: [BandDefinition]?
     package var pairing = Pairing()
     package var privacy = Privacy()
+    /// Where the names of `pairing.mentor_bands` and `mentee_bands` were written.
+    package var bandNamePlaces = BandNamePlaces()
+
+    /// Where each band name of `pairing.mentor_bands` and `mentee_bands` stands in the file, for
+    /// the one error found only once the data's bands are known: a name no band has. Not part of
+    /// the configuration's value (two files that set the same things are equal configs).
+    package struct BandNamePlaces: Sendable, Hashable {
+        package var mentor: [SourceLocation] = []
+        package var mentee: [SourceLocation] = []
+
+        package init() {}
+
+        /// Where `name` stands in `setting` (`mentor_bands` or `mentee_bands`) of `pairing`.
+        package func place(of name: String, setting: String, in pairing: Pairing) -> SourceLocation? {
+            let (names, places) =
+                setting == "mentor_bands" ? (pairing.mentorBands ?? [], mentor) : (pairing.menteeBands ?? [], mentee)
+            guard let index = names.firstIndex(of: name), index < places.count else { return nil }
+            return places[index]
+        }
+
+        package static func == (_: Self, _: Self) -> Bool { true }
+        package func hash(into hasher: inout Hasher) {}
+    }
 
     /// A config that sets nothing: what an empty file gives.
     package init() {}

@@ -1,5 +1,7 @@
 import FileOutput
 import Ingest
+import Pairing
+import Settings
 
 /// A failure of a run, mapped to its sysexits exit code in this one place.
 struct Failure: Error {
@@ -44,6 +46,18 @@ struct Failure: Error {
         for other in others {
             details.append("genbridge: error: \(other.description)")
             details += other.details
+        }
+    }
+
+    /// A pairing rule the data cannot serve: a band name in `pairing.mentor_bands` or
+    /// `mentee_bands` that none of the data's bands has (exit 78, placed where the config wrote it).
+    init(_ error: PairingError, config: GenbridgeConfig) {
+        switch error {
+        case .unknownBand(let setting, let name, _):
+            let place = config.bandNamePlaces.place(of: name, setting: setting, in: config.pairing)
+            self.init(message: "\(place?.description ?? "configuration"): \(error.description)", exitCode: Self.config)
+        case .solver:
+            self.init(message: error.description, exitCode: Self.software)
         }
     }
 

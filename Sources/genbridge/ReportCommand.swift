@@ -141,11 +141,7 @@ struct ReportCommand: ParsableCommand {
                 stopwatch.lap("pairing")
                 if input.verbose, let plan { Self.describe(plan.workload, plan: plan) }
             } catch {
-                switch error {
-                case .unknownBand:
-                    throw Failure(message: "configuration: \(error.description)", exitCode: Failure.config)
-                case .solver: throw Failure(message: error.description, exitCode: Failure.software)
-                }
+                throw Failure(error, config: config)
             }
         } else {
             Diagnostics.warning("only one band: no reverse-mentoring pairs can be proposed")

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Ingest
+import Pairing
+import Settings
 
 /// `genbridge validate INPUT...`: ingest and check only; every problem listed, nothing written.
 struct ValidateCommand: ParsableCommand {
@@ -8,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check survey exports without writing anything; every problem is listed.",
         discussion: """
             Exits 0 when the input is usable (warnings allowed), 65 when it is not, and with --strict
-            65 when any row was rejected.
+            65 when any row was rejected; 78 when the config names a pairing band the data does not
+            have, as report would.
 
             Examples:
               genbridge validate survey.csv
@@ -20,8 +23,18 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.quiet = input.quiet
-        let run = try SurveyRun.ingest(input, config: try input.loadConfig(), listEveryRejection: true)
+        let config = try input.loadConfig()
+        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: true)
         let survey = run.survey
+        if survey.bands.count >= 2 {
+            // The pairing bands the config names can be checked only against the data's bands.
+            do {
+                _ = try MentoringPlanner.pairingBands(
+                    survey: survey, options: config.pairingOptions(base: PairingOptions()))
+            } catch {
+                throw Failure(error, config: config)
+            }
+        }
         var summary = "\(survey.inputs.map(\.name).joined(separator: ", ")): usable. "
         summary += "\(survey.rowsRead) rows read, \(survey.rowsUsed) used, \(survey.rejections.count) rejected; "
         summary += "\(survey.tools.count) tools (\(survey.tools.map(\.name).joined(separator: ", "))); "

@@ -50,6 +50,21 @@ struct ConfigCommandTests {
         #expect(result.firstErrorLine.hasPrefix(firstLine), "stderr: \(result.standardError)")
     }
 
+    @Test("a pairing band the data does not have: exit 78 at the name, from report and validate alike")
+    func unknownPairingBand() throws {
+        let path = "Fixtures/config/unknown-pairing-band.yml"
+        for command in [["report", "--stdout", "none", "--out", "/tmp/genbridge-never-written"], ["validate"]] {
+            let result = try Genbridge.run(
+                [command[0], "Fixtures/sample-survey.csv", "--config", path] + command.dropFirst())
+            #expect(result.status == 78, "stderr: \(result.standardError)")
+            #expect(
+                result.firstErrorLine
+                    == "genbridge: error: \(path):5:26: pairing.mentee_bands names band \"Graduates\", which this run "
+                    + "does not have (bands: Junior, Mid, Senior)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/genbridge-never-written"))
+    }
+
     @Test("a missing --config file cannot be opened: exit 66")
     func missingConfig() throws {
         let result = try Genbridge.run(["validate", "Fixtures/sample-survey.csv", "--config", "no-such.yml"])
