@@ -18,13 +18,13 @@ extension ConfigReader {
 
         // Band names can be checked only against configured bands; the built-in ones depend on the data.
         if let bands = config.bands, !bands.isEmpty {
-            let known = Set(bands.map { HeaderText.fold($0.name) })
+            let known = Set(bands.map { HeaderText.key($0.name) })
             let lists = [
                 ("pairing.mentor_bands", config.pairing.mentorBands ?? [], places.mentorBands),
                 ("pairing.mentee_bands", config.pairing.menteeBands ?? [], places.menteeBands),
             ]
             for (key, names, places) in lists {
-                for (name, place) in zip(names, places) where !known.contains(HeaderText.fold(name)) {
+                for (name, place) in zip(names, places) where !known.contains(HeaderText.key(name)) {
                     throw .unknownBand(place, key: key, band: name, bands: bands.map(\.name))
                 }
             }

@@ -86,6 +86,27 @@ struct BandSchemeTests {
         #expect(bands.resolve().bands.map(\.name) == ["Junior", "Mid", "Senior", "Executive", "Graduate"])
     }
 
+    @Test("spellings that differ in case, spaces or punctuation are one band value or one level")
+    func spellings() throws {
+        var column = try scheme([.band])
+        var keys: [Int] = []
+        for value in ["Junior", "SENIOR", "junior", "Mid", "Senior", "mid-"] {
+            if case .success(let key) = column.classify([.band: value]) { keys.append(key) }
+        }
+        let (bands, bandOfKey) = column.resolve()
+        #expect(bands.map(\.name) == ["Junior", "Mid", "SENIOR"])
+        #expect(keys.map { bandOfKey[$0] } == [0, 2, 0, 1, 2, 1])
+
+        var levels = try scheme([.level])
+        var levelKeys: [Int] = []
+        for level in ["L1", "l1", "L-2", "L2", "L 3", "L3", "L10"] {
+            if case .success(let key) = levels.classify([.level: level]) { levelKeys.append(key) }
+        }
+        let (levelBands, bandOfLevelKey) = levels.resolve()
+        #expect(levelBands.map(\.members) == ["L1", "L-2", "L 3–L10"])
+        #expect(levelKeys.map { bandOfLevelKey[$0] } == [0, 0, 1, 1, 2, 2, 2])
+    }
+
     @Test("configured bands decide while reading; a level they do not list is rejected")
     func configured() throws {
         var bands = try scheme(
@@ -95,10 +116,12 @@ struct BandSchemeTests {
                 BandDefinition(name: "Late", rule: .levels(["L3"])),
             ])
         guard case .success(let early) = bands.classify([.level: "l2"]) else { Issue.record("L2 is Early"); return }
+        guard case .success(let late) = bands.classify([.level: "l-3"]) else { Issue.record("l-3 is Late"); return }
         guard case .failure = bands.classify([.level: "L9"]) else { Issue.record("L9 fits no band"); return }
         let (result, bandOfKey) = bands.resolve()
         #expect(result.map(\.name) == ["Early", "Late"])
         #expect(bandOfKey[early] == 0)
+        #expect(bandOfKey[late] == 1)
     }
 
     @Test("no band source at all")

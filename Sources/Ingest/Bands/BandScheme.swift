@@ -137,8 +137,8 @@ package struct BandScheme: Sendable {
         switch rule {
         case .levels(let levels):
             guard let level = values[.level] else { return false }
-            let folded = HeaderText.fold(level)
-            return levels.contains { HeaderText.fold($0) == folded }
+            let wanted = HeaderText.key(level)
+            return levels.contains { HeaderText.key($0) == wanted }
         case .years(let range):
             return values[.years].flatMap { Int($0) }.map(range.contains) ?? false
         case .birthYears(let range):
@@ -175,21 +175,38 @@ package struct BandScheme: Sendable {
         case .years:
             return fixedRanges(Self.experienceRanges.map { ($0.name, $0.name) })
         case .bandColumn:
-            let order = keys.indices.sorted { a, b in
-                let (rankA, rankB) = (Self.knownRank(keys[a]), Self.knownRank(keys[b]))
+            let (spellings, groupOfKey) = spellingGroups()
+            let order = spellings.indices.sorted { a, b in
+                let (rankA, rankB) = (Self.knownRank(spellings[a]), Self.knownRank(spellings[b]))
                 if rankA != rankB { return rankA < rankB }
                 return a < b
             }
-            var bandOfKey = Array(repeating: 0, count: keys.count)
+            var bandOfGroup = Array(repeating: 0, count: spellings.count)
             var bands: [Band] = []
-            for key in order {
-                bandOfKey[key] = bands.count
-                bands.append(Band(index: bands.count, name: keys[key], members: "band \"\(keys[key])\""))
+            for group in order {
+                bandOfGroup[group] = bands.count
+                bands.append(Band(index: bands.count, name: spellings[group], members: "band \"\(spellings[group])\""))
             }
-            return (bands, bandOfKey)
+            return (bands, groupOfKey.map { bandOfGroup[$0] })
         case .level:
             return splitLevels()
         }
+    }
+
+    /// The keys as values: spellings that differ only in case, spaces and punctuation (`Senior`,
+    /// `SENIOR`; `L-2`, `l2`) are one value, shown as first seen. Returns each value's spelling, in
+    /// order of first appearance, and the value of each key.
+    private func spellingGroups() -> (spellings: [String], groupOfKey: [Int]) {
+        var groupOfFolded: [String: Int] = [:]
+        var spellings: [String] = []
+        let groupOfKey = keys.map { key in
+            let folded = HeaderText.key(key)
+            if let group = groupOfFolded[folded] { return group }
+            groupOfFolded[folded] = spellings.count
+            spellings.append(key)
+            return spellings.count - 1
+        }
+        return (spellings, groupOfKey)
     }
 
     /// Bands with fixed ranges, keeping only those that hold someone, in their fixed order.
@@ -208,8 +225,13 @@ package struct BandScheme: Sendable {
     /// people are as equal as possible (least sum of squared differences from a third of all;
     /// among equal splits, the first cut earliest). Fewer than three levels: one band each.
     private func splitLevels() -> (bands: [Band], bandOfKey: [Int]) {
-        let order = keys.indices.sorted { NaturalOrder.areInIncreasingOrder(keys[$0], keys[$1]) }
-        let counts = order.map { keyCounts[$0] }
+        let (levels, groupOfKey) = spellingGroups()
+        var levelCounts = Array(repeating: 0, count: levels.count)
+        for (key, group) in groupOfKey.enumerated() { levelCounts[group] += keyCounts[key] }
+        // Ordered as their letters and digits read (`L-2` sits with `L2`, below `L10`).
+        let folded = levels.map(HeaderText.key)
+        let order = levels.indices.sorted { NaturalOrder.areInIncreasingOrder(folded[$0], folded[$1]) }
+        let counts = order.map { levelCounts[$0] }
         let names = ["Junior", "Mid", "Senior"]
         var runs: [Range<Int>]
         if order.count <= 3 {
@@ -235,16 +257,16 @@ package struct BandScheme: Sendable {
             case 2: ["Junior", "Senior"]
             default: names
             }
-        var bandOfKey = Array(repeating: 0, count: keys.count)
+        var bandOfLevel = Array(repeating: 0, count: levels.count)
         var bands: [Band] = []
         for (index, run) in runs.enumerated() {
-            for position in run { bandOfKey[order[position]] = index }
-            let first = keys[order[run.lowerBound]]
-            let last = keys[order[run.upperBound - 1]]
+            for position in run { bandOfLevel[order[position]] = index }
+            let first = levels[order[run.lowerBound]]
+            let last = levels[order[run.upperBound - 1]]
             bands.append(
                 Band(index: index, name: bandNames[index], members: first == last ? first : "\(first)–\(last)"))
         }
-        return (bands, bandOfKey)
+        return (bands, groupOfKey.map { bandOfLevel[$0] })
     }
 
     private static func knownRank(_ value: String) -> Int {

@@ -50,6 +50,12 @@ package enum HeaderText {
         fold(text).split(separator: " ")
     }
 
+    /// `text` as names are compared where case, spaces and punctuation do not matter: `L-2`,
+    /// `l 2` and `L2` are one level, `Tik Tok` is `TikTok`.
+    package static func key(_ text: some StringProtocol) -> String {
+        fold(text).filter { $0 != " " }
+    }
+
     /// `EmployeeID` → `Employee ID`, `JobLevel` → `Job Level`: spaces where a lower-case letter
     /// meets an upper-case one, and before the last capital of a run followed by a lower-case letter.
     package static func splittingCamelCase(_ text: String) -> String {

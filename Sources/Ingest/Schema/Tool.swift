@@ -21,6 +21,6 @@ package struct Tool: Sendable, Hashable, Codable {
     /// The name and aliases, folded into words for matching.
     /// The name and aliases as headers are matched against them: folded, without spaces.
     var matchKeys: [String] {
-        ([name] + aliases).map { HeaderText.words($0).joined() }.filter { !$0.isEmpty }
+        ([name] + aliases).map(HeaderText.key).filter { !$0.isEmpty }
     }
 }

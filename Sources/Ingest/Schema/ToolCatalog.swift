@@ -38,19 +38,16 @@ package struct ToolCatalog: Sendable, Hashable {
 
     /// Adds a tool, or more aliases to a tool of the same name.
     package mutating func add(_ tool: Tool) {
-        if let index = tools.firstIndex(where: { Self.key($0.name) == Self.key(tool.name) }) {
+        if let index = tools.firstIndex(where: { HeaderText.key($0.name) == HeaderText.key(tool.name) }) {
             tools[index].aliases += tool.aliases
         } else {
             tools.append(tool)
         }
     }
 
-    /// `name` as tool names are compared: case, spaces and punctuation ignored (SPEC §7).
-    private static func key(_ name: String) -> String { HeaderText.words(name).joined() }
-
     /// The tool whose name or alias is `name` (ignoring case, spaces and punctuation), if any.
     package func tool(named name: String) -> Tool? {
-        let wanted = Self.key(name)
+        let wanted = HeaderText.key(name)
         return tools.indices.first { keys[$0].contains(wanted) }.map { tools[$0] }
     }
 

@@ -199,7 +199,7 @@ package enum MentoringPlanner {
         guard let names else { return nil }
         var result: [Int] = []
         for name in names {
-            guard let band = survey.bands.first(where: { HeaderText.fold($0.name) == HeaderText.fold(name) }) else {
+            guard let band = survey.bands.first(where: { HeaderText.key($0.name) == HeaderText.key(name) }) else {
                 throw .unknownBand(setting: setting, name: name, bands: survey.bands.map(\.name))
             }
             result.append(band.index)
