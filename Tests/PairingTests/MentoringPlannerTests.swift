@@ -215,6 +215,20 @@ struct MentoringPlannerTests {
         #expect(plan.unpaired.first?.lowTools == [])
     }
 
+    @Test("under score, a mentee whose teachable tools all weigh 0 is told so, not that no one knows them")
+    func unweightedTools() throws {
+        let run = try Self.run(csv: "id,Level,TikTok,Canva\na,L1,4,0\ns,L9,0,2\n")
+        var options = PairingOptions()
+        options.weights = ["TikTok": 0]
+        options.objective = .score
+        let plan = try run.plan(options)
+        #expect(plan.pairs.isEmpty)
+        #expect(plan.unpaired.first?.reason == .onlyUnweightedTools)
+        #expect(plan.unpaired.first?.reason.code == "no_one_can_teach")
+        options.objective = .coverage
+        #expect(try run.plan(options).pairs.map(\.score) == [0])
+    }
+
     @Test("the same people in another row order give the same pairs")
     func determinism() throws {
         let sample = try String(

@@ -145,7 +145,7 @@ struct SolverEdgeCaseTests {
         let s = try solve(q)
         #expect(s.pairs.isEmpty)
         #expect(s.reach[0].bestScoreMicros == 0)
-        #expect(s.reach[0].unpairedReason(under: .score) == .noOneCanTeach)
+        #expect(s.reach[0].unpairedReason(under: .score) == .onlyUnweightedTools)
     }
 
     @Test("Fractional weights are exact in micro-units")

@@ -51,6 +51,9 @@ package struct MentoringPair: Sendable, Hashable {
 package enum UnpairedReason: Sendable, Hashable {
     /// No mentor candidate knows (score ≥ mentor_min) any tool the mentee is low on.
     case noOneCanTeach
+    /// Under the `score` objective: the tools mentors could teach them all have weight 0, so no pair
+    /// adds to the score (counted as no one can teach them: nothing of weight).
+    case onlyUnweightedTools
     /// Mentors who could teach exist, but every one is excluded; the rules that excluded them.
     case everyCandidateExcluded([ExclusionRule])
     /// Allowed mentors exist, but their capacity went to other mentees.
@@ -58,7 +61,7 @@ package enum UnpairedReason: Sendable, Hashable {
 
     package var code: String {
         switch self {
-        case .noOneCanTeach: "no_one_can_teach"
+        case .noOneCanTeach, .onlyUnweightedTools: "no_one_can_teach"
         case .everyCandidateExcluded: "every_candidate_excluded"
         case .capacityExhausted: "capacity_exhausted"
         }

@@ -114,6 +114,7 @@ package enum MentoringPlanner {
             let reason: UnpairedReason
             switch solution.reach[index].unpairedReason(under: options.objective) {
             case .noOneCanTeach: reason = .noOneCanTeach
+            case .onlyUnweightedTools: reason = .onlyUnweightedTools
             case .capacityExhausted: reason = .capacityExhausted
             case .excludedByGroupRules, .excludedByExplicitPairs, .excludedByGroupRulesAndExplicitPairs:
                 reason = .everyCandidateExcluded(

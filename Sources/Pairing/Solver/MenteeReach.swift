@@ -23,8 +23,11 @@ package struct MenteeReach: Sendable, Hashable {
 
     /// Why a mentee with this reach would stay unpaired.
     package enum UnpairedReason: String, Sendable, Hashable {
-        /// No mentor can teach them any tool (under `score`: none with a positive score).
+        /// No mentor can teach them any tool.
         case noOneCanTeach
+        /// Under `score`: mentors can teach them, but only tools of weight 0, and a pair that
+        /// scores 0 is never made.
+        case onlyUnweightedTools
         /// Every teachable mentor is excluded, by the department/location rules only.
         case excludedByGroupRules
         /// Every teachable mentor is excluded, by explicit pairs only.
@@ -47,7 +50,7 @@ package struct MenteeReach: Sendable, Hashable {
             default: return .excludedByExplicitPairs
             }
         }
-        if objective == .score, let best = bestScoreMicros, best <= 0 { return .noOneCanTeach }
+        if objective == .score, let best = bestScoreMicros, best <= 0 { return .onlyUnweightedTools }
         return .capacityExhausted
     }
 }

@@ -260,6 +260,8 @@ package enum TextReport {
                 reason =
                     mentee.lowTools.isEmpty
                     ? "low on no tool: nothing to teach" : "no candidate knows a tool they are low on"
+            case .onlyUnweightedTools:
+                reason = "only tools weighted 0 could be taught to them: under the score objective no pair is made"
             case .capacityExhausted: reason = "the mentors who could teach them are all taken"
             case .everyCandidateExcluded(let rules):
                 reason =

@@ -105,6 +105,8 @@ extension HTMLReport {
         case .everyCandidateExcluded(let rules):
             let words = rules.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
             return "Every candidate is excluded (\(words.joined(separator: ", ")))."
+        case .onlyUnweightedTools:
+            return "Only tools weighted 0 could be taught to them: under the score objective no pair is made."
         case .capacityExhausted:
             return "The mentors who could teach them are all taken."
         }
