@@ -28,5 +28,22 @@ package struct ReportContext: Sendable {
     package var suppressedMarker: String { "n<\(analysis.options.minGroupSize)" }
 
     package func toolName(_ index: Int) -> String { analysis.tools[index].name }
+
+    /// The finding when no headline gap has the most junior band ahead: that it is not ahead on
+    /// any tool the two bands can be compared on, or, when too few answers allow no comparison at
+    /// all, that (a claim about suppressed tools would rest on nothing).
+    package func noLeadSentence(junior: String, senior: String) -> String {
+        let suppressed = analysis.headline.filter(\.suppressed).count
+        let minimum = analysis.options.minGroupSize
+        if suppressed == analysis.headline.count {
+            return "\(junior) and \(senior) cannot be compared on any tool: each tool has fewer than \(minimum) "
+                + "answers in one of them."
+        }
+        if suppressed > 0 {
+            return "\(junior) is not more familiar than \(senior) with any tool they can be compared on "
+                + "(\(suppressed) of \(analysis.headline.count) tools have fewer than \(minimum) answers in one of them)."
+        }
+        return "\(junior) is not more familiar than \(senior) with any tool."
+    }
     package func bandName(_ index: Int) -> String { analysis.bands[index].band.name }
 }

@@ -75,6 +75,18 @@ struct HTMLSectionTests {
         #expect(!findings.contains("Pairs proposed"))
     }
 
+    @Test("findings never claim a band is not ahead when too few answers allow no comparison")
+    func findingsWithoutComparisons() {
+        let tiny = HTMLTestSupport.run([HTMLTestSupport.samplePath], minGroupSize: 1000)
+        let sentence = "Junior and Senior cannot be compared on any tool: each tool has fewer than 1000 answers"
+        #expect(HTMLReport.render(tiny.context()).contains(sentence))
+        let text = TextReport.render(tiny.context()).split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(text.joined(separator: " ").contains(sentence))
+        #expect(!TextReport.render(tiny.context()).contains("is not more familiar"))
+    }
+
     @Test("a plan that pairs no one says so")
     func emptyPlan() throws {
         var plan = Self.plan

@@ -65,7 +65,7 @@ package enum TextReport {
         }
         let shown = analysis.headline.filter { ($0.meanDifference ?? 0) > 0 && !$0.suppressed }.prefix(3)
         if shown.isEmpty {
-            text += "  \(junior.band.name) is not more familiar than \(senior.band.name) with any tool.\n"
+            text += wrap("  " + context.noLeadSentence(junior: junior.band.name, senior: senior.band.name)) + "\n"
         }
         for gap in shown {
             guard let difference = gap.meanDifference else { continue }

@@ -23,7 +23,7 @@ extension HTMLReport {
         if analysis.bands.count >= 2, let junior = analysis.bands.first, let senior = analysis.bands.last {
             let shown = analysis.headline.filter { ($0.meanDifference ?? 0) > 0 && !$0.suppressed }.prefix(3)
             if shown.isEmpty {
-                items.append("\(junior.band.name) is not more familiar than \(senior.band.name) with any tool.")
+                items.append(Markup(text: context.noLeadSentence(junior: junior.band.name, senior: senior.band.name)))
             }
             for gap in shown {
                 items.append(gapSentence(gap, junior: junior, senior: senior, context: context))
