@@ -46,7 +46,7 @@ struct SolverBruteForceTests {
             PairingSolver.Tuning(), SolverCertificateCheck.columnGeneration, SolverCertificateCheck.starved,
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
-            SolverCertificateCheck.sampledThirds,
+            SolverCertificateCheck.sampledThirds, SolverCertificateCheck.sampledFromZero,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -52,6 +52,12 @@ enum SolverCertificateCheck {
         tuning.sampleFrom = 0
         return tuning
     }()
+    /// Sampled, but the first restricted solve starts from 0 rather than the estimated prices.
+    static let sampledFromZero: PairingSolver.Tuning = {
+        var tuning = sampled
+        tuning.startFromEstimatedPrices = false
+        return tuning
+    }()
     static let sampledThirds: PairingSolver.Tuning = {
         var tuning = PairingSolver.Tuning(auction: false)
         tuning.sampleEvery = 3

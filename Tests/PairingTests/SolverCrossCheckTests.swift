@@ -69,7 +69,7 @@ struct SolverCrossCheckTests {
             PairingSolver.Tuning(), PairingSolver.Tuning(auction: true), SolverCertificateCheck.starved,
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
-            SolverCertificateCheck.sampledThirds,
+            SolverCertificateCheck.sampledThirds, SolverCertificateCheck.sampledFromZero,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

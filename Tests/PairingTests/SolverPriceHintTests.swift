@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Analysis
 @testable import Pairing
 
 @Suite("Estimated prices from a sample")
@@ -59,6 +60,69 @@ struct SolverPriceHintTests {
         #expect(SolverPriceHint.prices(certified.instance, sample: certified, every: 1) == nil)
     }
 
+    /// The restricted solve from any start prices: every row is free at first, so prices too high
+    /// (repaired where the mentor keeps room), too low or random must all end in an assignment as
+    /// good as the one from 0, with prices that prove it on the arcs.
+    @Test("A restricted solve from any start prices ends optimal, with its certificate", arguments: 0..<24)
+    func startPrices(seed: Int) throws {
+        let problem = SolverTestProblems.survey(
+            seed: UInt64(seed), mentors: 45, mentees: 40, objective: seed % 2 == 0 ? .coverage : .score,
+            capacities: 0...2, forbiddenPerMentee: 4)
+        let instance = try SolverInstance(problem)
+        var rowStart = [0]
+        var arcMentor: [Int32] = []
+        var arcScore: [Int64] = []
+        for j in 0..<instance.menteeCount {
+            for i in 0..<instance.mentorCount {
+                guard let profit = instance.profit(mentor: i, mentee: j) else { continue }
+                arcMentor.append(Int32(i))
+                arcScore.append(profit - instance.bonus)
+            }
+            rowStart.append(arcMentor.count)
+        }
+        func solve(start: [Int64]?) -> SolverRestrictedAssignment<Int64> {
+            var restricted = SolverRestrictedAssignment<Int64>(
+                capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus)
+            if let start { restricted.startPrices(start) }
+            restricted.update(
+                rowStart: rowStart, arcMentor: arcMentor, arcScore: arcScore,
+                dirty: (0..<instance.menteeCount).map { Int32($0) })
+            return restricted
+        }
+        func total(_ solved: SolverRestrictedAssignment<Int64>) -> Int64 {
+            solved.mentorOfMentee.enumerated().reduce(0) { sum, entry in
+                entry.element < 0 ? sum : sum + (instance.profit(mentor: Int(entry.element), mentee: entry.offset) ?? 0)
+            }
+        }
+        let expected = total(solve(start: nil))
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let top = 2 * (instance.bonus + instance.maxPairScore)
+        for start in [
+            [Int64](repeating: top, count: instance.mentorCount),
+            (0..<instance.mentorCount).map { _ in Int64.random(in: 0...top, using: &generator) },
+            (0..<instance.mentorCount).map { _ in Int64.random(in: -5...3, using: &generator) },
+        ] {
+            let solved = solve(start: start)
+            #expect(total(solved) == expected)
+            var load = [Int32](repeating: 0, count: instance.mentorCount)
+            for mentor in solved.mentorOfMentee where mentor >= 0 { load[Int(mentor)] += 1 }
+            for j in 0..<instance.menteeCount {
+                let v = solved.menteeValue[j]
+                #expect(v >= 0 && (solved.mentorOfMentee[j] >= 0 || v == 0))
+                for a in rowStart[j]..<rowStart[j + 1] {
+                    let i = Int(arcMentor[a])
+                    let reduced = solved.mentorPrice[i] + v - (instance.bonus + arcScore[a])
+                    #expect(reduced >= 0)
+                    if solved.mentorOfMentee[j] == Int32(i) { #expect(reduced == 0) }
+                }
+            }
+            for i in 0..<instance.mentorCount {
+                #expect(solved.mentorPrice[i] >= 0)
+                if solved.mentorPrice[i] > 0 { #expect(load[i] == instance.mentorCapacity[i]) }
+            }
+        }
+    }
+
     @Test("A sampled solve is optimal, certified and repeatable on a survey-like problem")
     func sampledSurvey() throws {
         let problem = SolverTestProblems.survey(
@@ -68,7 +132,12 @@ struct SolverPriceHintTests {
         let first = try PairingSolver.solveCertified(problem, tuning: tuning)
         let second = try PairingSolver.solveCertified(problem, tuning: tuning)
         let plain = try PairingSolver.solveCertified(problem, tuning: SolverCertificateCheck.columnGeneration)
+        var fromZero = tuning
+        fromZero.startFromEstimatedPrices = false
+        let zero = try PairingSolver.solveCertified(problem, tuning: fromZero)
         SolverCertificateCheck.check(first)
+        SolverCertificateCheck.check(zero)
+        #expect(SolverOracle.value(problem, zero.solution) == SolverOracle.value(problem, plain.solution))
         SolverOracle.checkFeasible(problem, first.solution)
         #expect(SolverOracle.value(problem, first.solution) == SolverOracle.value(problem, plain.solution))
         #expect(first.solution.pairs == second.solution.pairs)

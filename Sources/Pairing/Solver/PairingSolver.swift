@@ -26,7 +26,8 @@ import Foundation
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
 ///    assigned mentees, and `u_i > 0` only for full mentors. Each round's solve is warm, from the
-///    last round's state, and repairs the mentors left with room; with
+///    last round's state, and repairs the mentors left with room; the first starts from the
+///    estimated prices when there are any (every row is free then, so any prices will do); with
 ///    `Tuning.coldRestrictedSolves` each round solves from `u = 0` instead: prices then rise only
 ///    on full mentors and the last condition holds without repairs. (With
 ///    `Tuning.deferMentorRepair`,
@@ -128,6 +129,10 @@ package enum PairingSolver {
         /// Best-score seed arcs per mentee when estimated prices add their own: 4 rather than 16
         /// holds 10 MB less at 1,000,000 rows for the same time at 50,000².
         package var hintedSeedArcsPerMentee: Int = 4
+        /// With estimated prices, the first restricted solve starts from them instead of from 0
+        /// (warm solves only): its rows then mostly settle at once on mentors that are good value,
+        /// instead of all bidding up the best-scoring ones. See `BENCHMARKS.md`, eleventh round.
+        package var startFromEstimatedPrices = true
 
         package init(
             seedArcsPerMentee: Int = 16, pricingArcsPerMentee: Int = 16, arcsPerProjection: Int = 2,
@@ -219,16 +224,20 @@ package enum PairingSolver {
         switch scoreBits(maxPairScore: instance.maxPairScore) {
         case 8:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int8.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, hint: hint, tuning: tuning,
+                scores: Int8.self)
         case 16:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int16.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, hint: hint, tuning: tuning,
+                scores: Int16.self)
         case 32:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int32.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, hint: hint, tuning: tuning,
+                scores: Int32.self)
         default:
             return columnGeneration(
-                instance, pricing: pricing, seed: seed, hinted: hinted, tuning: tuning, scores: Int64.self)
+                instance, pricing: pricing, seed: seed, hinted: hinted, hint: hint, tuning: tuning,
+                scores: Int64.self)
         }
     }
 
@@ -244,7 +253,7 @@ package enum PairingSolver {
     /// Steps 1–3 from the seed on, with arc scores stored as `Score`.
     private static func columnGeneration<Score: FixedWidthInteger & SignedInteger & Sendable>(
         _ instance: SolverInstance, pricing: SolverPricing, seed: consuming SolverPricing.Output,
-        hinted: consuming SolverPricing.Output?, tuning: Tuning, scores: Score.Type
+        hinted: consuming SolverPricing.Output?, hint: [Int64]?, tuning: Tuning, scores: Score.Type
     ) -> Certified {
         let best = seed.best
         // The explicit arcs as compressed rows with their scores, carried from round to round.
@@ -257,8 +266,9 @@ package enum PairingSolver {
         var restricted = SolverRestrictedAssignment<Score>(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
             singleSearchBelow: tuning.singleSearchBelow)
-        var rounds = 0
         let cold = tuning.coldRestrictedSolves
+        if let hint, tuning.startFromEstimatedPrices, !cold { restricted.startPrices(hint) }
+        var rounds = 0
         while true {
             if cold {
                 restricted.reset()

@@ -167,6 +167,15 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         parentMentor = [Int32](repeating: -1, count: mentorCount)
     }
 
+    /// Sets the mentor prices the first `update` starts from (before any row is settled): any
+    /// prices `u ≥ 0` will do, since every row is then free and settles feasibly against them, and
+    /// the repairs lower the prices of the mentors left with room (mentors of capacity 0 take part
+    /// in nothing and stay at 0). Estimated prices close to the optimum's save most of the work.
+    mutating func startPrices(_ prices: [Int64]) {
+        precondition(mentorOfMentee.allSatisfy { $0 < 0 }, "start prices are set before any row is settled")
+        for i in 0..<mentorCount { mentorPrice[i] = capacity[i] > 0 ? max(0, prices[i]) : 0 }
+    }
+
     /// Forgets the assignment and every price, so the next `update` (with every row dirty) solves
     /// from scratch. From `u = 0`, prices rise only on mentors that are full (a mentor with room
     /// ends any search that reaches it), so a cold solve never needs the mentor price repairs.
