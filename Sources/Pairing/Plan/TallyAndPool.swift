@@ -17,7 +17,10 @@ package struct TallyAndPool: RespondentConsumer {
 
     package mutating func append(_ later: consuming TallyAndPool, renumbering: Renumbering) {
         tally.append(later.tally, renumbering: renumbering)
-        pool.append(later.pool, renumbering: renumbering)
+        // Moved, not copied: the pool renumbers the later candidates where they are.
+        var laterPool = CandidatePool()
+        swap(&laterPool, &later.pool)
+        pool.append(consume laterPool, renumbering: renumbering)
     }
 
     package mutating func finish(survey: Survey, ids: TextColumn) {
