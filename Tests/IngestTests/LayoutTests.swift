@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -80,6 +81,27 @@ struct LayoutTests {
                 .excludedResponse("spam"),
                 .unfinished,
             ])
+    }
+
+    @Test("Qualtrics: a Status no export uses is kept as a normal response, with a warning at its cell")
+    func qualtricsUnknownStatus() throws {
+        let text = try String(contentsOfFile: fixture("exports/qualtrics-choice-text.csv"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\r\n")  // the export's line breaks
+        // Record 7 (index 6; physical line 8, a question text above holds a line break) is a
+        // normal response: its Status (column 3) becomes "Weird".
+        var cells = lines[6].components(separatedBy: ",")
+        #expect(cells[2] == "IP Address")
+        cells[2] = "Weird"
+        lines[6] = cells.joined(separator: ",")
+        let path = try temporaryFile(lines.joined(separator: "\r\n"))
+        let (survey, _) = ingest([path])
+        #expect(survey.rowsUsed == 150)
+        #expect(
+            survey.warnings == [
+                "\(path):8:3: Status \"Weird\" is not one Qualtrics uses; the response is treated as a normal one"
+            ])
+        #expect(ResponseStatus("16") == .normal && ResponseStatus("Spam") == .excluded("spam"))
+        #expect(ResponseStatus("3") == .unknown)
     }
 
     @Test("Qualtrics legacy two-row export")

@@ -162,17 +162,23 @@ enum SpecialColumn {
 }
 
 /// Qualtrics' response status: which responses are real.
-package enum ResponseStatus {
-    /// nil for a normal response; otherwise why it is excluded.
-    package static func exclusion(_ value: String) -> String? {
+package enum ResponseStatus: Sendable, Hashable {
+    /// A normal response (0 IP Address, 4 Imported, 16 Offline, or blank).
+    case normal
+    /// A response the survey tool marks as not a real one, and which kind.
+    case excluded(String)
+    /// A value Qualtrics does not use: kept as a normal response, with a warning.
+    case unknown
+
+    package init(_ value: String) {
         switch HeaderText.fold(value) {
-        case "", "0", "4", "16", "ip address", "imported", "offline": nil
-        case "1", "survey preview": "survey preview"
-        case "2", "survey test": "survey test"
-        case "8", "spam": "spam"
-        case "9", "preview spam", "survey preview spam": "preview spam"
-        case "17", "offline survey preview": "offline survey preview"
-        default: nil
+        case "", "0", "4", "16", "ip address", "imported", "offline": self = .normal
+        case "1", "survey preview": self = .excluded("survey preview")
+        case "2", "survey test": self = .excluded("survey test")
+        case "8", "spam": self = .excluded("spam")
+        case "9", "preview spam", "survey preview spam": self = .excluded("preview spam")
+        case "17", "offline survey preview": self = .excluded("offline survey preview")
+        default: self = .unknown
         }
     }
 

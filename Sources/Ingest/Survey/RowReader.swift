@@ -93,10 +93,26 @@ struct Memo<Value> {
 }
 
 /// A row warning whose line is known relative to its chunk until the chunks are put together.
-struct CapacityWarning {
+/// A value that could not be read as meant but does not reject its row: a capacity that is not a
+/// whole number (the default is used), a response status Qualtrics does not use (kept as normal).
+struct ValueWarning {
+    enum Kind {
+        case capacity
+        case status
+    }
+
+    var kind: Kind
     var line: Int
     var column: Int
     var value: String
+
+    /// The warning's words, after its place.
+    var text: String {
+        switch kind {
+        case .capacity: "capacity \"\(value)\" is not a whole number; the default is used"
+        case .status: "Status \"\(value)\" is not one Qualtrics uses; the response is treated as a normal one"
+        }
+    }
 }
 
 /// Reads the data rows of one chunk of an input: checks each, rejects it or turns it into a
@@ -119,7 +135,7 @@ struct RowReader {
     /// Invalid answers per entry of `plan.tools`.
     var invalidByToolColumn: [Int]
     var examples: [AnswerIssue] = []
-    var warnings: [CapacityWarning] = []
+    var warnings: [ValueWarning] = []
 
     /// Band keys: the survey's when the chunk started, then the chunk's new ones.
     var keys: [String]
@@ -140,7 +156,7 @@ struct RowReader {
     private var mentorMemo = Memo<Bool>()
     private var menteeMemo = Memo<Bool>()
     private var choicesMemo = Memo<(mentor: Bool, mentee: Bool)>()
-    private var statusMemo = Memo<String?>()
+    private var statusMemo = Memo<ResponseStatus>()
     private var finishedMemo = Memo<Bool>()
     private let scratch: RowScratch
 
@@ -181,12 +197,15 @@ struct RowReader {
             return nil
         }
         if let column = plan.status {
-            let exclusion = statusMemo.value(FieldText.trimmed(record.field(column))) { bytes in
-                ResponseStatus.exclusion(FieldText.string(bytes))
-            }
-            if let exclusion {
-                reject(record, .excludedResponse(exclusion))
+            let value = FieldText.trimmed(record.field(column))
+            switch statusMemo.value(value, { ResponseStatus(FieldText.string($0)) }) {
+            case .normal: break
+            case .excluded(let why):
+                reject(record, .excludedResponse(why))
                 return nil
+            case .unknown:
+                warnings.append(
+                    ValueWarning(kind: .status, line: record.line, column: column + 1, value: FieldText.string(value)))
             }
         }
         if let column = plan.finished {
@@ -255,7 +274,8 @@ struct RowReader {
                     capacity = number
                 } else {
                     warnings.append(
-                        CapacityWarning(line: record.line, column: column + 1, value: FieldText.string(value)))
+                        ValueWarning(
+                            kind: .capacity, line: record.line, column: column + 1, value: FieldText.string(value)))
                 }
             }
         }

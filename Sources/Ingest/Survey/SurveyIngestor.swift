@@ -332,9 +332,7 @@ final class IngestRun<C: RespondentConsumer> {
             survey.rejections.append(rejection)
         }
         for warning in reader.warnings {
-            survey.warnings.append(
-                "\(reader.file):\(warning.line + lineOffset):\(warning.column): capacity \"\(warning.value)\" is not a whole number; the default is used"
-            )
+            survey.warnings.append("\(reader.file):\(warning.line + lineOffset):\(warning.column): \(warning.text)")
         }
         guard var scheme else { return }
         let bandKeys = reader.keys.indices.map { scheme.register(reader.keys[$0], count: reader.keyCounts[$0]) }
