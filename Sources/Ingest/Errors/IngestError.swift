@@ -93,22 +93,15 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `text` in double quotes, on one line: a line break, tab or other control character inside
     /// it (a quoted cell may hold any) is written as an escape, so a message stays one line.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
+        let inner = ScalarRewriting.rewrite(text) { scalar in
             switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case "\"", "\\": "\\" + String(scalar)
+            default: scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
             }
         }
-        return result + "\""
+        return "\"" + inner + "\""
     }
 }

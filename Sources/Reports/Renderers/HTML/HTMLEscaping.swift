@@ -1,3 +1,5 @@
+import Ingest
+
 /// Escaping of text for HTML. Everything that came from the input (names, ids, departments,
 /// locations, tool and band names, file names, answers) passes through `escape` before it is
 /// written, in element text and in attribute values alike.
@@ -7,20 +9,16 @@ package enum HTMLEscaping {
     /// value. Characters HTML does not allow in a document (C0 and C1 controls other than tab, line
     /// feed and carriage return; noncharacters) become U+FFFD, so the page stays valid.
     package static func escape(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
+        ScalarRewriting.rewrite(text) { scalar in
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                result.unicodeScalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: isForbidden(scalar) ? "\u{FFFD}" : nil
             }
         }
-        return result
     }
 
     /// A code point that an HTML document must not contain as a character.
