@@ -42,6 +42,13 @@ struct SolverCrossCheckTests {
 
     static let wideWeights: [Double] = [1_000_000, 0.000001, 2, 1, 0.5, 1, 3, 1]
 
+    @Test("The seed's and the hint's changed rows put together: ascending, each once")
+    func dirtyRowsUnion() {
+        #expect(PairingSolver.union([1, 4, 7], [0, 4, 5, 9]) == [0, 1, 4, 5, 7, 9])
+        #expect(PairingSolver.union([], [2, 3]) == [2, 3] && PairingSolver.union([2], []) == [2])
+        #expect(PairingSolver.union([3, 8], [3, 8]) == [3, 8])
+    }
+
     @Test("The cases store arc scores in each width: 8, 16, 32 and 64 bits")
     func everyScoreWidth() throws {
         var widths = Set<Int>()

@@ -241,6 +241,21 @@ package enum PairingSolver {
         }
     }
 
+    /// The union of two ascending lists (`Arcs.add` returns its mentees in order), ascending and
+    /// without repeats.
+    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            let next = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
+            if i < a.count && a[i] == next { i += 1 }
+            if j < b.count && b[j] == next { j += 1 }
+            result.append(next)
+        }
+        return result
+    }
+
     /// The bits an arc's score is stored in: the narrowest signed width of 8, 16, 32 and 64 that
     /// holds `maxPairScore` (scores are never negative).
     static func scoreBits(maxPairScore: Int64) -> Int {
@@ -261,7 +276,7 @@ package enum PairingSolver {
         var dirty = arcs.add(seed, instance)
         seed.picks = []  // kept for its best scores only
         if let picks = consume hinted {
-            dirty = Array(Set(dirty).union(arcs.add(picks, instance))).sorted()
+            dirty = Self.union(dirty, arcs.add(picks, instance))
         }
         var restricted = SolverRestrictedAssignment<Score>(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
