@@ -17,9 +17,12 @@ extension GenbridgeConfig {
         for tool in tools ?? [] { options.catalogue.add(tool) }
 
         if scale != Scale() {
-            // The base scale's tables are folded already; folding is idempotent, so they carry over.
+            // The base scale's tables are keyed already (`HeaderText.key`, which is idempotent);
+            // the config's labels are keyed before they are laid over them, so that `Expert: 3`
+            // replaces the built-in `expert` instead of standing beside it (which of the two won
+            // then depended on the order of a dictionary: one run 3, the next 4).
             var labels = base.scale.labels.mapValues { Int($0) }
-            labels.merge(scale.labels ?? [:]) { _, configured in configured }
+            for (label, score) in scale.labels ?? [:] { labels[HeaderText.key(label)] = score }
             options.scale = FamiliarityScale(
                 minimum: scale.minimum ?? base.scale.minimum, maximum: scale.maximum ?? base.scale.maximum,
                 extraLabels: labels, missing: scale.missing ?? base.scale.missing.sorted())

@@ -89,6 +89,24 @@ struct ConfigStageOptionsTests {
         #expect(labelsOnly.scale.answer(for: "N/A") == .missing)
     }
 
+    @Test("a config label replaces a built-in one spelt otherwise, every time")
+    func labelOverrides() throws {
+        // Five built-in labels given other scores, in other spellings: each must win (one that
+        // stood beside the built-in entry won or lost by a dictionary's order, 1 in 32 all right).
+        let options = try parsed(
+            "scale:\n  labels: {EXPERT: 3, beginner: 1, Confident: 2, 'aware!': 0, proficient: 4}\n"
+        ).ingestOptions(base: IngestOptions())
+        #expect(options.scale.answer(for: "Expert") == .score(3))
+        #expect(options.scale.answer(for: "Beginner") == .score(1))
+        #expect(options.scale.answer(for: "confident") == .score(2))
+        #expect(options.scale.answer(for: "Aware") == .score(0))
+        #expect(options.scale.answer(for: "Proficient") == .score(4))
+        // Missing words and labels ignore case, spaces and punctuation: `NA` is `N/A`.
+        #expect(options.scale.answer(for: "NA") == .missing && options.scale.answer(for: "n.a.") == .missing)
+        #expect(options.scale.answer(for: "Dont know") == .missing)
+        #expect(options.scale.answer(for: "3 - Regular use") == .score(3))
+    }
+
     @Test("bands by years and birth years reach IngestOptions; BandScheme uses them")
     func bandOptions() throws {
         let years = try GenbridgeConfig.load(path: configFixture("bands-years.yml")).ingestOptions(

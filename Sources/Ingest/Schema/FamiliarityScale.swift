@@ -47,10 +47,11 @@ package struct FamiliarityScale: Sendable, Hashable {
         ("Extremely familiar", 4), ("Could teach it", 4), ("Power user", 4),
     ]
 
-    /// The built-in labels, folded once.
-    private static let foldedBuiltInLabels: [String: Int8] = {
+    /// The built-in labels as looked up (`HeaderText.key`: case, spaces and punctuation
+    /// ignored, so `N/A` is `NA`), once.
+    private static let keyedBuiltInLabels: [String: Int8] = {
         var table: [String: Int8] = [:]
-        for (label, score) in builtInLabels { table[HeaderText.fold(label)] = score }
+        for (label, score) in builtInLabels { table[HeaderText.key(label)] = score }
         return table
     }()
 
@@ -60,22 +61,22 @@ package struct FamiliarityScale: Sendable, Hashable {
     ) {
         self.minimum = minimum
         self.maximum = maximum
-        var table = Self.foldedBuiltInLabels
-        for (label, score) in extraLabels { table[HeaderText.fold(label)] = Int8(clamping: score) }
+        var table = Self.keyedBuiltInLabels
+        for (label, score) in extraLabels { table[HeaderText.key(label)] = Int8(clamping: score) }
         self.labels = table
-        self.missing = Set(missing.map { HeaderText.fold($0) })
+        self.missing = Set(missing.map { HeaderText.key($0) })
     }
 
     /// The meaning of one answer cell.
     package func answer(for text: some StringProtocol) -> Answer {
         if let number = Self.wholeNumber(text) { return score(forNumber: number) }
-        let folded = HeaderText.fold(text)
-        if missing.contains(folded) { return .missing }
-        if let score = labels[folded] { return .score(score) }
+        let key = HeaderText.key(text)
+        if missing.contains(key) { return .missing }
+        if let score = labels[key] { return .score(score) }
         // "3 - Confident", "4 (expert)": a leading whole number with a label after it.
-        let words = folded.split(separator: " ", maxSplits: 1)
+        let words = HeaderText.fold(text).split(separator: " ", maxSplits: 1)
         if words.count == 2, let number = Int(words[0]), words[1].contains(where: \.isLetter) {
-            if let score = labels[String(words[1])] { return .score(score) }
+            if let score = labels[HeaderText.key(words[1])] { return .score(score) }
             return score(forNumber: number)
         }
         return .invalid
