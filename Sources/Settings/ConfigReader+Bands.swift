@@ -29,7 +29,7 @@ extension ConfigReader {
                 throw .missingKey(location(item), key: "name", entry: entry)
             }
             let name = try self.name(nameEntry.value, key: "\(entry) name", expected: "a band name")
-            if let first = read.first(where: { HeaderText.fold($0.name) == HeaderText.fold(name) }) {
+            if let first = read.first(where: { HeaderText.key($0.name) == HeaderText.key(name) }) {
                 throw .duplicateName(location(nameEntry.value), list: "bands", name: name, firstLine: first.line)
             }
 
@@ -55,13 +55,13 @@ extension ConfigReader {
                 band = ReadBand(
                     name: name, line: item.mark?.line ?? 1, ruleKey: ruleEntry.key, rule: .levels(levels.map(\.text)))
                 for level in levels {
-                    let folded = HeaderText.fold(level.text)
-                    if let owner = levelOwners[folded], owner.name != name {
+                    let levelKey = HeaderText.key(level.text)
+                    if let owner = levelOwners[levelKey], owner.name != name {
                         throw .overlappingBands(
                             location(level.node), band: name, otherBand: owner.name, otherLine: owner.line,
                             overlap: "level \"\(level.text)\" is in both")
                     }
-                    levelOwners[folded] = band
+                    levelOwners[levelKey] = band
                 }
             default:
                 let range = try yearRange(ruleEntry.value, key: key, isAge: ruleEntry.key == "years")

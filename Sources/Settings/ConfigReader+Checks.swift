@@ -46,7 +46,7 @@ extension ConfigReader {
                 guard let name = catalogue.tool(named: tool)?.name else {
                     throw .unknownTool(place, key: "pairing.weights", tool: tool)
                 }
-                guard seen.insert(HeaderText.fold(name)).inserted else { throw .duplicateKey(place, key: tool) }
+                guard seen.insert(HeaderText.key(name)).inserted else { throw .duplicateKey(place, key: tool) }
                 weights[name] = weight
             }
             config.pairing.weights = .perTool(weights)

@@ -154,7 +154,7 @@ extension ConfigReader {
         var seen = Set<String>()
         for (labelNode, scoreNode) in pairs {
             let label = try keyText(labelNode, in: "scale.labels")
-            guard seen.insert(HeaderText.fold(label)).inserted else {
+            guard seen.insert(HeaderText.key(label)).inserted else {
                 throw .duplicateKey(location(labelNode), key: label)
             }
             let key = "scale.labels \"\(label)\""
@@ -187,10 +187,10 @@ extension ConfigReader {
             }
             let name = try self.name(nameEntry.value, key: "\(entry) name", expected: "a tool name")
             let label = "tool \"\(name)\""
-            if let firstLine = seen[HeaderText.fold(name)] {
+            if let firstLine = seen[HeaderText.key(name)] {
                 throw .duplicateName(location(nameEntry.value), list: "tools", name: name, firstLine: firstLine)
             }
-            seen[HeaderText.fold(name)] = item.mark?.line ?? 1
+            seen[HeaderText.key(name)] = item.mark?.line ?? 1
 
             var aliases: [(text: String, node: Node)] = []
             var category: (value: ToolCategory, node: Node)?
@@ -210,7 +210,7 @@ extension ConfigReader {
 
             let resolved: ToolCategory
             if let existing = catalogue.tool(named: name) {
-                guard HeaderText.fold(existing.name) == HeaderText.fold(name) else {
+                guard HeaderText.key(existing.name) == HeaderText.key(name) else {
                     throw .aliasTaken(location(nameEntry.value), tool: name, alias: name, owner: existing.name)
                 }
                 if let category, category.value != existing.category {
@@ -227,7 +227,7 @@ extension ConfigReader {
                 resolved = category.value
             }
             for alias in aliases {
-                if let owner = catalogue.tool(named: alias.text), HeaderText.fold(owner.name) != HeaderText.fold(name) {
+                if let owner = catalogue.tool(named: alias.text), HeaderText.key(owner.name) != HeaderText.key(name) {
                     throw .aliasTaken(location(alias.node), tool: name, alias: alias.text, owner: owner.name)
                 }
             }

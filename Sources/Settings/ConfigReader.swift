@@ -199,7 +199,5 @@ struct ConfigReader {
 
     /// A word folded for comparison: lower case, letters and digits only (`Google Forms`,
     /// `google_forms` and `google-forms` are one word).
-    static func wordKey(_ word: String) -> String {
-        HeaderText.fold(word).filter { $0 != " " }
-    }
+    static func wordKey(_ word: String) -> String { HeaderText.key(word) }
 }

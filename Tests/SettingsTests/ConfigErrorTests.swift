@@ -204,6 +204,14 @@ struct ConfigErrorTests {
             "band \"B\" uses years but band \"A\" uses levels: all bands must use the same rule, "
                 + "or one person could fall in two bands"),
         ErrorCase(
+            "levels that differ only in punctuation overlap",
+            "bands:\n  - {name: A, levels: [L1]}\n  - {name: B, levels: [l-1]}\n", 3, 24,
+            "bands \"A\" (line 2) and \"B\" overlap: level \"l-1\" is in both"),
+        ErrorCase(
+            "band names that differ only in spaces",
+            "bands:\n  - {name: Gen Z, levels: [L1]}\n  - {name: GenZ, levels: [L2]}\n",
+            3, 12, "bands has \"GenZ\" twice (first at line 2)"),
+        ErrorCase(
             "overlapping birth years",
             "bands:\n  - {name: Z, birth_years: [1997, 2012]}\n  - {name: M, birth_years: [1981, 1997]}\n", 3, 28,
             "bands \"Z\" (line 2) and \"M\" overlap: birth years 1997–2012 and 1981–1997 share 1997"),

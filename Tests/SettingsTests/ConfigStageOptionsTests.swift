@@ -89,6 +89,14 @@ struct ConfigStageOptionsTests {
         #expect(labelsOnly.scale.answer(for: "N/A") == .missing)
     }
 
+    @Test("a built-in tool named with other spaces or punctuation takes the config's aliases")
+    func builtInToolSpeltOtherwise() throws {
+        let options = try parsed("tools:\n  - {name: Tik Tok, aliases: [Douyin]}\n").ingestOptions(
+            base: IngestOptions())
+        #expect(options.catalogue.tools(namedIn: "Douyin usage").map(\.name) == ["TikTok"])
+        #expect(options.catalogue.tools.count == ToolCatalog.builtIn.tools.count)
+    }
+
     @Test("a config label replaces a built-in one spelt otherwise, every time")
     func labelOverrides() throws {
         // Five built-in labels given other scores, in other spellings: each must win (one that
