@@ -47,7 +47,7 @@ extension ConfigReader {
         let allowed = ConfigDelimiter.allCases.map(\.spelling)
         let given = try text(node, key: key, expected: "one of \(allowed.joined(separator: ", "))")
         if let exact = ConfigDelimiter(rawValue: given) { return exact }
-        switch Self.wordKey(given) {
+        switch HeaderText.key(given) {
         case "auto": return .auto
         case "comma": return .comma
         case "semicolon": return .semicolon
@@ -308,7 +308,7 @@ extension ConfigReader {
             guard node.tag.rawValue == Tag.Name.str.rawValue else {
                 throw wrongType(node, key: key, expected: expected)
             }
-            guard Self.wordKey(scalar.string) == "gap" else {
+            guard HeaderText.key(scalar.string) == "gap" else {
                 throw .unknownWord(
                     location(node), key: key, word: scalar.string, allowed: ["gap", "{tool: weight, ...}"],
                     suggestion: ConfigKeys.nearest(to: scalar.string, among: ["gap"]))

@@ -191,13 +191,11 @@ struct ConfigReader {
         if isBlank(node) { return nil }
         let allowed = choices.map(\.word)
         let given = try text(node, key: key, expected: "one of \(allowed.joined(separator: ", "))")
-        if let choice = choices.first(where: { Self.wordKey($0.word) == Self.wordKey(given) }) { return choice.value }
+        if let choice = choices.first(where: { HeaderText.key($0.word) == HeaderText.key(given) }) {
+            return choice.value
+        }
         throw .unknownWord(
             location(node), key: key, word: given, allowed: allowed,
             suggestion: ConfigKeys.nearest(to: given, among: allowed))
     }
-
-    /// A word folded for comparison: lower case, letters and digits only (`Google Forms`,
-    /// `google_forms` and `google-forms` are one word).
-    static func wordKey(_ word: String) -> String { HeaderText.key(word) }
 }

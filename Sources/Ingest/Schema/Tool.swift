@@ -18,8 +18,7 @@ package struct Tool: Sendable, Hashable, Codable {
         self.category = category
     }
 
-    /// The name and aliases, folded into words for matching.
-    /// The name and aliases as headers are matched against them: folded, without spaces.
+    /// The name and aliases as headers are matched against them (`HeaderText.key`).
     var matchKeys: [String] {
         ([name] + aliases).map(HeaderText.key).filter { !$0.isEmpty }
     }

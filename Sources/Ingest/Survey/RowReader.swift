@@ -92,9 +92,9 @@ struct Memo<Value> {
     }
 }
 
-/// A row warning whose line is known relative to its chunk until the chunks are put together.
 /// A value that could not be read as meant but does not reject its row: a capacity that is not a
 /// whole number (the default is used), a response status Qualtrics does not use (kept as normal).
+/// Its line counts within its chunk until the chunks are put together.
 struct ValueWarning {
     enum Kind {
         case capacity
