@@ -64,14 +64,19 @@ struct RespondentIDs {
     /// Adds the rows of a chunk read apart, whose lines count from `lineOffset + 1`.
     mutating func append(contentsOf chunk: RespondentIDs, lineOffset: Int) {
         let first = texts.count
+        hashes.append(contentsOf: chunk.hashes)
+        blankIDs += chunk.blankIDs
         if lineOffset == 0 || chunk.generated.allSatisfy({ $0 == 0 }) {
             texts.append(contentsOf: chunk.texts)
             for row in 0..<chunk.count where chunk.isGenerated(row) { setGenerated(first + row) }
         } else {
             for row in 0..<chunk.count {
                 if chunk.isGenerated(row) {
-                    texts.append(generatedID(line: chunk.line(row) + lineOffset))
+                    let generated = generatedID(line: chunk.line(row) + lineOffset)
+                    texts.append(generated)
                     setGenerated(first + row)
+                    // A blank cell the chunk hashed by its own line: hashed again by the file's.
+                    if chunk.hashes[row] != 0 { hashes[first + row] = Self.hash(generated) }
                 } else {
                     chunk.texts.withText(row) { texts.append($0) }
                 }
@@ -79,14 +84,6 @@ struct RespondentIDs {
         }
         lines.reserveCapacity(lines.count + chunk.count)
         for row in 0..<chunk.count { appendLine(chunk.line(row) + lineOffset) }
-        hashes.append(contentsOf: chunk.hashes)
-        blankIDs += chunk.blankIDs
-        if lineOffset != 0, chunk.blankIDs > 0 {
-            // The chunk hashed its blanks' ids by the chunk's own lines.
-            for row in 0..<chunk.count where chunk.isGenerated(row) && chunk.hashes[row] != 0 {
-                hashes[first + row] = texts.withText(first + row) { Self.hash($0) }
-            }
-        }
     }
 
     /// The hash of an id as the duplicate check takes it (never 0, which means "not checked").
