@@ -23,6 +23,8 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // glibc's malloc.h (mallopt, malloc_trim): how the heap gives memory back (see `Heap`).
+        .systemLibrary(name: "CMalloc"),
         // Files written all or nothing, and removed on SIGINT/SIGTERM: reports, surveys, configs.
         .target(
             name: "FileOutput",
@@ -43,7 +45,7 @@ let package = Package(
         // Stage 3a: reverse-mentoring pairs.
         .target(
             name: "Pairing",
-            dependencies: ["Ingest", "Analysis"],
+            dependencies: ["Ingest", "Analysis", "CMalloc"],
             swiftSettings: swiftSettings
         ),
         // Stage 3b: text, HTML, JSON and CSV reports, written atomically.

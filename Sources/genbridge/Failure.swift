@@ -58,6 +58,8 @@ struct Failure: Error {
             self.init(message: "\(place?.description ?? "configuration"): \(error.description)", exitCode: Self.config)
         case .solver:
             self.init(message: error.description, exitCode: Self.software)
+        case .scratchFileUnreadable:
+            self.init(message: error.description, exitCode: Self.ioError)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileOutput
+import Pairing
 
 #if canImport(Glibc)
     import Glibc
@@ -26,6 +27,7 @@ struct Genbridge: ParsableCommand {
     /// Parses the arguments and runs the subcommand. Every failure prints
     /// `genbridge: error: ...` first and exits with its sysexits code.
     static func main() {
+        Heap.useOneArena()
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
         do {

@@ -88,4 +88,41 @@ struct CandidatePoolTests {
             #expect(pool.managers.count == 0)
         }
     }
+
+    @Test("a stashed pool lets its arrays go and comes back whole, in one piece or in parts, texts let go or not")
+    func stashRoundTrip() throws {
+        let path = try Scratch.file(Array(ChunkedConsumersTests.survey().utf8), name: "survey.csv", label: "stash")
+        for chunks in [1, 3] {
+            for textsOnly in [false, true] {
+                var pool = ChunkedConsumersTests.read(path, chunks: chunks).1.pool
+                if textsOnly { pool.keepCandidateTextsOnly() }
+                func shown(_ pool: CandidatePool) -> [String] {
+                    (0..<pool.candidateCount).map { n in
+                        let texts = "\(pool.id(n)) \(pool.email(n) ?? "-") \(pool.name(n) ?? "-")"
+                        let place = "\(pool.department(n) ?? "-") \(pool.location(n) ?? "-")"
+                        return
+                            "\(texts) \(place) \(pool.candidate(n)) \(Array(pool.scores(n))) \(pool.capacity(n) ?? -1)"
+                    }
+                }
+                func managers(_ pool: CandidatePool) -> [String] {
+                    textsOnly
+                        ? []
+                        : (0..<pool.respondentCount).map { pool.withManager(ofRespondent: $0) { FieldText.string($0) } }
+                }
+                let before = shown(pool)
+                let managersBefore = managers(pool)
+                #expect(before.count > 10)
+                let file = try #require(ScratchFile())
+                let stashed = pool.stash(in: file)
+                #expect(stashed)
+                #expect(pool.isStashed)
+                #expect(pool.ids.count == 0 && pool.emails.count == 0, "the arrays are let go while stashed")
+                let unstashed = pool.unstash(from: file)
+                #expect(unstashed)
+                #expect(!pool.isStashed)
+                #expect(shown(pool) == before, "\(chunks) pieces, texts only: \(textsOnly)")
+                #expect(managers(pool) == managersBefore)
+            }
+        }
+    }
 }

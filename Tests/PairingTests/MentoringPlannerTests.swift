@@ -57,6 +57,23 @@ struct MentoringPlannerTests {
         return above
     }
 
+    @Test("a pool stashed in a scratch file while the solver runs gives the same plan as one kept in memory")
+    func stashedPoolSamePlan() throws {
+        let run = Self.run(paths: [Self.root.appendingPathComponent("Fixtures/sample-survey.csv").path])
+        var kept = run.pool
+        var stashed = run.pool
+        let inMemory = try MentoringPlanner.plan(
+            pool: &kept, survey: run.survey, analysis: run.analysis, options: PairingOptions(), stashFrom: Int.max)
+        let throughFile = try MentoringPlanner.plan(
+            pool: &stashed, survey: run.survey, analysis: run.analysis, options: PairingOptions(), stashFrom: 0)
+        #expect(inMemory.pairs.count > 10)
+        #expect(throughFile.pairs == inMemory.pairs)
+        #expect(throughFile.unpaired == inMemory.unpaired)
+        #expect(throughFile.coverage == inMemory.coverage)
+        #expect(!stashed.isStashed)
+        #expect(stashed.candidateCount == kept.candidateCount)
+    }
+
     @Test("the sample: no pair breaks a rule")
     func sampleRules() throws {
         let run = Self.run(paths: [Self.root.appendingPathComponent("Fixtures/sample-survey.csv").path])

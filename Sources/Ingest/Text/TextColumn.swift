@@ -119,3 +119,52 @@ package struct TextColumn: Sendable {
         isEmpty(index) ? nil : string(index)
     }
 }
+
+// MARK: - Resting in a scratch file
+
+extension TextColumn {
+    /// A column written to a `ScratchFile` (see `stash(in:)`).
+    package struct Stashed: Sendable {
+        fileprivate struct Segment: Sendable {
+            var bytes: ScratchFile.Place
+            var ends: ScratchFile.Place
+            var wideEnds: ScratchFile.Place?
+        }
+
+        fileprivate var segments: [Segment]
+        fileprivate var starts: [Int]
+    }
+
+    /// Writes the column to `file`; nil (the column still whole) when the file cannot take it.
+    package func stash(in file: ScratchFile) -> Stashed? {
+        var stashed = Stashed(segments: [], starts: starts)
+        for segment in segments {
+            guard let bytes = file.write(segment.bytes), let ends = file.write(segment.ends) else { return nil }
+            var wideEnds: ScratchFile.Place?
+            if let wide = segment.wideEnds {
+                guard let place = file.write(wide) else { return nil }
+                wideEnds = place
+            }
+            stashed.segments.append(.init(bytes: bytes, ends: ends, wideEnds: wideEnds))
+        }
+        return stashed
+    }
+
+    /// The column `stash(in:)` wrote; nil when `file` cannot give it back whole.
+    package init?(_ stashed: Stashed, from file: ScratchFile) {
+        var segments: [Segment] = []
+        for place in stashed.segments {
+            guard let bytes = file.read(place.bytes, as: UInt8.self), let ends = file.read(place.ends, as: UInt32.self)
+            else { return nil }
+            var segment = Segment(bytes: bytes, ends: ends)
+            if let wide = place.wideEnds {
+                guard let wideEnds = file.read(wide, as: Int.self) else { return nil }
+                segment.wideEnds = wideEnds
+            }
+            segments.append(segment)
+        }
+        self.init()
+        self.segments = segments
+        self.starts = stashed.starts
+    }
+}

@@ -7,7 +7,7 @@ import Ingest
 /// `keepCandidateTextsOnly` lets everyone else's texts go.
 package struct CandidatePool: Sendable, RespondentConsumer {
     /// A person who opted in to mentoring or being mentored (or everyone, without opt-in columns).
-    package struct Candidate: Sendable, Hashable {
+    package struct Candidate: Sendable, Hashable, BitwiseCopyable {
         /// The respondent's number (order of reading).
         package var respondent: UInt32
         package var bandKey: Int32
@@ -46,6 +46,8 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     package private(set) var textsByCandidate = false
     /// The respondent count once the per-respondent columns are gone.
     private var respondentsBeforeRelease = 0
+    /// Where the per-candidate arrays rest while the pool is stashed (see `stash(in:)`).
+    private var stashed: Stashed?
     /// Department and location spellings (ingest's, or the pool's own for respondents added as values).
     package private(set) var departments = ValueCatalog()
     package private(set) var locations = ValueCatalog()
@@ -339,5 +341,78 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         ids.withText(textIndex(a)) { left in
             ids.withText(textIndex(b)) { right in FieldText.precedes(left, right) }
         }
+    }
+
+    // MARK: - Resting in a scratch file
+
+    /// The places of a stashed pool's arrays.
+    private struct Stashed: Sendable {
+        struct Part: Sendable {
+            var candidates: ScratchFile.Place
+            var scores: ScratchFile.Place
+            var names: TextColumn.Stashed
+        }
+
+        var parts: [Part]
+        var ids: TextColumn.Stashed
+        var emails: TextColumn.Stashed
+        var managers: TextColumn.Stashed
+    }
+
+    /// Whether the pool's arrays are in a scratch file: nothing may be read until `unstash(from:)`.
+    package var isStashed: Bool { stashed != nil }
+
+    /// Writes the candidates, their profiles and every text to `file` and lets them go, so that
+    /// the memory is the solver's while it runs (the solver has its own compact copy of the
+    /// profiles; the texts are for the reports). False, with everything kept, when the file cannot
+    /// take them.
+    package mutating func stash(in file: ScratchFile) -> Bool {
+        precondition(stashed == nil, "a pool stashed twice")
+        var stashedParts: [Stashed.Part] = []
+        for part in parts {
+            guard let candidates = file.write(part.candidates), let scores = file.write(part.scores),
+                let names = part.names.stash(in: file)
+            else { return false }
+            stashedParts.append(.init(candidates: candidates, scores: scores, names: names))
+        }
+        guard let ids = ids.stash(in: file), let emails = emails.stash(in: file),
+            let managers = managers.stash(in: file)
+        else { return false }
+        stashed = Stashed(parts: stashedParts, ids: ids, emails: emails, managers: managers)
+        for index in parts.indices {
+            parts[index].candidates = []
+            parts[index].scores = []
+            parts[index].names = TextColumn()
+        }
+        self.ids = TextColumn()
+        self.emails = TextColumn()
+        self.managers = TextColumn()
+        return true
+    }
+
+    /// Reads back what `stash(in:)` wrote to `file`; false when the file cannot give it back whole
+    /// (the pool then stays stashed).
+    package mutating func unstash(from file: ScratchFile) -> Bool {
+        guard let stash = stashed else { return true }
+        var restored: [(candidates: [Candidate], scores: [Int8], names: TextColumn)] = []
+        for part in stash.parts {
+            guard let candidates = file.read(part.candidates, as: Candidate.self),
+                let scores = file.read(part.scores, as: Int8.self), let names = TextColumn(part.names, from: file)
+            else { return false }
+            restored.append((candidates, scores, names))
+        }
+        guard let ids = TextColumn(stash.ids, from: file), let emails = TextColumn(stash.emails, from: file),
+            let managers = TextColumn(stash.managers, from: file)
+        else { return false }
+        for (index, part) in restored.enumerated() {
+            parts[index].candidates = part.candidates
+            parts[index].scores = part.scores
+            parts[index].names = part.names
+        }
+        self.ids = ids
+        self.emails = emails
+        self.managers = managers
+        stashed = nil
+        return true
     }
 }

@@ -8,23 +8,34 @@ package enum PairingError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownBand(setting: String, name: String, bands: [String])
     /// The solver refused its input (a bug in the rule layer, or weights out of range).
     case solver(String)
+    /// The candidates set aside in a scratch file while the solver ran could not be read back.
+    case scratchFileUnreadable
 
     package var description: String {
         switch self {
         case .unknownBand(let setting, let name, let bands):
             "pairing.\(setting) names band \"\(name)\", which this run does not have (bands: \(bands.joined(separator: ", ")))"
         case .solver(let reason): "the pairing solver refused its input: \(reason)"
+        case .scratchFileUnreadable:
+            "the candidates set aside in a temporary file while the pairs were solved could not be read back"
         }
     }
 }
 
 /// Stage 3a: from the candidate pool and the rules to an optimal, explained set of pairs.
 package enum MentoringPlanner {
+    /// From this many candidates on, the pool's texts and profiles (about 100 bytes a candidate)
+    /// wait in a scratch file while the solver runs, whose own arrays are then the largest: at
+    /// 1,000,000 rows that is 35 MB off the peak. Below, the pool is small and stays in memory.
+    package static let stashFrom = 100_000
+
     /// Once the management chains have given the forbidden pairs, `pool` keeps only the
     /// candidates' texts (`CandidatePool.keepCandidateTextsOnly`): a caller that holds no other
-    /// copy frees everyone else's ids, managers and emails before the solver runs.
+    /// copy frees everyone else's ids, managers and emails before the solver runs. A pool of at
+    /// least `stashFrom` candidates then waits in a scratch file while the solver runs.
     package static func plan(
-        pool candidates: inout CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions
+        pool candidates: inout CandidatePool, survey: Survey, analysis: SurveyAnalysis, options: PairingOptions,
+        stashFrom: Int = Self.stashFrom
     ) throws(PairingError) -> MentoringPlan {
         let bandCount = survey.bands.count
         let (mentorBands, menteeBands) = try pairingBands(survey: survey, options: options)
@@ -71,7 +82,9 @@ package enum MentoringPlanner {
             managerCycles = chains.cycles
         }
         candidates.keepCandidateTextsOnly()
-        let pool = candidates
+        // The chains' working arrays (tens of megabytes at 1,000,000 rows) are gone: their pages
+        // go back before the solver's arrays come.
+        Heap.returnFreePages()
         // The candidates live in the problem only, which the solver lets go of once it has its
         // compact copy: afterwards the plan reads scores from the pool.
         let problem = PairingProblem(
@@ -80,12 +93,19 @@ package enum MentoringPlanner {
             menteeMax: options.menteeMax, forbidden: forbidden.takeAll(),
             forbidSameDepartment: options.avoidSameDepartment,
             forbidDifferentLocation: options.avoidDifferentLocation, objective: options.objective)
+        // While the solver runs, a large pool waits in a scratch file (see `stashFrom`).
+        let scratch = candidates.candidateCount >= stashFrom ? ScratchFile() : nil
+        let stashed = scratch.map { candidates.stash(in: $0) } ?? false
         let solution: PairingSolution
         do {
             solution = try PairingSolver.solve(problem)
         } catch {
             throw .solver(error.description)
         }
+        // Likewise the solver's, before the pool comes back and the pairs are explained.
+        Heap.returnFreePages()
+        if stashed, let scratch, !candidates.unstash(from: scratch) { throw .scratchFileUnreadable }
+        let pool = candidates
 
         let summary: @Sendable (Int) -> PersonSummary = { number in
             PersonSummary(
