@@ -289,7 +289,9 @@ struct SolverGroupPricing: Sendable {
         var codeStart: [Int] = []
         var codeRepresentative: [Int32] = []
         var members: [Int32] = []
-        var memberPrice: [Int64] = []
+        /// The prices the last scan visited the mentors by (pricing, and the seed's hinted
+        /// picks; empty otherwise): a code's members are in ascending order of them.
+        var scanPrice: [Int64] = []
         var codeBase: [Int64] = []
         var codeMask: [UInt64] = []
         var codeScore: [Int64] = []
@@ -312,8 +314,6 @@ struct SolverGroupPricing: Sendable {
         var codeCountBuffer: [Int32] = []
         var representativeBuffer: [Int32] = []
         var touchedBuffer: [Int] = []
-        /// Pricing: the price of each visited mentor.
-        var visitedPrice: [Int64] = []
         /// `priceGroup`: each code's projection on the served group's tools (`-1`: it teaches
         /// none of them); per projection its base score, tools taught, codes (`projectionCodes`
         /// from `projectionStart`), lowest price and score for the current class.
@@ -455,7 +455,6 @@ struct SolverGroupPricing: Sendable {
             scanDigits(
                 candidates, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier, useTable: useTable,
                 isSeed: !withPrices, price: price, priceCeiling: priceCeiling, scratch: &s)
-            s.visitedPrice = withPrices ? s.visitedMentor.map { price[Int($0)] } : []
         }
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
@@ -469,34 +468,26 @@ struct SolverGroupPricing: Sendable {
             running += Int(s.codeCount[c])
         }
         s.codeStart.append(running)
-        // Members (and, pricing, their prices) to their codes' places. Every place is written
-        // once: the buffers start uninitialised.
+        // Members to their codes' places (their prices are looked up in `s.scanPrice`). Every
+        // place is written once: the buffer starts uninitialised.
         var fill = s.codeStart
         let visitedCount = s.visitedMentor.count
-        var memberPrice: [Int64] = []
-        s.memberPrice = []
+        s.scanPrice = withPrices ? price : []
         s.members = [Int32](unsafeUninitializedCapacity: running) { members, membersCount in
-            memberPrice = [Int64](unsafeUninitializedCapacity: withPrices ? running : 0) { memberPrice, priceCount in
-                s.visitedMentor.withUnsafeBufferPointer { visited in
-                    s.visitedCode.withUnsafeBufferPointer { codes in
-                        s.visitedPrice.withUnsafeBufferPointer { visitedPrice in
-                            fill.withUnsafeMutableBufferPointer { fill in
-                                for n in 0..<visitedCount {
-                                    let c = Int(codes[n])
-                                    let at = fill[c]
-                                    members[at] = visited[n]
-                                    if withPrices { memberPrice[at] = visitedPrice[n] }
-                                    fill[c] = at &+ 1
-                                }
-                            }
+            s.visitedMentor.withUnsafeBufferPointer { visited in
+                s.visitedCode.withUnsafeBufferPointer { codes in
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for n in 0..<visitedCount {
+                            let c = Int(codes[n])
+                            let at = fill[c]
+                            members[at] = visited[n]
+                            fill[c] = at &+ 1
                         }
                     }
                 }
-                priceCount = withPrices ? running : 0
             }
             membersCount = running
         }
-        s.memberPrice = memberPrice
         if isSeed {
             s.codeCursor.removeAll(keepingCapacity: true)
             s.codeCursor.append(contentsOf: s.codeStart.dropLast())
@@ -562,8 +553,8 @@ struct SolverGroupPricing: Sendable {
         let projections = projectCodes(
             onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: true, scratch: &s)
         guard projections > 0 else { return }
-        let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
-        let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
+        let (scanPrice, members, codeStart) = (s.scanPrice, s.members, s.codeStart)
+        let firstPrice = { (c: Int32) in scanPrice[Int(members[codeStart[Int(c)]])] }
 
         let menteeRange = groups.start[h]..<groups.start[h + 1]
         var classStart = menteeRange.lowerBound
@@ -614,7 +605,7 @@ struct SolverGroupPricing: Sendable {
                         var hi = s.codeStart[c + 1]
                         while lo < hi {
                             let mid = (lo + hi) >> 1
-                            if s.memberPrice[mid] < limit { lo = mid + 1 } else { hi = mid }
+                            if s.scanPrice[Int(s.members[mid])] < limit { lo = mid + 1 } else { hi = mid }
                         }
                         s.prefixLength.append(lo - s.codeStart[c])
                         total += lo - s.codeStart[c]
@@ -722,8 +713,8 @@ struct SolverGroupPricing: Sendable {
         guard byPrice else { return projections }
         // Codes are numbered as the scan first meets them, in ascending price: by (lowest price,
         // code) already, so each projection's codes, filled in code order, need no sort.
-        let (memberPrice, codeStart) = (s.memberPrice, s.codeStart)
-        let firstPrice = { (c: Int32) in memberPrice[codeStart[Int(c)]] }
+        let (scanPrice, members, codeStart) = (s.scanPrice, s.members, s.codeStart)
+        let firstPrice = { (c: Int32) in scanPrice[Int(members[codeStart[Int(c)]])] }
         assert((0..<max(0, codeTotal - 1)).allSatisfy { firstPrice(Int32($0)) <= firstPrice(Int32($0 + 1)) })
         s.projectionLowest.removeAll(keepingCapacity: true)
         for l in 0..<projections { s.projectionLowest.append(firstPrice(s.projectionCodes[s.projectionStart[l]])) }
@@ -969,50 +960,44 @@ struct SolverGroupPricing: Sendable {
         s.table = []
         var codeTotal = 0
         var visitedMentor: [Int32] = []
-        var visitedPrice: [Int64] = []
         let visitedCode = [Int32](unsafeUninitializedCapacity: end) { codes, codesCount in
-            visitedPrice = [Int64](unsafeUninitializedCapacity: isSeed ? 0 : end) { prices, pricesCount in
-                visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
-                    var n = 0
-                    candidates.withUnsafeBufferPointer { ordered in
-                        candidateWord.withUnsafeBufferPointer { words in
-                            candidatePrice.withUnsafeBufferPointer { orderedPrice in
-                                byteTable.withUnsafeBufferPointer { lookUp in
-                                    shifts.withUnsafeBufferPointer { shifts in
-                                        table.withUnsafeMutableBufferPointer { table in
-                                            countBuffer.withUnsafeMutableBufferPointer { codeCount in
-                                                representativeBuffer.withUnsafeMutableBufferPointer {
-                                                    representative in
-                                                    touchedBuffer.withUnsafeMutableBufferPointer { touched in
-                                                        for position in 0..<end {
-                                                            let word = words[position]
-                                                            let digits = word & nibbles
-                                                            if digits == 0 { continue }
-                                                            if word & Self.hasCapacity == 0 { continue }
-                                                            let mentor = ordered[position]
-                                                            var code = 0
-                                                            for k in 0..<shifts.count {
-                                                                code &+=
-                                                                    lookUp[
-                                                                        k &* 256
-                                                                            &+ Int(
-                                                                                (digits &>> shifts[k]) & 0xFF)]
-                                                            }
-                                                            var dense = table[code]
-                                                            if dense < 0 {
-                                                                dense = Int32(codeTotal)
-                                                                table[code] = dense
-                                                                touched[codeTotal] = code
-                                                                representative[codeTotal] = mentor
-                                                                codeTotal += 1
-                                                            }
-                                                            codeCount[Int(dense)] &+= 1
-                                                            visited[n] = mentor
-                                                            codes[n] = dense
-                                                            if !isSeed { prices[n] = orderedPrice[position] }
-                                                            n &+= 1
-                                                        }
+            visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
+                var n = 0
+                candidates.withUnsafeBufferPointer { ordered in
+                    candidateWord.withUnsafeBufferPointer { words in
+                        byteTable.withUnsafeBufferPointer { lookUp in
+                            shifts.withUnsafeBufferPointer { shifts in
+                                table.withUnsafeMutableBufferPointer { table in
+                                    countBuffer.withUnsafeMutableBufferPointer { codeCount in
+                                        representativeBuffer.withUnsafeMutableBufferPointer {
+                                            representative in
+                                            touchedBuffer.withUnsafeMutableBufferPointer { touched in
+                                                for position in 0..<end {
+                                                    let word = words[position]
+                                                    let digits = word & nibbles
+                                                    if digits == 0 { continue }
+                                                    if word & Self.hasCapacity == 0 { continue }
+                                                    let mentor = ordered[position]
+                                                    var code = 0
+                                                    for k in 0..<shifts.count {
+                                                        code &+=
+                                                            lookUp[
+                                                                k &* 256
+                                                                    &+ Int(
+                                                                        (digits &>> shifts[k]) & 0xFF)]
                                                     }
+                                                    var dense = table[code]
+                                                    if dense < 0 {
+                                                        dense = Int32(codeTotal)
+                                                        table[code] = dense
+                                                        touched[codeTotal] = code
+                                                        representative[codeTotal] = mentor
+                                                        codeTotal += 1
+                                                    }
+                                                    codeCount[Int(dense)] &+= 1
+                                                    visited[n] = mentor
+                                                    codes[n] = dense
+                                                    n &+= 1
                                                 }
                                             }
                                         }
@@ -1021,15 +1006,13 @@ struct SolverGroupPricing: Sendable {
                             }
                         }
                     }
-                    count = n
                 }
-                pricesCount = isSeed ? 0 : visitedMentor.count
+                count = n
             }
             codesCount = visitedMentor.count
         }
         s.visitedMentor = visitedMentor
         s.visitedCode = visitedCode
-        s.visitedPrice = visitedPrice
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeCount.append(contentsOf: countBuffer[0..<codeTotal])
         s.codeRepresentative.removeAll(keepingCapacity: true)
