@@ -293,6 +293,7 @@ package enum PairingSolver {
                 rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcScore: arcs.score, dirty: dirty,
                 repairMentors: !tuning.deferMentorRepair)
             restricted.releaseColumns()
+            Heap.returnFreePages()
             var repaired = !tuning.deferMentorRepair
             var violations = pricing.run(
                 .price(
@@ -319,6 +320,7 @@ package enum PairingSolver {
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
             }
             dirty = arcs.add(violations, instance)
+            Heap.returnFreePages()
             rounds += 1
         }
     }
