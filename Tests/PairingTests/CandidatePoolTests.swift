@@ -125,4 +125,23 @@ struct CandidatePoolTests {
             }
         }
     }
+
+    @Test("a pool whose scratch file cannot give its arrays back stays stashed, and says so")
+    func unstashFails() throws {
+        let path = try Scratch.file(Array(ChunkedConsumersTests.survey().utf8), name: "survey.csv", label: "unstash")
+        var pool = ChunkedConsumersTests.read(path, chunks: 1).1.pool
+        pool.keepCandidateTextsOnly()
+        let firstID = pool.id(0)
+        let file = try #require(ScratchFile())
+        let stashed = pool.stash(in: file)
+        #expect(stashed)
+        // Another (empty) file holds none of the places the pool was written to.
+        let empty = try #require(ScratchFile())
+        let fromEmpty = pool.unstash(from: empty)
+        #expect(!fromEmpty)
+        #expect(pool.isStashed)
+        let fromOwn = pool.unstash(from: file)
+        #expect(fromOwn && !pool.isStashed)
+        #expect(pool.id(0) == firstID)
+    }
 }
