@@ -1,3 +1,5 @@
+import Foundation
+import TestScratch
 import Testing
 
 @testable import Ingest
@@ -46,5 +48,14 @@ struct ScratchFileTests {
         #expect(back.count == first.count)
         #expect((0..<back.count).map { back.optionalString($0) } == (0..<first.count).map { first.optionalString($0) })
         #expect(back.optionalString(4) == nil && back.string(5) == "émile@example.com" && back.string(7) == "last")
+    }
+
+    @Test("the file has no name from the start, and a directory that cannot hold one gives none")
+    func unnamed() throws {
+        let folder = try Scratch.folder("scratch-file")
+        let file = try #require(ScratchFile(directory: folder.path))
+        #expect(file.write([1, 2, 3] as [Int]) != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(ScratchFile(directory: folder.appendingPathComponent("missing/deeper").path) == nil)
     }
 }

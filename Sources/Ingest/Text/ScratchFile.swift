@@ -17,10 +17,10 @@ package final class ScratchFile {
     /// Bytes written so far; the next array goes there.
     private var end = 0
 
-    /// Nil when no temporary file can be made (no writable directory): callers keep their arrays.
-    package init?() {
-        var directory = "/tmp"
-        if let value = getenv("TMPDIR"), value.pointee != 0 { directory = String(cString: value) }
+    /// A file in `directory`, by default `$TMPDIR` (else `/tmp`). Nil when no file can be made
+    /// there (no such directory, or not writable): callers keep their arrays.
+    package init?(directory: String? = nil) {
+        let directory = directory ?? Self.temporaryDirectory
         var template = Array("\(directory)/genbridge-scratch-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { name in name.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { return nil }
@@ -29,6 +29,12 @@ package final class ScratchFile {
     }
 
     deinit { close(descriptor) }
+
+    /// `$TMPDIR`, else `/tmp`.
+    private static var temporaryDirectory: String {
+        if let value = getenv("TMPDIR"), value.pointee != 0 { return String(cString: value) }
+        return "/tmp"
+    }
 
     /// Appends `array`'s elements; nil when the file cannot take them (disk full, say).
     package func write<Element: BitwiseCopyable>(_ array: [Element]) -> Place? {
