@@ -23,7 +23,7 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
-        // glibc's malloc.h (mallopt, malloc_trim): how the heap gives memory back (see `Heap`).
+        // glibc's malloc.h (mallopt, malloc_trim): how the heap gives memory back (see `Allocator`).
         .systemLibrary(name: "CMalloc"),
         // Files written all or nothing, and removed on SIGINT/SIGTERM: reports, surveys, configs.
         .target(

@@ -84,7 +84,7 @@ package enum MentoringPlanner {
         candidates.keepCandidateTextsOnly()
         // The chains' working arrays (tens of megabytes at 1,000,000 rows) are gone: their pages
         // go back before the solver's arrays come.
-        Heap.returnFreePages()
+        Allocator.returnFreePages()
         // The candidates live in the problem only, which the solver lets go of once it has its
         // compact copy: afterwards the plan reads scores from the pool.
         let problem = PairingProblem(
@@ -103,7 +103,7 @@ package enum MentoringPlanner {
             throw .solver(error.description)
         }
         // Likewise the solver's, before the pool comes back and the pairs are explained.
-        Heap.returnFreePages()
+        Allocator.returnFreePages()
         if stashed, let scratch, !candidates.unstash(from: scratch) { throw .scratchFileUnreadable }
         let pool = candidates
 

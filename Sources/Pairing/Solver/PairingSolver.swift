@@ -293,7 +293,10 @@ package enum PairingSolver {
                 rowStart: arcs.rowStart, arcMentor: arcs.mentor, arcScore: arcs.score, dirty: dirty,
                 repairMentors: !tuning.deferMentorRepair)
             restricted.releaseColumns()
-            Heap.returnFreePages()
+            // Each round's large arrays are freed in two steps (the restricted solve's column copy
+            // here, the old arcs and the pricing output after `add`); their pages go back each time
+            // rather than stay resident under the next step's (see `Allocator`).
+            Allocator.returnFreePages()
             var repaired = !tuning.deferMentorRepair
             var violations = pricing.run(
                 .price(
@@ -320,7 +323,7 @@ package enum PairingSolver {
                     menteeValue: restricted.menteeValue, mentorOfMentee: restricted.mentorOfMentee, scale: 1, slack: 0)
             }
             dirty = arcs.add(violations, instance)
-            Heap.returnFreePages()
+            Allocator.returnFreePages()
             rounds += 1
         }
     }

@@ -7,7 +7,7 @@
 /// chains, the solver, the reports); what one phase frees the allocator keeps, and the next
 /// phase's arrays do not always fit in the holes, so resident memory would grow by the sum of
 /// the phases' leftovers rather than by the largest phase.
-package enum Heap {
+package enum Allocator {
     /// Makes every thread allocate from one arena. glibc gives each thread that allocates an
     /// arena of its own; genbridge's two workers allocate a few large arrays per scan, and memory
     /// they free stays in their arenas, out of the main thread's reach (on the 1,000,000-row survey
