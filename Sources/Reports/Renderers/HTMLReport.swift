@@ -13,14 +13,14 @@ import Pairing
 /// context gives byte-identical output.
 package enum HTMLReport {
     package static func render(_ context: ReportContext) -> String {
-        let sections = self.sections(context)
+        var sections = self.sections(context)
         let contents = sections.map { section -> Markup in
             "<li><a href=\"#\(section.id)\">\(section.title)</a></li>"
         }
         let inputs = context.survey.inputs.map(\.name).joined(separator: ", ")
         var generated = Markup.empty
         if let generatedAt = context.generatedAt { generated = "<p class=\"meta\">Generated \(generatedAt)</p>\n" }
-        let page: Markup = """
+        var page: Markup = """
             <!doctype html>
             <html lang="en">
             <head>
@@ -43,7 +43,19 @@ package enum HTMLReport {
             </nav>
             </header>
             <main>
-            \(sections.map { section($0.id, $0.title, $0.body) })
+
+            """
+        // The sections go in one by one, each let go once in: on a large survey the pairs section
+        // alone is tens of megabytes, and a page grown by doubling, or built from copies of the
+        // sections, would hold it several times over.
+        page.reserveCapacity(page.byteCount + sections.reduce(0) { $0 + $1.body.byteCount + 256 } + 4_096)
+        for index in sections.indices {
+            let body = sections[index].body
+            sections[index].body = .empty
+            appendSection(sections[index].id, sections[index].title, body, to: &page)
+        }
+        page += """
+
             </main>
             <footer class="page-footer">
             <p class="meta">Made by genbridge. Figures resting on fewer than \(context.analysis.options.minGroupSize) \
@@ -80,14 +92,15 @@ package enum HTMLReport {
         return sections
     }
 
-    /// `<section id="…"><h2>…</h2>…</section>`.
-    static func section(_ id: String, _ title: String, _ body: Markup) -> Markup {
-        """
-        <section id="\(id)" aria-labelledby="\(id)-heading">
-        <h2 id="\(id)-heading">\(title)</h2>
-        \(body)</section>
+    /// `<section id="…"><h2>…</h2>…</section>`, appended to `page` (the body is not copied twice).
+    static func appendSection(_ id: String, _ title: String, _ body: Markup, to page: inout Markup) {
+        page += """
+            <section id="\(id)" aria-labelledby="\(id)-heading">
+            <h2 id="\(id)-heading">\(title)</h2>
 
-        """
+            """
+        page += body
+        page += "</section>\n"
     }
 
     /// A chart in a figure, with its caption and its table equivalent in a `<details>`.

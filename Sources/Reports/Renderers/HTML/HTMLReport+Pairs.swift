@@ -25,9 +25,11 @@ extension HTMLReport {
         if context.survey.roles.contains(.manager) {
             result += "<p>No mentor is in their mentee’s management chain, as far as the manager column tells.</p>\n"
         }
-        if plan.pairs.isEmpty {
-            result += "<p>No pairs could be proposed.</p>\n"
-        } else {
+        // The two tables are made first, then copied into `result` once, at its final size: on a
+        // large survey they are tens of megabytes, and growing `result` by doubling as they came
+        // held them several times over.
+        var pairsTable: Markup = "<p>No pairs could be proposed.</p>\n"
+        if !plan.pairs.isEmpty {
             var table = HTMLTable(
                 id: "table-pairs",
                 caption:
@@ -54,9 +56,9 @@ extension HTMLReport {
                         "<ul class=\"teach\">\(teach)</ul>", "\(NumberFormat.plain(pair.score))", mutual,
                     ], rowClass: pair.isMutual ? "mutual" : "")
             }
-            result += table.render()
+            pairsTable = table.render()
         }
-
+        var unpairedTable = Markup.empty
         if !plan.unpaired.isEmpty {
             var table = HTMLTable(
                 id: "table-unpaired", caption: "Mentees without a mentor (\(plan.unpaired.count)), by id",
@@ -67,7 +69,13 @@ extension HTMLReport {
                     person(mentee.person, context: context), "\(tools.isEmpty ? "—" : tools)", reason(mentee),
                 ])
             }
-            result += "<h3>Mentees without a mentor</h3>\n" + table.render()
+            unpairedTable = table.render()
+        }
+        result.reserveCapacity(result.byteCount + pairsTable.byteCount + unpairedTable.byteCount + 4_096)
+        result += pairsTable
+        if !plan.unpaired.isEmpty {
+            result += "<h3>Mentees without a mentor</h3>\n"
+            result += unpairedTable
         }
         if !plan.managerCycles.isEmpty {
             let cycles = plan.managerCycles.map { cycle -> Markup in

@@ -15,16 +15,21 @@ struct HTMLTable {
     }
 
     /// The table's id, made from fixed words and indexes, never from input text.
-    var id: String
-    var caption: Markup
-    var columns: [Column]
+    let id: String
+    let caption: Markup
+    let columns: [Column]
     /// Titles over runs of columns, drawn above the column titles: (title, how many columns).
-    /// The first run usually covers the row-header column with an empty title.
-    var groups: [(title: Markup, span: Int)] = []
-    /// The rows so far, rendered as they are appended: a table of 100,000 pairs is never held
-    /// as half a million cells (at 1,000,000 survey rows that held the HTML report's peak some
-    /// 200 MB higher).
-    private var body = Markup.empty
+    /// The first run usually covers the row-header column with an empty title. Set before the
+    /// first row.
+    var groups: [(title: Markup, span: Int)] = [] {
+        didSet { precondition(!opened, "table groups set after the first row") }
+    }
+    /// The table so far, rendered as it grows: the opening tags and head at the first row, then
+    /// each row as it is appended, and `render` closes it in place. A table of 100,000 pairs is
+    /// never held as half a million cells, nor copied whole once made (at 1,000,000 survey rows
+    /// either held the HTML report's peak 60–130 MB higher).
+    private var markup = Markup.empty
+    private var opened = false
 
     init(id: String, caption: Markup, columns: [Column]) {
         self.id = id
@@ -34,15 +39,30 @@ struct HTMLTable {
 
     /// Appends a row; the first cell is its header. `rowClass`, e.g. `mutual`: empty for none.
     mutating func append(_ row: [Markup], rowClass: String = "") {
+        if !opened { open() }
         let cells = row.enumerated().map { column, cell -> Markup in
             let numeric = column < columns.count && columns[column].alignment == .number
             let attributes: Markup = numeric ? " class=\"num\"" : ""
             return column == 0 ? "<th scope=\"row\"\(attributes)>\(cell)</th>" : "<td\(attributes)>\(cell)</td>"
         }
-        body += rowClass.isEmpty ? "<tr>\(cells)</tr>\n" : "<tr class=\"\(rowClass)\">\(cells)</tr>\n"
+        markup += rowClass.isEmpty ? "<tr>\(cells)</tr>\n" : "<tr class=\"\(rowClass)\">\(cells)</tr>\n"
     }
 
-    func render() -> Markup {
+    /// The whole table; the rows are not copied.
+    consuming func render() -> Markup {
+        if !opened { open() }
+        markup += """
+            </tbody>
+            </table>
+            </div>
+
+            """
+        return markup
+    }
+
+    /// The opening tags, the caption and the head, up to `<tbody>`.
+    private mutating func open() {
+        opened = true
         var head = Markup.empty
         if !groups.isEmpty {
             let cells = groups.map { group -> Markup in
@@ -56,17 +76,13 @@ struct HTMLTable {
             return "<th scope=\"col\"\(attributes)>\(column.title)</th>"
         }
         head += "<tr>\(titles)</tr>\n"
-
-        return """
+        markup = """
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="\(id)-caption">
             <table id="\(id)">
             <caption id="\(id)-caption">\(caption)</caption>
             <thead>
             \(head)</thead>
             <tbody>
-            \(body)</tbody>
-            </table>
-            </div>
 
             """
     }
