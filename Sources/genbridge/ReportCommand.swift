@@ -164,7 +164,9 @@ struct ReportCommand: ParsableCommand {
         let survey = run.survey
         var files: [OutputFile] = []
         if formats.contains(.text) { files.append(Self.file("report.txt") { text }) }
-        if formats.contains(.html) { files.append(Self.file("report.html") { HTMLReport.render(context) }) }
+        if formats.contains(.html) {
+            files.append(OutputFile(name: "report.html") { emit in HTMLReport.write(context, to: emit) })
+        }
         if formats.contains(.json) {
             files.append(OutputFile(name: "summary.json") { emit in SummaryJSON.write(context, to: emit) })
         }

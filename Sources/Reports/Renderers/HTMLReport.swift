@@ -12,15 +12,30 @@ import Pairing
 /// be interpolated escaped, and ids are made from indexes, never from input text. The same
 /// context gives byte-identical output.
 package enum HTMLReport {
+    /// The page as one string (tests, small surveys).
     package static func render(_ context: ReportContext) -> String {
-        var sections = self.sections(context)
+        var page: [UInt8] = []
+        write(context) { page.append(contentsOf: $0) }
+        return String(decoding: page, as: UTF8.self)
+    }
+
+    /// The page, handed to `emit` a section at a time: each section is made, handed over and let
+    /// go before the next is made, so the page is never held whole (on the 1,000,000-row survey
+    /// it is 75 MB, the pairs section 60 MB of it).
+    package static func write(_ context: ReportContext, to emit: (UnsafeRawBufferPointer) -> Void) {
+        func hand(_ markup: Markup) {
+            var html = markup.html
+            html.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
+        let sections = self.sections(context)
         let contents = sections.map { section -> Markup in
             "<li><a href=\"#\(section.id)\">\(section.title)</a></li>"
         }
         let inputs = context.survey.inputs.map(\.name).joined(separator: ", ")
         var generated = Markup.empty
         if let generatedAt = context.generatedAt { generated = "<p class=\"meta\">Generated \(generatedAt)</p>\n" }
-        var page: Markup = """
+        hand(
+            """
             <!doctype html>
             <html lang="en">
             <head>
@@ -44,17 +59,19 @@ package enum HTMLReport {
             </header>
             <main>
 
-            """
-        // The sections go in one by one, each let go once in: on a large survey the pairs section
-        // alone is tens of megabytes, and a page grown by doubling, or built from copies of the
-        // sections, would hold it several times over.
-        page.reserveCapacity(page.byteCount + sections.reduce(0) { $0 + $1.body.byteCount + 256 } + 4_096)
-        for index in sections.indices {
-            let body = sections[index].body
-            sections[index].body = .empty
-            appendSection(sections[index].id, sections[index].title, body, to: &page)
+            """)
+        for section in sections {
+            hand(
+                """
+                <section id="\(section.id)" aria-labelledby="\(section.id)-heading">
+                <h2 id="\(section.id)-heading">\(section.title)</h2>
+
+                """)
+            hand(section.body())
+            hand("</section>\n")
         }
-        page += """
+        hand(
+            """
 
             </main>
             <footer class="page-footer">
@@ -64,43 +81,32 @@ package enum HTMLReport {
             </body>
             </html>
 
-            """
-        return page.html
+            """)
     }
 
-    /// One `<section>` of the page with its id (fixed words) and its title for the contents.
+    /// One `<section>` of the page with its id (fixed words), its title for the contents, and
+    /// what makes its body (made only when the section is written).
     struct Section {
         var id: String
         var title: String
-        var body: Markup
+        var body: () -> Markup
     }
 
     static func sections(_ context: ReportContext) -> [Section] {
         var sections = [
-            Section(id: "findings", title: "Findings", body: findings(context)),
-            Section(id: "bands", title: "Bands", body: bands(context)),
-            Section(id: "heatmap", title: "Familiarity by band", body: heatmap(context)),
-            Section(id: "distributions", title: "Score distributions", body: distributions(context)),
-            Section(id: "gaps", title: "Gaps", body: gaps(context)),
-            Section(id: "pairs", title: "Pairs", body: pairs(context)),
-            Section(id: "coverage", title: "Coverage", body: coverage(context)),
+            Section(id: "findings", title: "Findings") { findings(context) },
+            Section(id: "bands", title: "Bands") { bands(context) },
+            Section(id: "heatmap", title: "Familiarity by band") { heatmap(context) },
+            Section(id: "distributions", title: "Score distributions") { distributions(context) },
+            Section(id: "gaps", title: "Gaps") { gaps(context) },
+            Section(id: "pairs", title: "Pairs") { pairs(context) },
+            Section(id: "coverage", title: "Coverage") { coverage(context) },
         ]
         if context.change != nil {
-            sections.append(Section(id: "change", title: "Change", body: change(context)))
+            sections.append(Section(id: "change", title: "Change") { change(context) })
         }
-        sections.append(Section(id: "data-quality", title: "Data quality", body: dataQuality(context)))
+        sections.append(Section(id: "data-quality", title: "Data quality") { dataQuality(context) })
         return sections
-    }
-
-    /// `<section id="…"><h2>…</h2>…</section>`, appended to `page` (the body is not copied twice).
-    static func appendSection(_ id: String, _ title: String, _ body: Markup, to page: inout Markup) {
-        page += """
-            <section id="\(id)" aria-labelledby="\(id)-heading">
-            <h2 id="\(id)-heading">\(title)</h2>
-
-            """
-        page += body
-        page += "</section>\n"
     }
 
     /// A chart in a figure, with its caption and its table equivalent in a `<details>`.
