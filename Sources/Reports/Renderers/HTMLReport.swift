@@ -67,7 +67,7 @@ package enum HTMLReport {
                 <h2 id="\(section.id)-heading">\(section.title)</h2>
 
                 """)
-            hand(section.body())
+            section.write(hand)
             hand("</section>\n")
         }
         hand(
@@ -85,27 +85,27 @@ package enum HTMLReport {
     }
 
     /// One `<section>` of the page with its id (fixed words), its title for the contents, and
-    /// what makes its body (made only when the section is written).
+    /// what writes its body, a piece at a time, when the section is written.
     struct Section {
         var id: String
         var title: String
-        var body: () -> Markup
+        var write: (_ hand: (Markup) -> Void) -> Void
     }
 
     static func sections(_ context: ReportContext) -> [Section] {
         var sections = [
-            Section(id: "findings", title: "Findings") { findings(context) },
-            Section(id: "bands", title: "Bands") { bands(context) },
-            Section(id: "heatmap", title: "Familiarity by band") { heatmap(context) },
-            Section(id: "distributions", title: "Score distributions") { distributions(context) },
-            Section(id: "gaps", title: "Gaps") { gaps(context) },
-            Section(id: "pairs", title: "Pairs") { pairs(context) },
-            Section(id: "coverage", title: "Coverage") { coverage(context) },
+            Section(id: "findings", title: "Findings") { $0(findings(context)) },
+            Section(id: "bands", title: "Bands") { $0(bands(context)) },
+            Section(id: "heatmap", title: "Familiarity by band") { $0(heatmap(context)) },
+            Section(id: "distributions", title: "Score distributions") { $0(distributions(context)) },
+            Section(id: "gaps", title: "Gaps") { $0(gaps(context)) },
+            Section(id: "pairs", title: "Pairs") { pairs(context, to: $0) },
+            Section(id: "coverage", title: "Coverage") { $0(coverage(context)) },
         ]
         if context.change != nil {
-            sections.append(Section(id: "change", title: "Change") { change(context) })
+            sections.append(Section(id: "change", title: "Change") { $0(change(context)) })
         }
-        sections.append(Section(id: "data-quality", title: "Data quality") { dataQuality(context) })
+        sections.append(Section(id: "data-quality", title: "Data quality") { $0(dataQuality(context)) })
         return sections
     }
 

@@ -3,11 +3,16 @@ import Ingest
 import Pairing
 
 extension HTMLReport {
+    /// The tables' rows go to the page in pieces of about this size: a survey's pairs table can be
+    /// tens of megabytes, and is never held whole.
+    static let tablePiece = 1 << 20
+
     /// The proposed pairs with what each mentor will teach (mutual pairs marked), then the mentees
-    /// left without a mentor and why.
-    static func pairs(_ context: ReportContext) -> Markup {
+    /// left without a mentor and why, handed to `hand` a piece at a time.
+    static func pairs(_ context: ReportContext, to hand: (Markup) -> Void) {
         guard let plan = context.plan else {
-            return "<p>No pairs proposed: pairing did not run (it needs at least two bands).</p>\n"
+            hand("<p>No pairs proposed: pairing did not run (it needs at least two bands).</p>\n")
+            return
         }
         let mentorBands = list(plan.mentorBands.map(context.bandName))
         let menteeBands = list(plan.menteeBands.map(context.bandName))
@@ -25,11 +30,10 @@ extension HTMLReport {
         if context.survey.roles.contains(.manager) {
             result += "<p>No mentor is in their mentee’s management chain, as far as the manager column tells.</p>\n"
         }
-        // The two tables are made first, then copied into `result` once, at its final size: on a
-        // large survey they are tens of megabytes, and growing `result` by doubling as they came
-        // held them several times over.
-        var pairsTable: Markup = "<p>No pairs could be proposed.</p>\n"
-        if !plan.pairs.isEmpty {
+        hand(result)
+        if plan.pairs.isEmpty {
+            hand("<p>No pairs could be proposed.</p>\n")
+        } else {
             var table = HTMLTable(
                 id: "table-pairs",
                 caption:
@@ -55,11 +59,12 @@ extension HTMLReport {
                         person(pair.mentee, context: context), person(pair.mentor, context: context),
                         "<ul class=\"teach\">\(teach)</ul>", "\(NumberFormat.plain(pair.score))", mutual,
                     ], rowClass: pair.isMutual ? "mutual" : "")
+                table.flush(ifOver: tablePiece, into: hand)
             }
-            pairsTable = table.render()
+            hand(table.render())
         }
-        var unpairedTable = Markup.empty
         if !plan.unpaired.isEmpty {
+            hand("<h3>Mentees without a mentor</h3>\n")
             var table = HTMLTable(
                 id: "table-unpaired", caption: "Mentees without a mentor (\(plan.unpaired.count)), by id",
                 columns: [.init("Mentee"), .init("Low on (0–1)"), .init("Why no mentor")])
@@ -68,26 +73,21 @@ extension HTMLReport {
                 table.append([
                     person(mentee.person, context: context), "\(tools.isEmpty ? "—" : tools)", reason(mentee),
                 ])
+                table.flush(ifOver: tablePiece, into: hand)
             }
-            unpairedTable = table.render()
-        }
-        result.reserveCapacity(result.byteCount + pairsTable.byteCount + unpairedTable.byteCount + 4_096)
-        result += pairsTable
-        if !plan.unpaired.isEmpty {
-            result += "<h3>Mentees without a mentor</h3>\n"
-            result += unpairedTable
+            hand(table.render())
         }
         if !plan.managerCycles.isEmpty {
             let cycles = plan.managerCycles.map { cycle -> Markup in
                 "<li>\((cycle + cycle.prefix(1)).joined(separator: " → "))</li>"
             }
-            result += """
+            hand(
+                """
                 <p class="note">The manager data has cycles; management chains stop there:</p>
                 <ul class="note">\(cycles)</ul>
 
-                """
+                """)
         }
-        return result
     }
 
     /// A person: name (or id), then id, band, department and location in small type, each value

@@ -48,7 +48,16 @@ struct HTMLTable {
         markup += rowClass.isEmpty ? "<tr>\(cells)</tr>\n" : "<tr class=\"\(rowClass)\">\(cells)</tr>\n"
     }
 
-    /// The whole table; the rows are not copied.
+    /// Once the table so far (opening tags and rows) passes `bytes`, hands it to `hand` and keeps
+    /// none of it: a table too large to hold is written as it is made. `render` then gives the
+    /// rest.
+    mutating func flush(ifOver bytes: Int, into hand: (Markup) -> Void) {
+        guard markup.byteCount >= bytes else { return }
+        hand(markup)
+        markup = .empty
+    }
+
+    /// The whole table (after `flush`, what is left of it); the rows are not copied.
     consuming func render() -> Markup {
         if !opened { open() }
         markup += """

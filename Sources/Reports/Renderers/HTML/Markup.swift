@@ -19,11 +19,6 @@ struct Markup: Sendable, Equatable, ExpressibleByStringInterpolation {
     /// The length in UTF-8 bytes.
     var byteCount: Int { html.utf8.count }
 
-    /// Makes room for `bytes` UTF-8 bytes in all, so that appending up to them copies nothing.
-    /// (Swift grows a string to at least twice its capacity when it must grow: reserve once,
-    /// early, while the string is still small.)
-    mutating func reserveCapacity(_ bytes: Int) { html.reserveCapacity(bytes) }
-
     static func + (lhs: Markup, rhs: Markup) -> Markup {
         var result = lhs
         result.html += rhs.html
