@@ -163,7 +163,7 @@ struct ReportCommand: ParsableCommand {
         let text = formats.contains(.text) || standardOutput == .text ? TextReport.render(context) : ""
         let survey = run.survey
         var files: [OutputFile] = []
-        if formats.contains(.text) { files.append(Self.file("report.txt") { text }) }
+        if formats.contains(.text) { files.append(OutputFile(name: "report.txt", makingText: { text })) }
         if formats.contains(.html) {
             files.append(OutputFile(name: "report.html") { emit in HTMLReport.write(context, to: emit) })
         }
@@ -171,10 +171,10 @@ struct ReportCommand: ParsableCommand {
             files.append(OutputFile(name: "summary.json") { emit in SummaryJSON.write(context, to: emit) })
         }
         if formats.contains(.csv) {
-            files.append(Self.file("pairings.csv") { TableCSVs.pairings(context) })
-            files.append(Self.file("gaps.csv") { TableCSVs.gaps(context) })
-            files.append(Self.file("bands.csv") { TableCSVs.bands(context) })
-            files.append(Self.file("rejected.csv") { RejectedRowsCSV.render(survey) })
+            files.append(OutputFile(name: "pairings.csv", makingText: { TableCSVs.pairings(context) }))
+            files.append(OutputFile(name: "gaps.csv", makingText: { TableCSVs.gaps(context) }))
+            files.append(OutputFile(name: "bands.csv", makingText: { TableCSVs.bands(context) }))
+            files.append(OutputFile(name: "rejected.csv", makingText: { RejectedRowsCSV.render(survey) }))
         }
 
         let folder = out ?? "reports/" + (input.sources.first?.stem ?? "stdin")
@@ -191,16 +191,6 @@ struct ReportCommand: ParsableCommand {
         stopwatch.lap("reports")
         if input.verbose { Diagnostics.info("time: \(stopwatch.summary)") }
         Diagnostics.note("reports written to \(folder)/ (\(files.map(\.name).joined(separator: ", ")))")
-    }
-
-    /// A file whose text is made only when it is written, and handed over as its UTF-8 bytes
-    /// without a copy: the files are written one after the other, so only one of them is ever
-    /// held whole (at 1,000,000 rows the HTML report alone is 75 MB, the text report 21 MB).
-    private static func file(_ name: String, _ render: @escaping @Sendable () -> String) -> OutputFile {
-        OutputFile(name: name) { emit in
-            var text = render()
-            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
-        }
     }
 
     /// The pairing problem's size and how the solver went, in one line.

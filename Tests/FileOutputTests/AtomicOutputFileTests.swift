@@ -116,6 +116,32 @@ struct OutputDirectoryTests {
         #expect(written == chunks.joined())
     }
 
+    @Test("text files are made one at a time, as each is written, and arrive whole, non-ASCII too")
+    func textMadeWhenWritten() throws {
+        let folder = try temporaryFolder()
+        let order = Order()
+        let files = ["a.txt", "b.txt"].map { name in
+            OutputFile(name: name, makingText: { order.note(name) })
+        }
+        #expect(order.made.isEmpty, "nothing is made before the files are written")
+        try OutputDirectory(path: folder.path).write(files)
+        #expect(order.made == ["a.txt", "b.txt"])
+        for name in ["a.txt", "b.txt"] {
+            let text = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
+            #expect(text == "Zoë, \(name)\n")
+        }
+    }
+
+    /// The names of the texts made so far, in order (one thread writes the files).
+    final class Order: @unchecked Sendable {
+        private(set) var made: [String] = []
+
+        func note(_ name: String) -> String {
+            made.append(name)
+            return "Zoë, \(name)\n"
+        }
+    }
+
     @Test("a made file that cannot be written fails the set, and leaves nothing behind")
     func producedFileFails() throws {
         let folder = try temporaryFolder()
