@@ -26,6 +26,33 @@ struct JSONValueTests {
         #expect(made.serialized() == held.serialized())
     }
 
+    @Test(
+        "a long array made on two threads, a block each at a time, has the same bytes",
+        arguments: [
+            JSONValue.concurrentFrom - 1, JSONValue.concurrentFrom, JSONValue.concurrentFrom + 1,
+            3 * JSONValue.concurrentBlock, 3 * JSONValue.concurrentBlock + 1, 5_000,
+        ])
+    func concurrentBlocks(count: Int) {
+        let people = Array(Self.people.prefix(count))
+        // Nested made arrays too: inside a block they are written on its thread.
+        let held = JSONValue.object([
+            ("pairs", .array(people)), ("nested", .array([.array(people), .integer(count)])),
+        ])
+        let made = JSONValue.object([
+            ("pairs", .elements(JSONElements(count: people.count) { people[$0] })),
+            (
+                "nested",
+                .elements(
+                    JSONElements(count: 2) { index in
+                        index == 0 ? .elements(JSONElements(count: people.count) { people[$0] }) : .integer(count)
+                    })
+            ),
+        ])
+        var bytes: [UInt8] = []
+        made.write { bytes.append(contentsOf: $0) }
+        #expect(String(decoding: bytes, as: UTF8.self) == held.serialized())
+    }
+
     @Test("written in chunks, the bytes are the whole text, and the chunks stay bounded")
     func chunks() {
         let value = JSONValue.array(Self.people)
