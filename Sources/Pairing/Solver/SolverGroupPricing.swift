@@ -288,6 +288,11 @@ struct SolverGroupPricing: Sendable {
         var codeCount: [Int32] = []
         var codeStart: [Int] = []
         var codeRepresentative: [Int32] = []
+        /// With packed words (`scanPacked`): each code's digits on the scanned group's tools, as
+        /// its first member's word holds them; empty otherwise. Read in sequence, they spare a
+        /// look-up of the representative's row (a cache miss per code) in `runGroup` and in
+        /// `projectCodes`.
+        var codeWord: [UInt64] = []
         var members: [Int32] = []
         /// The prices the last scan visited the mentors by (pricing, and the seed's hinted
         /// picks; empty otherwise): a code's members are in ascending order of them.
@@ -313,6 +318,7 @@ struct SolverGroupPricing: Sendable {
         /// groups), first member, table slot.
         var codeCountBuffer: [Int32] = []
         var representativeBuffer: [Int32] = []
+        var wordBuffer: [UInt64] = []
         var touchedBuffer: [Int] = []
         /// `priceGroup`: each code's projection on the served group's tools (`-1`: it teaches
         /// none of them); per projection its base score, tools taught, codes (`projectionCodes`
@@ -418,6 +424,7 @@ struct SolverGroupPricing: Sendable {
         s.visitedCode.removeAll(keepingCapacity: true)
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeRepresentative.removeAll(keepingCapacity: true)
+        s.codeWord.removeAll(keepingCapacity: true)
         s.dictionary.removeAll(keepingCapacity: true)
 
         // 1. The group's mentors (teachable, right location, capacity, cheap enough), in price
@@ -494,11 +501,19 @@ struct SolverGroupPricing: Sendable {
         }
         s.codeBase.removeAll(keepingCapacity: true)
         s.codeMask.removeAll(keepingCapacity: true)
-        for c in 0..<codeTotal {
-            let i = Int(s.codeRepresentative[c])
-            let mask = instance.mentorTeach[i] & groupMask
-            s.codeBase.append(instance.mentorGain(i, over: mask))
-            s.codeMask.append(mask)
+        if s.codeWord.count == codeTotal {
+            for c in 0..<codeTotal {
+                let (mask, base) = gain(ofDigits: s.codeWord[c], over: groupTools)
+                s.codeBase.append(base)
+                s.codeMask.append(mask)
+            }
+        } else {
+            for c in 0..<codeTotal {
+                let i = Int(s.codeRepresentative[c])
+                let mask = instance.mentorTeach[i] & groupMask
+                s.codeBase.append(instance.mentorGain(i, over: mask))
+                s.codeMask.append(mask)
+            }
         }
 
         // 3. The group and the groups it serves, from this scan.
@@ -665,8 +680,8 @@ struct SolverGroupPricing: Sendable {
         s.projectionBase.removeAll(keepingCapacity: true)
         s.projectionMask.removeAll(keepingCapacity: true)
         s.touched.removeAll(keepingCapacity: true)
+        let words = s.codeWord.count == codeTotal ? s.codeWord : []
         for c in 0..<codeTotal {
-            let representative = Int(s.codeRepresentative[c])
             let taught = s.codeMask[c] & mask
             guard !scanned else {
                 s.projectionOf.append(Int32(c))
@@ -678,7 +693,7 @@ struct SolverGroupPricing: Sendable {
                 s.projectionOf.append(-1)
                 continue
             }
-            let word = mentorWord[representative]
+            let word = words.isEmpty ? mentorWord[Int(s.codeRepresentative[c])] : words[c]
             var key = 0
             var place = 1
             for t in tools {
@@ -690,7 +705,10 @@ struct SolverGroupPricing: Sendable {
                 dense = Int32(s.projectionBase.count)
                 s.table[key] = dense
                 s.touched.append(key)
-                s.projectionBase.append(instance.mentorGain(representative, over: taught))
+                s.projectionBase.append(
+                    words.isEmpty
+                        ? instance.mentorGain(Int(s.codeRepresentative[c]), over: taught)
+                        : gain(ofDigits: word, over: tools).base)
                 s.projectionMask.append(taught)
             }
             s.projectionOf.append(dense)
@@ -947,15 +965,18 @@ struct SolverGroupPricing: Sendable {
         if s.codeCountBuffer.isEmpty {
             s.codeCountBuffer = [Int32](repeating: 0, count: Scratch.tableSize)
             s.representativeBuffer = [Int32](repeating: 0, count: Scratch.tableSize)
+            s.wordBuffer = [UInt64](repeating: 0, count: Scratch.tableSize)
             s.touchedBuffer = [Int](repeating: 0, count: Scratch.tableSize)
         }
         var countBuffer = s.codeCountBuffer
         var representativeBuffer = s.representativeBuffer
+        var wordBuffer = s.wordBuffer
         var touchedBuffer = s.touchedBuffer
         var table = s.table
         let byteTable = s.byteTable
         s.codeCountBuffer = []
         s.representativeBuffer = []
+        s.wordBuffer = []
         s.touchedBuffer = []
         s.table = []
         var codeTotal = 0
@@ -972,32 +993,35 @@ struct SolverGroupPricing: Sendable {
                                         representativeBuffer.withUnsafeMutableBufferPointer {
                                             representative in
                                             touchedBuffer.withUnsafeMutableBufferPointer { touched in
-                                                for position in 0..<end {
-                                                    let word = words[position]
-                                                    let digits = word & nibbles
-                                                    if digits == 0 { continue }
-                                                    if word & Self.hasCapacity == 0 { continue }
-                                                    let mentor = ordered[position]
-                                                    var code = 0
-                                                    for k in 0..<shifts.count {
-                                                        code &+=
-                                                            lookUp[
-                                                                k &* 256
-                                                                    &+ Int(
-                                                                        (digits &>> shifts[k]) & 0xFF)]
+                                                wordBuffer.withUnsafeMutableBufferPointer { codeWord in
+                                                    for position in 0..<end {
+                                                        let word = words[position]
+                                                        let digits = word & nibbles
+                                                        if digits == 0 { continue }
+                                                        if word & Self.hasCapacity == 0 { continue }
+                                                        let mentor = ordered[position]
+                                                        var code = 0
+                                                        for k in 0..<shifts.count {
+                                                            code &+=
+                                                                lookUp[
+                                                                    k &* 256
+                                                                        &+ Int(
+                                                                            (digits &>> shifts[k]) & 0xFF)]
+                                                        }
+                                                        var dense = table[code]
+                                                        if dense < 0 {
+                                                            dense = Int32(codeTotal)
+                                                            table[code] = dense
+                                                            touched[codeTotal] = code
+                                                            representative[codeTotal] = mentor
+                                                            codeWord[codeTotal] = digits
+                                                            codeTotal += 1
+                                                        }
+                                                        codeCount[Int(dense)] &+= 1
+                                                        visited[n] = mentor
+                                                        codes[n] = dense
+                                                        n &+= 1
                                                     }
-                                                    var dense = table[code]
-                                                    if dense < 0 {
-                                                        dense = Int32(codeTotal)
-                                                        table[code] = dense
-                                                        touched[codeTotal] = code
-                                                        representative[codeTotal] = mentor
-                                                        codeTotal += 1
-                                                    }
-                                                    codeCount[Int(dense)] &+= 1
-                                                    visited[n] = mentor
-                                                    codes[n] = dense
-                                                    n &+= 1
                                                 }
                                             }
                                         }
@@ -1021,9 +1045,30 @@ struct SolverGroupPricing: Sendable {
         s.touched.append(contentsOf: touchedBuffer[0..<codeTotal])
         for c in 0..<codeTotal { countBuffer[c] = 0 }
         s.codeCountBuffer = countBuffer
+        s.codeWord.removeAll(keepingCapacity: true)
+        s.codeWord.append(contentsOf: wordBuffer[0..<codeTotal])
         s.representativeBuffer = representativeBuffer
+        s.wordBuffer = wordBuffer
         s.touchedBuffer = touchedBuffer
         s.table = table
+    }
+
+    /// The tools among `tools` that a mentor with these digits (a packed word's nibbles, see
+    /// `mentorWord`) teaches, and the sum of weight × its value over them: what
+    /// `SolverInstance.mentorGain` gives for its row.
+    @inline(__always)
+    private func gain(ofDigits word: UInt64, over tools: [Int]) -> (mask: UInt64, base: Int64) {
+        let offset = Int64(instance.mentorMin - 1)
+        var mask: UInt64 = 0
+        var base: Int64 = 0
+        for t in tools {
+            let digit = Int64((word >> UInt64(4 * t)) & 0xF)
+            if digit > 0 {
+                mask |= 1 << UInt64(t)
+                base += instance.weight[t] * (digit + offset)
+            }
+        }
+        return (mask, base)
     }
 
     /// Scores are small integers (at most `maxPairScore`, 4 per tool with the default weights)
