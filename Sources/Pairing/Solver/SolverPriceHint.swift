@@ -89,42 +89,94 @@ enum SolverPriceHint {
         // Tool by tool, mentee state b becomes mentor state a (see `SolverProfileTransform`):
         // a mentor that cannot teach the tool takes every b; one that can gains g(a, b) from a
         // mentee low on it (and then has something to teach), nothing from one that is not.
-        var anyIn = [Int64](repeating: empty, count: radix)
-        var noneIn = [Int64](repeating: empty, count: radix)
-        var stride = 1
-        for t in 0..<tools {
-            let weight = instance.weight[t]
-            func gain(_ a: Int, _ b: Int) -> Int64 {
-                weight * Int64(instance.mentorMin + a - 1 - (b - 1))
-            }
-            for base in 0..<cells where (base / stride) % radix == 0 {
-                for b in 0..<radix {
-                    anyIn[b] = any[base + b * stride]
-                    noneIn[b] = none[base + b * stride]
-                }
-                any[base] = anyIn.reduce(empty, max)
-                none[base] = noneIn.reduce(empty, max)
-                for a in 1..<radix {
-                    let at = base + a * stride
-                    guard a < mentorStates else {
-                        any[at] = empty
-                        none[at] = empty
-                        continue
+        // Each pass works on the cells whose digit for the tool is 0 (a *base* and the `radix`
+        // cells above it), independent of one another: shared out over two workers.
+        none.withUnsafeMutableBufferPointer { noneBuffer in
+            any.withUnsafeMutableBufferPointer { anyBuffer in
+                guard let noneStart = noneBuffer.baseAddress, let anyStart = anyBuffer.baseAddress else { return }
+                let tables = TransformTables(none: noneStart, any: anyStart)
+                var stride = 1
+                for t in 0..<tools {
+                    let weight = instance.weight[t]
+                    // g(a, b) at `a * radix + b`, for a mentor state a ≥ 1 and a mentee state b ≥ 1.
+                    var gains = [Int64](repeating: 0, count: radix * radix)
+                    for a in 1..<radix {
+                        for b in 1..<radix {
+                            gains[a * radix + b] = weight * Int64(instance.mentorMin + a - 1 - (b - 1))
+                        }
                     }
-                    var best = anyIn[0]
-                    for b in 1..<menteeStates where max(anyIn[b], noneIn[b]) > empty {
-                        best = max(best, max(anyIn[b], noneIn[b]) + gain(a, b))
+                    let (step, bases) = (stride, cells / radix)
+                    let (teaching, low, gain) = (mentorStates, menteeStates, gains)
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        Self.transformPass(
+                            tables, bases: (bases * part / 2)..<(bases * (part + 1) / 2), stride: step, radix: radix,
+                            mentorStates: teaching, menteeStates: low, gains: gain, empty: empty)
                     }
-                    any[at] = best
-                    none[at] = noneIn[0]
+                    stride *= radix
                 }
             }
-            stride *= radix
         }
         var price = [Int64](repeating: 0, count: instance.mentorCount)
         for i in 0..<instance.mentorCount {
             price[i] = max(0, any[cell { instance.mentorState(i, tool: $0) }])
         }
         return price
+    }
+
+    /// The two tables of `prices`, shared by the workers of a pass: each writes only the cells
+    /// of its own bases.
+    private struct TransformTables: @unchecked Sendable {
+        let none: UnsafeMutablePointer<Int64>
+        let any: UnsafeMutablePointer<Int64>
+    }
+
+    /// One tool's pass of `prices` over the bases numbered `bases` (base number `q` is the cell
+    /// `(q / stride) × stride × radix + q % stride`, whose digit for the tool is 0).
+    private static func transformPass(
+        _ tables: TransformTables, bases: Range<Int>, stride: Int, radix: Int, mentorStates: Int, menteeStates: Int,
+        gains: [Int64], empty: Int64
+    ) {
+        guard !bases.isEmpty else { return }
+        let (none, any) = (tables.none, tables.any)
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * radix) { inputs in
+            gains.withUnsafeBufferPointer { gains in
+                var block = bases.lowerBound / stride
+                var offset = bases.lowerBound % stride
+                for _ in bases {
+                    let base = block * stride * radix + offset
+                    var anyMax = empty
+                    var noneMax = empty
+                    for b in 0..<radix {
+                        let (y, n) = (any[base + b * stride], none[base + b * stride])
+                        inputs[b] = y
+                        inputs[radix + b] = n
+                        anyMax = max(anyMax, y)
+                        noneMax = max(noneMax, n)
+                    }
+                    any[base] = anyMax
+                    none[base] = noneMax
+                    for a in 1..<radix {
+                        let at = base + a * stride
+                        guard a < mentorStates else {
+                            any[at] = empty
+                            none[at] = empty
+                            continue
+                        }
+                        var best = inputs[0]
+                        for b in 1..<menteeStates {
+                            let input = max(inputs[b], inputs[radix + b])
+                            if input > empty { best = max(best, input + gains[a * radix + b]) }
+                        }
+                        any[at] = best
+                        none[at] = inputs[radix]
+                    }
+                    offset += 1
+                    if offset == stride {
+                        offset = 0
+                        block += 1
+                    }
+                }
+            }
+        }
     }
 }
