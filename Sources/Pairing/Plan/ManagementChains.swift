@@ -22,9 +22,8 @@ package struct ManagementChains: Sendable {
         let count = pool.respondentCount
         let ids = pool.ids
         let managers = pool.managers
-        var index = ColumnIndex(key: .canonical, capacity: count)
-        var nodes = [Int32](repeating: -1, count: count)
-        for respondent in 0..<count { nodes[respondent] = Int32(index.insert(respondent, of: ids)) }
+        precondition(ids.count == count, "one id per respondent")
+        let (index, nodes) = ColumnIndex.build(ids, key: .canonical)
         // The manager value that holds for each node: the last respondent with the id and a manager.
         var valueOf = [Int32](repeating: -1, count: count)
         for respondent in 0..<count where !managers.isEmpty(respondent) {

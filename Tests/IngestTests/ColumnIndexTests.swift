@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Ingest
+
+/// Looking entries of a text column up by their text: the index built on two threads against
+/// the same texts inserted one after another.
+@Suite("Column index")
+struct ColumnIndexTests {
+    /// Texts with repeats, canonically equivalent spellings (é composed and decomposed), case
+    /// variants, an empty one, and enough entries that both halves of the hashes hold many.
+    static func column(count: Int) -> TextColumn {
+        var column = TextColumn()
+        for n in 0..<count {
+            switch n % 11 {
+            case 0: column.append("E\(n % 7)")  // seven ids, repeated
+            case 1: column.append("Ren\u{E9}e \(n % 50)")
+            case 2: column.append("Rene\u{301}e \(n % 50)")  // equal to case 1 as Strings
+            case 3: column.append("RENÉE \(n % 50)")
+            case 4: column.append("")
+            default: column.append("id-\(n)")
+            }
+        }
+        return column
+    }
+
+    @Test(
+        "built in two parts, each entry's holder is the first entry with its text, as inserting gives",
+        arguments: [0, 1, 17, 5_000])
+    func holders(count: Int) {
+        let column = Self.column(count: count)
+        for key in [ColumnIndex.Key.canonical, .lowercased] {
+            var inserted = ColumnIndex(key: key, capacity: 4)
+            let expected = (0..<count).map { Int32(inserted.insert($0, of: column)) }
+            let (built, holders) = ColumnIndex.build(column, key: key)
+            #expect(holders == expected)
+            // Every text, and some that are in no entry, found alike by both.
+            let probes = (0..<count).map { column.string($0) } + ["E-1", "renée 7", "RENE\u{301}E 7", "nobody", ""]
+            for probe in probes {
+                var text = probe
+                let found = text.withUTF8 { bytes in
+                    let raw = UnsafeRawBufferPointer(bytes)
+                    return (
+                        built.withKey(raw) { built.find(keyed: $0, in: column) },
+                        inserted.withKey(raw) { inserted.find(keyed: $0, in: column) }
+                    )
+                }
+                #expect(found.0 == found.1, "\(probe) with key \(key)")
+            }
+        }
+    }
+}
