@@ -48,4 +48,23 @@ struct ColumnIndexTests {
             }
         }
     }
+
+    @Test("a column's texts visited in order over any range, across its segments, empty entries too")
+    func forEachText() {
+        var column = TextColumn()
+        for text in ["Ana", "", "Zoë"] { column.append(text) }
+        var second = TextColumn()
+        for text in ["", "émile", "x", "y"] { second.append(text) }
+        column.append(contentsOf: second)
+        column.append("last")
+        let all = (0..<column.count).map { column.string($0) }
+        for lower in 0...column.count {
+            for upper in lower...column.count {
+                var seen: [(Int, String)] = []
+                column.forEachText(in: lower..<upper) { seen.append(($0, String(decoding: $1, as: UTF8.self))) }
+                #expect(seen.map(\.0) == Array(lower..<upper))
+                #expect(seen.map(\.1) == Array(all[lower..<upper]))
+            }
+        }
+    }
 }

@@ -14,14 +14,11 @@ package struct ColumnIndex: Sendable {
     private var slots: [UInt64]
     private var mask: Int
     private var entries = 0
-    /// With `build(_:key:)`: the table in two parts by the hash's top bit, each its own open
-    /// table (`slots` and `mask` then unused); empty otherwise.
-    private var parts: [Part] = []
-
-    private struct Part: Sendable {
-        var slots: [UInt64]
-        var mask: Int
-    }
+    /// Made by `build(_:key:)`: the table in two parts by the hash's top bit, each an open table of
+    /// its own, the second starting at `secondPart` with `secondMask` (the first has `mask`).
+    /// 0 for one table.
+    private var secondPart = 0
+    private var secondMask = 0
 
     package init(key: Key, capacity: Int) {
         self.key = key
@@ -32,95 +29,115 @@ package struct ColumnIndex: Sendable {
     }
 
     /// Every entry of `column`, added in order as `insert` adds them (the first entry with a text
-    /// holds it), and for each entry the one that holds its text. The work is shared by two
-    /// threads, each building the part of the table for its half of the hashes, with the slots
-    /// of a few entries loaded ahead so that their cache misses overlap. Such an index takes no
-    /// more entries.
+    /// holds it), and for each entry the one that holds its text. Two threads share the work:
+    /// each hashes half of the entries, then each fills the part of the table for its half of
+    /// the hashes, with the slots of a few entries loaded ahead so that their cache misses
+    /// overlap. Such an index takes no more entries.
     package static func build(_ column: TextColumn, key: Key) -> (index: ColumnIndex, holders: [Int32]) {
-        var index = ColumnIndex(key: key, capacity: 0)
-        var holders = [Int32](repeating: -1, count: column.count)
-        index.parts = holders.withUnsafeMutableBufferPointer { holders in
-            [Part](unsafeUninitializedCapacity: 2) { parts, initialized in
-                guard let partStart = parts.baseAddress, let holderStart = holders.baseAddress else { return }
-                let places = BuildPlaces(parts: partStart, holders: holderStart)
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    (places.parts + part).initialize(to: buildPart(part, of: column, key: key, holders: places.holders))
+        let count = column.count
+        var hashes = [UInt64](repeating: 0, count: count)
+        var holders = [Int32](repeating: -1, count: count)
+        var inSecond = [Int](repeating: 0, count: 2)
+        hashes.withUnsafeMutableBufferPointer { hashes in
+            inSecond.withUnsafeMutableBufferPointer { inSecond in
+                let shared = BuildBuffers(hashes: hashes, counts: inSecond)
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    var second = 0
+                    column.forEachText(in: (count * half / 2)..<(count * (half + 1) / 2)) { entry, text in
+                        let hash = withKey(key, text) { FieldText.hash($0) }
+                        shared.hashes[entry] = hash
+                        second &+= Int(truncatingIfNeeded: hash >> 63)
+                    }
+                    shared.counts[half] = second
                 }
-                initialized = 2
             }
         }
-        index.entries = column.count
+        let second = inSecond[0] + inSecond[1]
+        func size(_ entries: Int) -> Int {
+            var size = 16
+            while size < entries * 2 { size <<= 1 }
+            return size
+        }
+        let (firstSize, secondSize) = (size(count - second), size(second))
+        var index = ColumnIndex(key: key, capacity: 0)
+        index.slots = [UInt64](repeating: 0, count: firstSize + secondSize)
+        index.mask = firstSize - 1
+        index.secondPart = firstSize
+        index.secondMask = secondSize - 1
+        index.entries = count
+        hashes.withUnsafeBufferPointer { hashes in
+            holders.withUnsafeMutableBufferPointer { holders in
+                index.slots.withUnsafeMutableBufferPointer { slots in
+                    let shared = BuildParts(
+                        hashes: hashes, holders: holders,
+                        parts: [
+                            UnsafeMutableBufferPointer(rebasing: slots[0..<firstSize]),
+                            UnsafeMutableBufferPointer(rebasing: slots[firstSize...]),
+                        ])
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        fillPart(part, shared: shared, column: column, key: key)
+                    }
+                }
+            }
+        }
         return (index, holders)
     }
 
-    /// Where `build`'s workers put their parts and the holders of their entries (each its own).
-    private struct BuildPlaces: @unchecked Sendable {
-        let parts: UnsafeMutablePointer<Part>
-        let holders: UnsafeMutablePointer<Int32>
+    /// `build`'s first step: the entries' hashes, and how many of each half go to the second part.
+    private struct BuildBuffers: @unchecked Sendable {
+        let hashes: UnsafeMutableBufferPointer<UInt64>
+        let counts: UnsafeMutableBufferPointer<Int>
     }
 
-    @inline(__always)
-    private static func hash(_ key: Key, _ column: TextColumn, _ entry: Int) -> UInt64 {
-        column.withText(entry) { withKey(key, $0) { FieldText.hash($0) } }
+    /// `build`'s second step: each worker fills its own part and its own entries' holders.
+    private struct BuildParts: @unchecked Sendable {
+        let hashes: UnsafeBufferPointer<UInt64>
+        let holders: UnsafeMutableBufferPointer<Int32>
+        let parts: [UnsafeMutableBufferPointer<UInt64>]
     }
 
-    /// Part `part` (0: hashes with the top bit clear) of `build`'s table.
-    private static func buildPart(
-        _ part: Int, of column: TextColumn, key: Key, holders: UnsafeMutablePointer<Int32>
-    ) -> Part {
+    /// Adds the entries whose hashes' top bit is `part` to that part of `build`'s table, in order.
+    private static func fillPart(_ part: Int, shared: BuildParts, column: TextColumn, key: Key) {
+        let (hashes, holders, slots) = (shared.hashes, shared.holders, shared.parts[part])
+        let mask = slots.count - 1
         let mine = UInt64(part)
-        var members: [Int32] = []
-        var hashes: [UInt64] = []
-        for entry in 0..<column.count {
-            let hash = Self.hash(key, column, entry)
-            if hash >> 63 == mine {
-                members.append(Int32(entry))
-                hashes.append(hash)
+        var touch: UInt64 = 0
+        var batch = 0
+        while batch < hashes.count {
+            let end = min(batch + 16, hashes.count)
+            for entry in batch..<end where hashes[entry] >> 63 == mine {
+                touch &+= slots[Int(truncatingIfNeeded: hashes[entry]) & mask]
             }
-        }
-        var size = 16
-        while size < members.count * 2 { size <<= 1 }
-        var slots = [UInt64](repeating: 0, count: size)
-        let mask = size - 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            var touch: UInt64 = 0
-            var batch = 0
-            while batch < members.count {
-                let end = min(batch + 16, members.count)
-                for n in batch..<end { touch &+= slots[Int(truncatingIfNeeded: hashes[n]) & mask] }
-                for n in batch..<end {
-                    let entry = Int(members[n])
-                    let tag = hashes[n] >> 32
-                    var slot = Int(truncatingIfNeeded: hashes[n]) & mask
-                    while true {
-                        let content = slots[slot]
-                        if content == 0 {
-                            slots[slot] = tag << 32 | UInt64(entry + 1)
-                            holders[entry] = Int32(entry)
-                            break
-                        }
-                        let other = Int(content & 0xFFFF_FFFF) - 1
-                        if content >> 32 == tag,
-                            column.withText(
-                                entry,
-                                { text in
-                                    withKey(key, text) { keyed in
-                                        column.withText(other) { withKey(key, $0) { FieldText.same($0, keyed) } }
-                                    }
-                                })
-                        {
-                            holders[entry] = Int32(other)
-                            break
-                        }
-                        slot = (slot + 1) & mask
+            for entry in batch..<end where hashes[entry] >> 63 == mine {
+                let tag = hashes[entry] >> 32
+                var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+                while true {
+                    let content = slots[slot]
+                    if content == 0 {
+                        slots[slot] = tag << 32 | UInt64(entry + 1)
+                        holders[entry] = Int32(entry)
+                        break
                     }
+                    let other = Int(content & 0xFFFF_FFFF) - 1
+                    if content >> 32 == tag,
+                        column.withText(
+                            entry,
+                            { text in
+                                withKey(key, text) { keyed in
+                                    column.withText(other) { withKey(key, $0) { FieldText.same($0, keyed) } }
+                                }
+                            })
+                    {
+                        holders[entry] = Int32(other)
+                        break
+                    }
+                    slot = (slot + 1) & mask
                 }
-                batch = end
             }
-            // Keeps the loads ahead from being optimised away.
-            if touch == 1 { slots[0] = slots[0] }
+            batch = end
         }
-        return Part(slots: slots, mask: mask)
+        // Keeps the loads ahead from being optimised away.
+        if touch == 1 { slots[0] = slots[0] }
     }
 
     /// Calls `body` with the key form of `text`.
@@ -153,14 +170,12 @@ package struct ColumnIndex: Sendable {
     /// The entry of `column` whose text, in key form, is `keyed` (already in key form: see `withKey`).
     package func find(keyed: UnsafeRawBufferPointer, in column: TextColumn) -> Int? {
         let hash = FieldText.hash(keyed)
-        if !parts.isEmpty {
-            return parts[Int(truncatingIfNeeded: hash >> 63)].slots.withUnsafeBufferPointer {
-                find(
-                    keyed: keyed, hash: hash, slots: $0, mask: parts[Int(truncatingIfNeeded: hash >> 63)].mask,
-                    in: column)
-            }
+        let (start, partMask) = secondPart > 0 && hash >> 63 == 1 ? (secondPart, secondMask) : (0, mask)
+        return slots.withUnsafeBufferPointer {
+            find(
+                keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: $0[start...]), mask: partMask, in: column
+            )
         }
-        return slots.withUnsafeBufferPointer { find(keyed: keyed, hash: hash, slots: $0, mask: mask, in: column) }
     }
 
     @inline(__always)
@@ -182,7 +197,7 @@ package struct ColumnIndex: Sendable {
     }
 
     private mutating func place(_ entry: Int, of column: TextColumn, replacing: Bool) -> Int {
-        precondition(parts.isEmpty, "an index made by build(_:key:) takes no more entries")
+        precondition(secondPart == 0, "an index made by build(_:key:) takes no more entries")
         if (entries + 1) * 2 > slots.count { grow(column) }
         let key = self.key
         return column.withText(entry) { text in

@@ -109,6 +109,30 @@ package struct TextColumn: Sendable {
         return segments[segment].bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Calls `body` with the number and the bytes of each entry of `range`, in order: the buffers
+    /// of a segment are looked up once for all of its entries, not once per entry as `withText`
+    /// does.
+    package func forEachText(in range: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        guard !range.isEmpty else { return }
+        var segment = locate(range.lowerBound).segment
+        var entry = range.lowerBound
+        while entry < range.upperBound {
+            let first = starts[segment]
+            let last = min(range.upperBound, first + segments[segment].count)
+            let current = segments[segment]
+            current.bytes.withUnsafeBytes { bytes in
+                var start = entry == first ? 0 : current.end(entry - first - 1)
+                for number in entry..<last {
+                    let end = current.end(number - first)
+                    body(number, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    start = end
+                }
+            }
+            entry = last
+            segment += 1
+        }
+    }
+
     /// Entry `index` as a `String`.
     package func string(_ index: Int) -> String {
         withText(index) { FieldText.string($0) }

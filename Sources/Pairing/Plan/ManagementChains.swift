@@ -1,3 +1,4 @@
+import Dispatch
 import Ingest
 
 /// Who manages whom, followed up the `manager` column as far as the data reaches. Cycles in the
@@ -34,12 +35,12 @@ package struct ManagementChains: Sendable {
         let unresolved: Int32 = -2
         let idIndex = index
         let nodeOf = nodes
-        var managerOf = Self.resolve(valueOf, managers: managers) { value in
+        var managerOf = Self.resolve(valueOf, nodes: nodeOf, managers: managers) { value in
             idIndex.withKey(value) { idIndex.find(keyed: $0, in: ids) }.map { Int32($0) } ?? unresolved
         }
         if managerOf.contains(unresolved) {
             let emails = Self.emailIndex(pool)
-            let byEmail = Self.resolve(valueOf, managers: managers) { value in
+            let byEmail = Self.resolve(valueOf, nodes: nodeOf, managers: managers) { value in
                 emails.withKey(value) { emails.find(keyed: $0, in: pool.emails) }.map { nodeOf[$0] } ?? -1
             }
             for node in 0..<count where managerOf[node] == unresolved { managerOf[node] = byEmail[node] }
@@ -53,14 +54,26 @@ package struct ManagementChains: Sendable {
     }
 
     /// `lookUp` of the manager value of every node that has one (`valueOf`: the respondent whose
-    /// value holds), -1 for the others; the nodes are shared out over the processors.
+    /// value holds), -1 for the others. Two workers take half of the respondents each and read
+    /// their values in order; a node's result is written by the respondent whose value holds, so
+    /// by one worker only.
     private static func resolve(
-        _ valueOf: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
+        _ valueOf: [Int32], nodes: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
     ) -> [Int32] {
-        concurrentMap(count: valueOf.count) { node in
-            let value = valueOf[node]
-            return value < 0 ? -1 : managers.withText(Int(value), lookUp)
+        let count = valueOf.count
+        var result = [Int32](repeating: -1, count: count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            let shared = UnsafeSendableBuffer(start)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                managers.forEachText(in: (count * half / 2)..<(count * (half + 1) / 2)) { respondent, value in
+                    let node = Int(nodes[respondent])
+                    guard valueOf[node] == Int32(respondent) else { return }
+                    shared.pointer[node] = lookUp(value)
+                }
+            }
         }
+        return result
     }
 
     /// Lower-cased canonical email → the last respondent with it.
