@@ -326,6 +326,11 @@ struct SolverGroupPricing: Sendable {
         var projectionOf: [Int32] = []
         var projectionBase: [Int64] = []
         var projectionMask: [UInt64] = []
+        /// Each projection's taught tools as bits of the group's tool list (bit k: its k-th tool),
+        /// and per class the sum of weight × mentee value over each such subset (see
+        /// `scoreProjections`).
+        var projectionKey: [Int] = []
+        var penalty: [Int64] = []
         var projectionStart: [Int] = []
         var projectionCodes: [Int32] = []
         var projectionLowest: [Int64] = []
@@ -578,12 +583,13 @@ struct SolverGroupPricing: Sendable {
             let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
             defer { classStart = classEnd }
             var classBound = Int64.min
-            s.projectionScore.removeAll(keepingCapacity: true)
+            var scores = s.projectionScore
+            s.projectionScore = []
+            scoreProjections(projections, tools: groupTools, mentee: first, into: &scores, scratch: &s)
+            s.projectionScore = scores
             s.codeBound.removeAll(keepingCapacity: true)
             for l in 0..<projections {
-                let score = projectionScore(l, mentee: first, scratch: s)
-                s.projectionScore.append(score)
-                let bound = scale * (bonus + score) - s.projectionLowest[l]
+                let bound = scale * (bonus + s.projectionScore[l]) - s.projectionLowest[l]
                 s.codeBound.append(bound)
                 classBound = max(classBound, bound)
             }
@@ -675,59 +681,105 @@ struct SolverGroupPricing: Sendable {
         let instance = self.instance
         let mask = tools.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
         let radix = instance.digitRadix
-        // Each code's projection, dense in order of first appearance (so of the codes' order).
-        s.projectionOf.removeAll(keepingCapacity: true)
-        s.projectionBase.removeAll(keepingCapacity: true)
-        s.projectionMask.removeAll(keepingCapacity: true)
-        s.touched.removeAll(keepingCapacity: true)
-        let words = s.codeWord.count == codeTotal ? s.codeWord : []
-        for c in 0..<codeTotal {
-            let taught = s.codeMask[c] & mask
-            guard !scanned else {
-                s.projectionOf.append(Int32(c))
-                s.projectionBase.append(s.codeBase[c])
-                s.projectionMask.append(taught)
-                continue
-            }
-            guard taught != 0 else {
-                s.projectionOf.append(-1)
-                continue
-            }
-            let word = words.isEmpty ? mentorWord[Int(s.codeRepresentative[c])] : words[c]
+        // The arrays filled here, taken out of the scratch while they are (no copies, no
+        // uniqueness checks in the loops).
+        var projectionOf = s.projectionOf
+        var base = s.projectionBase
+        var taught = s.projectionMask
+        var keys = s.projectionKey
+        var touched = s.touched
+        var table = s.table
+        (s.projectionOf, s.projectionBase, s.projectionMask, s.projectionKey, s.touched, s.table) = (
+            [], [], [], [], [], []
+        )
+        projectionOf.removeAll(keepingCapacity: true)
+        projectionOf.append(contentsOf: repeatElement(-1, count: codeTotal))
+        base.removeAll(keepingCapacity: true)
+        taught.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        // A taught-tool mask as bits of `tools` (bit k: `tools[k]`), the key `scoreProjections`
+        // looks a class's penalty up by.
+        func subsetKey(_ taught: UInt64) -> Int {
             var key = 0
-            var place = 1
-            for t in tools {
-                key += Int((word >> UInt64(4 * t)) & 0xF) * place
-                place *= radix
-            }
-            var dense = s.table[key]
-            if dense < 0 {
-                dense = Int32(s.projectionBase.count)
-                s.table[key] = dense
-                s.touched.append(key)
-                s.projectionBase.append(
-                    words.isEmpty
-                        ? instance.mentorGain(Int(s.codeRepresentative[c]), over: taught)
-                        : gain(ofDigits: word, over: tools).base)
-                s.projectionMask.append(taught)
-            }
-            s.projectionOf.append(dense)
+            for k in 0..<tools.count where taught >> UInt64(tools[k]) & 1 != 0 { key |= 1 << k }
+            return key
         }
-        for slot in s.touched { s.table[slot] = -1 }
-        s.touched.removeAll(keepingCapacity: true)
-        let projections = s.projectionBase.count
-        s.projectionStart.removeAll(keepingCapacity: true)
-        s.projectionStart.append(contentsOf: repeatElement(0, count: projections + 1))
-        for c in 0..<codeTotal where s.projectionOf[c] >= 0 { s.projectionStart[Int(s.projectionOf[c]) + 1] += 1 }
-        for l in 0..<projections { s.projectionStart[l + 1] += s.projectionStart[l] }
-        var fill = s.projectionStart
-        s.projectionCodes.removeAll(keepingCapacity: true)
-        s.projectionCodes.append(contentsOf: repeatElement(0, count: fill[projections]))
-        for c in 0..<codeTotal where s.projectionOf[c] >= 0 {
-            let l = Int(s.projectionOf[c])
-            s.projectionCodes[fill[l]] = Int32(c)
-            fill[l] += 1
+        if scanned {
+            // The group's codes are its projections.
+            for c in 0..<codeTotal {
+                let codeTaught = s.codeMask[c] & mask
+                projectionOf[c] = Int32(c)
+                base.append(s.codeBase[c])
+                taught.append(codeTaught)
+                keys.append(subsetKey(codeTaught))
+            }
+        } else {
+            // Each code's projection, dense in order of first appearance (so of the codes' order).
+            let words = s.codeWord.count == codeTotal ? s.codeWord : []
+            tools.withUnsafeBufferPointer { toolList in
+                table.withUnsafeMutableBufferPointer { table in
+                    for c in 0..<codeTotal {
+                        let codeTaught = s.codeMask[c] & mask
+                        if codeTaught == 0 { continue }
+                        let word = words.isEmpty ? mentorWord[Int(s.codeRepresentative[c])] : words[c]
+                        var key = 0
+                        var place = 1
+                        var subset = 0
+                        for k in 0..<toolList.count {
+                            let digit = Int(truncatingIfNeeded: (word &>> UInt64(4 &* toolList[k])) & 0xF)
+                            key &+= digit &* place
+                            if digit > 0 { subset |= 1 &<< k }
+                            place &*= radix
+                        }
+                        var dense = table[key]
+                        if dense < 0 {
+                            dense = Int32(base.count)
+                            table[key] = dense
+                            touched.append(key)
+                            base.append(
+                                words.isEmpty
+                                    ? instance.mentorGain(Int(s.codeRepresentative[c]), over: codeTaught)
+                                    : gain(ofDigits: word, over: tools).base)
+                            taught.append(codeTaught)
+                            keys.append(subset)
+                        }
+                        projectionOf[c] = dense
+                    }
+                    for slot in touched { table[slot] = -1 }
+                }
+            }
+            touched.removeAll(keepingCapacity: true)
         }
+        let projections = base.count
+        // Each projection's codes, in code order: counted, then placed.
+        var start = s.projectionStart
+        var codes = s.projectionCodes
+        (s.projectionStart, s.projectionCodes) = ([], [])
+        start.removeAll(keepingCapacity: true)
+        start.append(contentsOf: repeatElement(0, count: projections + 1))
+        codes.removeAll(keepingCapacity: true)
+        projectionOf.withUnsafeBufferPointer { projectionOf in
+            start.withUnsafeMutableBufferPointer { start in
+                for c in 0..<codeTotal where projectionOf[c] >= 0 { start[Int(projectionOf[c]) + 1] += 1 }
+                for l in 0..<projections { start[l + 1] += start[l] }
+            }
+            codes.append(contentsOf: repeatElement(0, count: start[projections]))
+            var fill = start
+            fill.withUnsafeMutableBufferPointer { fill in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    for c in 0..<codeTotal where projectionOf[c] >= 0 {
+                        let l = Int(projectionOf[c])
+                        codes[fill[l]] = Int32(c)
+                        fill[l] += 1
+                    }
+                }
+            }
+        }
+        (s.projectionOf, s.projectionBase, s.projectionMask, s.projectionKey, s.touched, s.table) = (
+            projectionOf, base, taught, keys, touched, table
+        )
+        (s.projectionStart, s.projectionCodes) = (start, codes)
         guard byPrice else { return projections }
         // Codes are numbered as the scan first meets them, in ascending price: by (lowest price,
         // code) already, so each projection's codes, filled in code order, need no sort.
@@ -739,18 +791,50 @@ struct SolverGroupPricing: Sendable {
         return projections
     }
 
-    /// Score of projection `l` (of `projectCodes`) for mentee `j` of the group.
-    @inline(__always)
-    private func projectionScore(_ l: Int, mentee j: Int, scratch s: borrowing Scratch) -> Int64 {
-        let tools = instance.toolCount
-        var score = s.projectionBase[l]
-        var m = s.projectionMask[l]
-        while m != 0 {
-            let t = m.trailingZeroBitCount
-            score -= instance.weight[t] * Int64(instance.menteeValue[j * tools + t])
-            m &= m - 1
+    /// `scores` = the score of each of the group's `projections` (of `projectCodes`) for mentee
+    /// `j` and its class: the projection's base less weight × mentee value over its taught tools.
+    /// That sum depends only on which of the group's tools it teaches, so it is tabled once per
+    /// class for every subset of them (when there are fewer subsets than projections) and looked
+    /// up by the projection's key, rather than summed tool by tool for each projection.
+    private func scoreProjections(
+        _ projections: Int, tools groupTools: [Int], mentee j: Int, into scores: inout [Int64], scratch s: inout Scratch
+    ) {
+        let instance = self.instance
+        let row = j * instance.toolCount
+        scores.removeAll(keepingCapacity: true)
+        scores.append(contentsOf: repeatElement(0, count: projections))
+        let subsets = groupTools.count < 20 ? 1 << groupTools.count : Int.max
+        if subsets <= projections {
+            s.penalty.removeAll(keepingCapacity: true)
+            s.penalty.append(contentsOf: repeatElement(0, count: subsets))
+            s.penalty.withUnsafeMutableBufferPointer { penalty in
+                for subset in 1..<subsets {
+                    let t = groupTools[subset.trailingZeroBitCount]
+                    penalty[subset] =
+                        penalty[subset & (subset - 1)] + instance.weight[t] * Int64(instance.menteeValue[row + t])
+                }
+            }
+            scores.withUnsafeMutableBufferPointer { scores in
+                s.penalty.withUnsafeBufferPointer { penalty in
+                    s.projectionBase.withUnsafeBufferPointer { base in
+                        s.projectionKey.withUnsafeBufferPointer { key in
+                            for l in 0..<projections { scores[l] = base[l] - penalty[key[l]] }
+                        }
+                    }
+                }
+            }
+            return
         }
-        return score
+        for l in 0..<projections {
+            var score = s.projectionBase[l]
+            var m = s.projectionMask[l]
+            while m != 0 {
+                let t = m.trailingZeroBitCount
+                score -= instance.weight[t] * Int64(instance.menteeValue[row + t])
+                m &= m - 1
+            }
+            scores[l] = score
+        }
     }
 
     /// End of the class (mentees with the same scores on `tools`, consecutive in a group) that
@@ -1139,8 +1223,10 @@ struct SolverGroupPricing: Sendable {
         while classStart < menteeRange.upperBound {
             let first = Int(groups.mentees[classStart])
             let classEnd = self.classEnd(from: classStart, in: menteeRange, tools: groupTools)
-            s.codeScore.removeAll(keepingCapacity: true)
-            for l in 0..<projections { s.codeScore.append(projectionScore(l, mentee: first, scratch: s)) }
+            var scores = s.codeScore
+            s.codeScore = []
+            scoreProjections(projections, tools: groupTools, mentee: first, into: &scores, scratch: &s)
+            s.codeScore = scores
             orderCodesByScore(projections, scratch: &s)
             for position in classStart..<classEnd {
                 seedMentee(Int(groups.mentees[position]), perCode: perCode, worker: worker, scratch: &s, output: output)
