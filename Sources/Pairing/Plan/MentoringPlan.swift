@@ -10,6 +10,9 @@ package struct PersonSummary: Sendable, Hashable {
     package var department: String?
     package var location: String?
 
+    /// A placeholder while a plan is made: nobody.
+    static let unknown = PersonSummary(id: "", name: nil, email: nil, band: 0, department: nil, location: nil)
+
     package init(id: String, name: String?, email: String?, band: Int, department: String?, location: String?) {
         self.id = id
         self.name = name

@@ -1,4 +1,5 @@
 import Analysis
+import Dispatch
 import Foundation
 import Ingest
 
@@ -119,14 +120,36 @@ package enum MentoringPlanner {
         var pairedMentees = [Bool](repeating: false, count: mentees.count)
         for pair in solved { pairedMentees[pair.mentee] = true }
         let (mentorNumbers, menteeNumbers) = (mentors, mentees)
-        let pairs = concurrentMap(count: solved.count) { index in
+        var pairs = concurrentMap(count: solved.count) { index in
             let pair = solved[index]
             let mentor = pool.scores(mentorNumbers[pair.mentor])
             let mentee = pool.scores(menteeNumbers[pair.mentee])
             return MentoringPair(
-                mentor: summary(mentorNumbers[pair.mentor]), mentee: summary(menteeNumbers[pair.mentee]),
-                tools: explain.teachable(from: mentor, to: mentee), score: pair.score,
-                teachesBack: explain.teachable(from: mentee, to: mentor, ranked: false))
+                mentor: .unknown, mentee: .unknown, tools: explain.teachable(from: mentor, to: mentee),
+                score: pair.score, teachesBack: explain.teachable(from: mentee, to: mentor, ranked: false))
+        }
+        // Then their people (the mentor of pair k at place 2k, its mentee at 2k + 1), summed up
+        // in pool order so that the pool's texts are read front to back rather than at random;
+        // two workers, each writing its own people's places.
+        let byNumber = (0..<solved.count * 2).map { place in
+            let pair = solved[place / 2]
+            let number = place % 2 == 0 ? mentorNumbers[pair.mentor] : menteeNumbers[pair.mentee]
+            return UInt64(number) << 32 | UInt64(place)
+        }.sorted()
+        pairs.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            let shared = UnsafeSendableBuffer(start)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                for rank in (byNumber.count * part / 2)..<(byNumber.count * (part + 1) / 2) {
+                    let place = Int(byNumber[rank] & 0xFFFF_FFFF)
+                    let person = summary(Int(byNumber[rank] >> 32))
+                    if place % 2 == 0 {
+                        shared.pointer[place / 2].mentor = person
+                    } else {
+                        shared.pointer[place / 2].mentee = person
+                    }
+                }
+            }
         }
 
         var reasons: [(mentee: Int, reason: UnpairedReason)] = []
