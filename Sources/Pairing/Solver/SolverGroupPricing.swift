@@ -524,14 +524,17 @@ struct SolverGroupPricing: Sendable {
         // 3. The group and the groups it serves, from this scan.
         for h in [Int32(g)] + served {
             if isSeed {
-                seedGroup(
-                    Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, worker: worker, scratch: &s,
-                    output: output)
+                // With estimated prices the scan was in their order, so the seed's projections (in
+                // code order) are already by lowest price: the hinted picks take them as they are.
+                let projections = seedGroup(
+                    Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: perCode, byPrice: hinted != nil,
+                    worker: worker, scratch: &s, output: output)
                 if let hinted {
                     priceGroup(
                         Int(h), scanned: Int(h) == g, codeTotal: codeTotal, perCode: hinted.perCode,
                         value: hinted.zeroValues, best: UnsafeBufferPointer(output.best), scale: 1, slack: 0,
-                        tiesOnly: true, lowestPrice: lowestPrice, open: nil, scratch: &s, output: hinted.output)
+                        tiesOnly: true, lowestPrice: lowestPrice, open: nil, projected: projections, scratch: &s,
+                        output: hinted.output)
                 }
             } else {
                 best.withUnsafeBufferPointer { best in
@@ -564,14 +567,15 @@ struct SolverGroupPricing: Sendable {
         _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, value: [Int64], best: UnsafeBufferPointer<Int64?>,
         scale: Int64,
         slack: Int64, tiesOnly: Bool,
-        lowestPrice: Int64, open: [Bool]?, scratch s: inout Scratch, output: OutputSlots
+        lowestPrice: Int64, open: [Bool]?, projected: Int? = nil, scratch s: inout Scratch, output: OutputSlots
     ) {
         let instance = self.instance
         let bonus = instance.bonus
         let perMentee = output.perMentee
         let groupTools = Self.tools(of: groups.lowMask[h])
-        let projections = projectCodes(
-            onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: true, scratch: &s)
+        let projections =
+            projected
+            ?? projectCodes(onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: true, scratch: &s)
         guard projections > 0 else { return }
         let (scanPrice, members, codeStart) = (s.scanPrice, s.members, s.codeStart)
         let firstPrice = { (c: Int32) in scanPrice[Int(members[codeStart[Int(c)]])] }
@@ -1190,14 +1194,16 @@ struct SolverGroupPricing: Sendable {
     /// Seed arcs for group `h`: the group just scanned (`scanned`) or one it serves, on its
     /// projections as `priceGroup` sees them (codes in code order: the seed's members are in
     /// index order). Mentee classes share projection scores.
+    /// Returns the number of projections (see `projectCodes`, called with `byPrice`).
+    @discardableResult
     private func seedGroup(
-        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, worker: Int, scratch s: inout Scratch,
+        _ h: Int, scanned: Bool, codeTotal: Int, perCode: Int, byPrice: Bool, worker: Int, scratch s: inout Scratch,
         output: OutputSlots
-    ) {
+    ) -> Int {
         let groupTools = Self.tools(of: groups.lowMask[h])
         let projections = projectCodes(
-            onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: false, scratch: &s)
-        guard projections > 0 else { return }
+            onto: groupTools, scanned: scanned, codeTotal: codeTotal, byPrice: byPrice, scratch: &s)
+        guard projections > 0 else { return 0 }
         // The group's members (those of codes with a projection), numbered in code order, for
         // the spread arcs: codes `s.spreadCodes`, the first number of each in `s.spreadStart`.
         s.spreadCodes.removeAll(keepingCapacity: true)
@@ -1233,6 +1239,7 @@ struct SolverGroupPricing: Sendable {
             }
             classStart = classEnd
         }
+        return projections
     }
 
     /// Seed arcs and best score of one mentee (its group's projections ordered by score in
