@@ -340,6 +340,11 @@ struct SolverGroupPricing: Sendable {
         var projectionSize: [Int] = []
         var spreadCodes: [Int32] = []
         var spreadStart: [Int] = []
+        /// Seed, greedy arcs: the group's projections none of whose members has room left (in
+        /// this worker's share), and the number of leading entries of the class's `codeOrder`
+        /// known to be such. Room only shrinks, so both only grow within a group and a class.
+        var exhausted: [Bool] = []
+        var greedyFrom = 0
 
         init(_ instance: SolverInstance, seed: Bool) {
             table = [Int32](repeating: -1, count: Self.tableSize)
@@ -1215,6 +1220,8 @@ struct SolverGroupPricing: Sendable {
             running += s.codeStart[c + 1] - s.codeStart[c]
         }
         s.spreadStart.append(running)
+        s.exhausted.removeAll(keepingCapacity: true)
+        s.exhausted.append(contentsOf: repeatElement(false, count: projections))
         s.projectionSize.removeAll(keepingCapacity: true)
         for l in 0..<projections {
             var size = 0
@@ -1234,6 +1241,7 @@ struct SolverGroupPricing: Sendable {
             scoreProjections(projections, tools: groupTools, mentee: first, into: &scores, scratch: &s)
             s.codeScore = scores
             orderCodesByScore(projections, scratch: &s)
+            s.greedyFrom = 0
             for position in classStart..<classEnd {
                 seedMentee(Int(groups.mentees[position]), perCode: perCode, worker: worker, scratch: &s, output: output)
             }
@@ -1298,9 +1306,16 @@ struct SolverGroupPricing: Sendable {
             s.greedyLoad[mentor]
                 < Self.greedyShare(capacity: instance.mentorCapacity[mentor], mentor: mentor, worker: worker)
         }
-        greedy: for l32 in s.codeOrder {
-            let l = Int(l32)
+        // Projections whose members have no room left are passed over for good: flagged, and
+        // skipped at the head of the class's order.
+        greedy: for rank in s.greedyFrom..<s.codeOrder.count {
+            let l = Int(s.codeOrder[rank])
             if instance.objective == .score && s.codeScore[l] <= 0 { break }
+            if s.exhausted[l] {
+                if rank == s.greedyFrom { s.greedyFrom += 1 }
+                continue
+            }
+            var roomLeft = false
             for k in s.projectionStart[l]..<s.projectionStart[l + 1] {
                 let c = Int(s.projectionCodes[k])
                 let end = s.codeStart[c + 1]
@@ -1309,6 +1324,7 @@ struct SolverGroupPricing: Sendable {
                     if room(mentor) { break }
                     s.codeCursor[c] += 1
                 }
+                if s.codeCursor[c] < end { roomLeft = true }
                 var position = s.codeCursor[c]
                 while position < end {
                     let mentor = Int(s.members[position])
@@ -1324,6 +1340,10 @@ struct SolverGroupPricing: Sendable {
                     }
                     break greedy
                 }
+            }
+            if !roomLeft {
+                s.exhausted[l] = true
+                if rank == s.greedyFrom { s.greedyFrom += 1 }
             }
         }
         // Spread arcs: mentors drawn evenly (by a hash of the mentee) from all the group's members,
