@@ -39,6 +39,9 @@ struct SolverInstance: Sendable {
     let locationCount: Int
     /// Number of dense department ids including 0.
     let departmentCount: Int
+    /// Whether any department or location is known under a rule: when not, every pair passes
+    /// `groupRulesAllow` without a look at the two people (a cache miss each, at scale).
+    let hasGroupRules: Bool
     let forbiddenStart: [Int]
     let forbiddenMentor: [Int32]
     /// Added to every pair's profit under `coverage`: larger than any assignment's total score,
@@ -194,6 +197,7 @@ struct SolverInstance: Sendable {
         self.menteeLocation = menteeLocation
         self.locationCount = locationCount
         self.departmentCount = departmentCount
+        self.hasGroupRules = departmentCount > 1 || locationCount > 1
         self.forbiddenStart = forbiddenCount
         self.forbiddenMentor = forbiddenMentor
         self.bonus = bonus
@@ -253,7 +257,9 @@ struct SolverInstance: Sendable {
     }
 
     /// The department and location rules allow the pair.
+    @inline(__always)
     func groupRulesAllow(mentor i: Int, mentee j: Int) -> Bool {
+        guard hasGroupRules else { return true }
         let md = mentorDepartment[i]
         if md != 0 && md == menteeDepartment[j] { return false }
         let ml = mentorLocation[i]
