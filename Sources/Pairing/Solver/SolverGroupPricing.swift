@@ -198,7 +198,7 @@ struct SolverGroupPricing: Sendable {
         // mentee is in exactly one group, so the workers write to disjoint slots of one output
         // (and of the hinted picks' output).
         let workers = Self.workerCount
-        let scratches = (0..<workers).map { _ in ScratchBox(Scratch(instance, seed: isSeed)) }
+        let scratches = (0..<workers).map { ScratchBox(Scratch(instance, seed: isSeed, worker: $0)) }
         let (rankOf, byLocation, lowest) = (rank, buckets, lowestPrice)
         let zeroValues = hinted == nil ? [] : [Int64](repeating: 0, count: instance.menteeCount)
         output.picks.withUnsafeMutableBufferPointer { picks in
@@ -310,8 +310,9 @@ struct SolverGroupPricing: Sendable {
         var shuffleClass = -1
         var shuffleValue: Int64 = 0
         var shuffleEntries: [Int32] = []
-        /// Seed: mentees this worker's greedy arcs gave each mentor so far.
-        var greedyLoad: [Int32]
+        /// Seed: how many more mentees this worker's greedy arcs may give each mentor (its share
+        /// of the capacity, see `greedyShare`, less those given so far).
+        var greedyRoom: [Int32]
         /// `scanPacked`'s per-byte code tables.
         var byteTable: [Int] = []
         /// `scanPacked`'s fixed buffers, one slot per possible code: count (kept zero between
@@ -346,9 +347,13 @@ struct SolverGroupPricing: Sendable {
         var exhausted: [Bool] = []
         var greedyFrom = 0
 
-        init(_ instance: SolverInstance, seed: Bool) {
+        init(_ instance: SolverInstance, seed: Bool, worker: Int) {
             table = [Int32](repeating: -1, count: Self.tableSize)
-            greedyLoad = seed ? [Int32](repeating: 0, count: instance.mentorCount) : []
+            greedyRoom =
+                seed
+                ? (0..<instance.mentorCount).map {
+                    SolverGroupPricing.greedyShare(capacity: instance.mentorCapacity[$0], mentor: $0, worker: worker)
+                } : []
         }
     }
 
@@ -1303,8 +1308,7 @@ struct SolverGroupPricing: Sendable {
         // having a mentor to go to. A code's cursor passes the members without room for good
         // (room only shrinks), for every group of the scan.
         func room(_ mentor: Int) -> Bool {
-            s.greedyLoad[mentor]
-                < Self.greedyShare(capacity: instance.mentorCapacity[mentor], mentor: mentor, worker: worker)
+            s.greedyRoom[mentor] > 0
         }
         // Projections whose members have no room left are passed over for good: flagged, and
         // skipped at the head of the class's order.
@@ -1332,7 +1336,7 @@ struct SolverGroupPricing: Sendable {
                     guard room(mentor), instance.groupRulesAllow(mentor: mentor, mentee: j),
                         !instance.isForbidden(mentor: mentor, mentee: j)
                     else { continue }
-                    s.greedyLoad[mentor] += 1
+                    s.greedyRoom[mentor] -= 1
                     let base = j * perMentee
                     if !output.picks[base..<base + taken].contains(Int32(mentor)) {
                         output.picks[base + taken] = Int32(mentor)
