@@ -56,6 +56,8 @@ struct ColumnIndexTests {
         var second = TextColumn()
         for text in ["", "émile", "x", "y"] { second.append(text) }
         column.append(contentsOf: second)
+        column.append(contentsOf: TextColumn())  // an empty segment between two
+        column.append(contentsOf: second)
         column.append("last")
         let all = (0..<column.count).map { column.string($0) }
         for lower in 0...column.count {

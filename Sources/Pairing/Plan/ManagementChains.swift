@@ -23,7 +23,7 @@ package struct ManagementChains: Sendable {
         let count = pool.respondentCount
         let ids = pool.ids
         let managers = pool.managers
-        precondition(ids.count == count, "one id per respondent")
+        precondition(ids.count == count && managers.count == count, "one id and one manager value per respondent")
         let (index, nodes) = ColumnIndex.build(ids, key: .canonical)
         // The manager value that holds for each node: the last respondent with the id and a manager.
         var valueOf = [Int32](repeating: -1, count: count)
