@@ -87,7 +87,7 @@ struct Options {
             case "--warm": tuning.coldRestrictedSolves = false
             case "--cold": tuning.coldRestrictedSolves = true
             case "--single": tuning.singleSearchBelow = Int(value()) ?? 0
-            case "--sample": tuning.sampleEvery = max(1, Int(value()) ?? 10)
+            case "--sample": tuning.sampleEvery = max(1, Int(value()) ?? PairingSolver.Tuning().sampleEvery)
             case "--sample-from": tuning.sampleFrom = Int(value()) ?? 20_000
             case "--help", "-h": Options.usage(nil)
             default: Options.usage("unknown argument \(arguments[index])")
