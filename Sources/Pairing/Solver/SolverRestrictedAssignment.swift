@@ -286,6 +286,18 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     @inline(__always)
     private func columnProfit(_ c: Int) -> Int64 { bonus &+ Int64(columnScore[c]) }
 
+    /// From each mentor's count of arcs: where each mentor's list starts (one more entry, the
+    /// total), and each list's first free place in 32 bits (see `buildColumns`).
+    private static func listStarts(_ counts: [Int32]) -> (starts: [Int], places: [Int32]) {
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        var places = [Int32](repeating: 0, count: counts.count)
+        for i in 0..<counts.count {
+            places[i] = Int32(starts[i])
+            starts[i + 1] = starts[i] + Int(counts[i])
+        }
+        return (starts, places)
+    }
+
     private mutating func buildColumns() {
         // The old columns go first: at scale they are as large as the new ones.
         columnRow = []
@@ -296,12 +308,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         counts.withUnsafeMutableBufferPointer { counts in
             for mentor in arcMentor { counts[Int(mentor)] += 1 }
         }
-        var start = [Int](repeating: 0, count: mentorCount + 1)
-        var fill = [Int32](repeating: 0, count: mentorCount)
-        for i in 0..<mentorCount {
-            fill[i] = Int32(start[i])
-            start[i + 1] = start[i] + Int(counts[i])
-        }
+        var (start, fill) = Self.listStarts(counts)
         counts = []
         var rows = [Int32](repeating: 0, count: arcMentor.count)
         var scores = [Score](repeating: 0, count: arcMentor.count)
@@ -606,12 +613,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                 }
             }
         }
-        var starts = [Int](repeating: 0, count: mentorCount + 1)
-        var fill = [Int32](repeating: 0, count: mentorCount)
-        for i in 0..<mentorCount {
-            fill[i] = Int32(starts[i])
-            starts[i + 1] = starts[i] + Int(counts[i])
-        }
+        var (starts, fill) = Self.listStarts(counts)
         counts = []
         var rowStarts = [Int](repeating: 0, count: menteeCount + 1)
         var mentors = [Int32](repeating: 0, count: total)
