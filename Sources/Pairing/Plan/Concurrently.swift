@@ -6,16 +6,23 @@ import Foundation
 func concurrentMap<Element: Sendable>(
     count: Int, parts: Int? = nil, _ transform: @Sendable (Int) -> Element
 ) -> [Element] {
-    let parts = max(1, parts ?? (count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
-    return [Element](unsafeUninitializedCapacity: count) { result, initialized in
+    [Element](unsafeUninitializedCapacity: count) { result, initialized in
         guard let start = result.baseAddress else { return }
         let base = UnsafeSendableBuffer(start)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for index in (count * part / parts)..<(count * (part + 1) / parts) {
-                (base.pointer + index).initialize(to: transform(index))
-            }
+        concurrentRuns(count: count, parts: parts) { run in
+            for index in run { (base.pointer + index).initialize(to: transform(index)) }
         }
         initialized = count
+    }
+}
+
+/// Calls `body` with `parts` runs of consecutive indexes that together make `0..<count`, the runs
+/// at the same time (by default one per processor for long lists, one run for short ones). What
+/// `body` writes for its run must be its own.
+func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>) -> Void) {
+    let parts = max(1, parts ?? (count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+        body((count * part / parts)..<(count * (part + 1) / parts))
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Ingest
 
 /// Who manages whom, followed up the `manager` column as far as the data reaches. Cycles in the
@@ -54,9 +53,9 @@ package struct ManagementChains: Sendable {
     }
 
     /// `lookUp` of the manager value of every node that has one (`valueOf`: the respondent whose
-    /// value holds), -1 for the others. Two workers take half of the respondents each and read
-    /// their values in order; a node's result is written by the respondent whose value holds, so
-    /// by one worker only.
+    /// value holds), -1 for the others. The workers take a run of respondents each and read their
+    /// values in order; a node's result is written by the respondent whose value holds, so by one
+    /// worker only.
     private static func resolve(
         _ valueOf: [Int32], nodes: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
     ) -> [Int32] {
@@ -65,8 +64,8 @@ package struct ManagementChains: Sendable {
         result.withUnsafeMutableBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return }
             let shared = UnsafeSendableBuffer(start)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                managers.forEachText(in: (count * half / 2)..<(count * (half + 1) / 2)) { respondent, value in
+            concurrentRuns(count: count) { run in
+                managers.forEachText(in: run) { respondent, value in
                     let node = Int(nodes[respondent])
                     guard valueOf[node] == Int32(respondent) else { return }
                     shared.pointer[node] = lookUp(value)

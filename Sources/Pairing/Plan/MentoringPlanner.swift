@@ -1,5 +1,4 @@
 import Analysis
-import Dispatch
 import Foundation
 import Ingest
 
@@ -130,7 +129,7 @@ package enum MentoringPlanner {
         }
         // Then their people (the mentor of pair k at place 2k, its mentee at 2k + 1), summed up
         // in pool order so that the pool's texts are read front to back rather than at random;
-        // two workers, each writing its own people's places.
+        // each worker writes its own people's places.
         let byNumber = (0..<solved.count * 2).map { place in
             let pair = solved[place / 2]
             let number = place % 2 == 0 ? mentorNumbers[pair.mentor] : menteeNumbers[pair.mentee]
@@ -139,8 +138,8 @@ package enum MentoringPlanner {
         pairs.withUnsafeMutableBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return }
             let shared = UnsafeSendableBuffer(start)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                for rank in (byNumber.count * part / 2)..<(byNumber.count * (part + 1) / 2) {
+            concurrentRuns(count: byNumber.count) { run in
+                for rank in run {
                     let place = Int(byNumber[rank] & 0xFFFF_FFFF)
                     let person = summary(Int(byNumber[rank] >> 32))
                     if place % 2 == 0 {

@@ -90,7 +90,8 @@ enum SolverPriceHint {
         // a mentor that cannot teach the tool takes every b; one that can gains g(a, b) from a
         // mentee low on it (and then has something to teach), nothing from one that is not.
         // Each pass works on the cells whose digit for the tool is 0 (a *base* and the `radix`
-        // cells above it), independent of one another: shared out over two workers.
+        // cells above it), independent of one another: shared out over two workers (two even for
+        // a small table, so that the tests' tables take the split too).
         none.withUnsafeMutableBufferPointer { noneBuffer in
             any.withUnsafeMutableBufferPointer { anyBuffer in
                 guard let noneStart = noneBuffer.baseAddress, let anyStart = anyBuffer.baseAddress else { return }
@@ -107,10 +108,10 @@ enum SolverPriceHint {
                     }
                     let (step, bases) = (stride, cells / radix)
                     let (teaching, low, gain) = (mentorStates, menteeStates, gains)
-                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    concurrentRuns(count: bases, parts: 2) { run in
                         Self.transformPass(
-                            tables, bases: (bases * part / 2)..<(bases * (part + 1) / 2), stride: step, radix: radix,
-                            mentorStates: teaching, menteeStates: low, gains: gain, empty: empty)
+                            tables, bases: run, stride: step, radix: radix, mentorStates: teaching,
+                            menteeStates: low, gains: gain, empty: empty)
                     }
                     stride *= radix
                 }
