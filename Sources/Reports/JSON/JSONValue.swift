@@ -107,13 +107,19 @@ package enum JSONValue: Sendable, Hashable {
             return
         }
         output.append("[\n")
-        for index in 0..<count {
-            output.append(indentation: indent + 1)
-            element(index).write(to: &output, indent: indent + 1)
-            output.append(index == count - 1 ? "\n" : ",\n")
-        }
+        for index in 0..<count { writeElement(element(index), at: index, of: count, to: &output, indent: indent) }
         output.append(indentation: indent)
         output.append(UInt8(ascii: "]"))
+    }
+
+    /// Element `index` of an array of `count` at `indent`: on its own line, a comma after all but
+    /// the last.
+    private static func writeElement(
+        _ value: JSONValue, at index: Int, of count: Int, to output: inout JSONOutput, indent: Int
+    ) {
+        output.append(indentation: indent + 1)
+        value.write(to: &output, indent: indent + 1)
+        output.append(index == count - 1 ? "\n" : ",\n")
     }
 
     /// Elements per worker and block in `writeConcurrently`: about a megabyte of a large run's
@@ -138,9 +144,7 @@ package enum JSONValue: Sendable, Hashable {
                     let range = half == 0 ? first..<middle : middle..<end
                     var block = JSONOutput()
                     for index in range {
-                        block.append(indentation: indent + 1)
-                        elements.element(index).write(to: &block, indent: indent + 1)
-                        block.append(index == count - 1 ? "\n" : ",\n")
+                        writeElement(elements.element(index), at: index, of: count, to: &block, indent: indent)
                     }
                     (slots.pointer + half).initialize(to: block.collected)
                 }
