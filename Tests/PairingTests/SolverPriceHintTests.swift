@@ -123,6 +123,80 @@ struct SolverPriceHintTests {
         }
     }
 
+    /// The seed's scans for small roots visit only the cheapest third of the mentors (at the
+    /// estimated prices); those mentees' best scores come from the profile transform instead, and
+    /// must be exactly what the full scans find: pricing trusts them as bounds, and the unpaired
+    /// mentees' reasons read them.
+    @Test(
+        "Shortened scans for small roots leave every best score as the full scans find it, and pick allowed pairs",
+        arguments: 0..<12)
+    func shortenedSeed(seed: Int) throws {
+        let problem = SolverTestProblems.survey(
+            seed: UInt64(100 + seed), mentors: 150, mentees: 140, tools: 6 + seed % 5,
+            objective: seed % 3 == 0 ? .score : .coverage, capacities: 1...2, forbiddenPerMentee: 4,
+            departmentRule: seed % 2 == 0, locationRule: seed % 4 == 1,
+            weights: seed % 5 == 0 ? [1, 0, 2, 1, 0.5, 1] : nil)
+        let sample = try PairingSolver.solveCertified(
+            SolverPriceHint.sample(problem, every: 2), tuning: SolverCertificateCheck.columnGeneration)
+        let instance = try SolverInstance(problem)
+        let pricing = SolverPricing(instance, profiles: false)
+        let hint = try #require(SolverPriceHint.prices(instance, sample: sample, every: 2))
+        func seedRun(_ small: (mentees: Int, share: Int)) -> (seed: SolverPricing.Output, hinted: SolverPricing.Output)
+        {
+            pricing.seed(perMentee: 4, perCode: 2, hint: hint, hintPerMentee: 16, hintPerCode: 2, small: small)
+        }
+        let full = seedRun((0, 1))
+        let shortened = seedRun((Int.max, 3))
+        #expect(shortened.seed.best == full.seed.best)
+        var differs = false
+        for output in [(shortened.seed, full.seed), (shortened.hinted, full.hinted)] {
+            let (short, whole) = output
+            for j in 0..<instance.menteeCount {
+                let base = j * short.perMentee
+                let picks = short.picks[base..<base + Int(short.pickCount[j])]
+                for i in picks {
+                    #expect(instance.profit(mentor: Int(i), mentee: j) != nil, "mentor \(i), mentee \(j)")
+                }
+                let wholePicks = whole.picks[base..<base + Int(whole.pickCount[j])]
+                if Array(picks) != Array(wholePicks) { differs = true }
+            }
+        }
+        // The shortened scans did run: some mentee's arcs come from the cheaper part only.
+        #expect(differs)
+    }
+
+    @Test("Where mentors are scarce, no seed scan is shortened")
+    func scarceMentors() throws {
+        let problem = SolverTestProblems.survey(
+            seed: 7, mentors: 140, mentees: 140, objective: .coverage, capacities: 1...1, forbiddenPerMentee: 3)
+        let sample = try PairingSolver.solveCertified(
+            SolverPriceHint.sample(problem, every: 2), tuning: SolverCertificateCheck.columnGeneration)
+        let instance = try SolverInstance(problem)
+        let pricing = SolverPricing(instance, profiles: false)
+        let hint = try #require(SolverPriceHint.prices(instance, sample: sample, every: 2))
+        let full = pricing.seed(perMentee: 4, perCode: 2, hint: hint, hintPerMentee: 16, hintPerCode: 2)
+        let asked = pricing.seed(
+            perMentee: 4, perCode: 2, hint: hint, hintPerMentee: 16, hintPerCode: 2, small: (Int.max, 3))
+        #expect(asked.seed.picks == full.seed.picks && asked.hinted.picks == full.hinted.picks)
+        #expect(asked.seed.best == full.seed.best)
+    }
+
+    @Test("A sampled solve is optimal and certified when every root's seed scan is shortened", arguments: 0..<6)
+    func shortenedSolve(seed: Int) throws {
+        let problem = SolverTestProblems.survey(
+            seed: UInt64(200 + seed), mentors: 200, mentees: 150, objective: seed % 2 == 0 ? .coverage : .score,
+            capacities: 1...2, forbiddenPerMentee: 5, departmentRule: seed % 3 == 0, locationRule: seed % 3 == 1)
+        var tuning = SolverCertificateCheck.sampled
+        tuning.smallRootMentees = Int.max
+        for share in [2, 3, 10] {
+            tuning.smallRootShare = share
+            let solved = try PairingSolver.solveCertified(problem, tuning: tuning)
+            SolverCertificateCheck.check(solved)
+            SolverOracle.checkFeasible(problem, solved.solution)
+            #expect(SolverOracle.value(problem, solved.solution) == SolverOracle.hungarian(problem), "share \(share)")
+        }
+    }
+
     @Test("A sampled solve is optimal, certified and repeatable on a survey-like problem")
     func sampledSurvey() throws {
         let problem = SolverTestProblems.survey(

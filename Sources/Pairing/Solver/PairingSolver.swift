@@ -21,7 +21,9 @@ import Foundation
 ///    for everyone (`SolverPriceHint`), and each mentee also gets arcs to the mentors it values
 ///    most at those prices (equally good ones in a hashed order), with fewer best-score arcs,
 ///    found in the same scans of the mentors as the seed's. The restricted optimum then starts
-///    close to the full one and takes fewer rounds.
+///    close to the full one and takes fewer rounds. When mentors are plentiful, the scans for
+///    roots that serve only a few mentees visit just the cheapest part of the mentors there, and
+///    those mentees' best scores come from the profile transform (`SolverPricing.seed`).
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
@@ -133,6 +135,12 @@ package enum PairingSolver {
         /// Best-score seed arcs per mentee when estimated prices add their own: 4 rather than 16
         /// holds 10 MB less at 1,000,000 rows for the same time at 50,000².
         package var hintedSeedArcsPerMentee: Int = 4
+        /// With estimated prices and plentiful mentors, the seed's scans for the roots that serve
+        /// at most `smallRootMentees` mentees visit only the cheapest `1/smallRootShare` of the
+        /// mentors (see `SolverPricing.seed`); 0 or 1 scans every mentor for every root.
+        /// Measured in `BENCHMARKS.md`, fourteenth round.
+        package var smallRootMentees: Int = 20
+        package var smallRootShare: Int = 3
         /// With estimated prices, the first restricted solve starts from them instead of from 0
         /// (warm solves only): its rows then mostly settle at once on mentors that are good value,
         /// instead of all bidding up the best-scoring ones. See `BENCHMARKS.md`, eleventh round.
@@ -201,7 +209,8 @@ package enum PairingSolver {
             // of its best projections (see `SolverPriceHint`), found with the seed.
             (seed, hinted) = pricing.seed(
                 perMentee: tuning.hintedSeedArcsPerMentee, perCode: tuning.arcsPerProjection, hint: hint,
-                hintPerMentee: tuning.pricingArcsPerMentee, hintPerCode: tuning.arcsPerProjection)
+                hintPerMentee: tuning.pricingArcsPerMentee, hintPerCode: tuning.arcsPerProjection,
+                small: (tuning.smallRootMentees, tuning.smallRootShare))
         } else {
             seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))
         }

@@ -137,15 +137,50 @@ struct SolverGroupPricing: Sendable {
     /// scores) picks: one scan of the mentors per root instead of two. The scans visit the mentors
     /// in the order of those prices, so the seed's members of a code are in that order (cheapest
     /// first) rather than by index.
-    func seed(perMentee: Int, perCode: Int, hinted: Hinted) -> (seed: Output, hinted: Output) {
-        let (output, hintedOutput) = runScans(.seed(perMentee: perMentee, perCode: perCode), open: nil, hinted: hinted)
+    ///
+    /// With `shortened` (per root, by index into `roots`) and `share`, the marked roots' scans
+    /// visit only the first `1/share` of their mentors in that order, the cheapest: their mentees'
+    /// arcs come from those, and their best scores (`Output.best`) are over those only, lower
+    /// bounds the caller must replace (see `SolverPricing.seed`).
+    func seed(
+        perMentee: Int, perCode: Int, hinted: Hinted, shortened: [Bool]? = nil, share: Int = 1
+    ) -> (seed: Output, hinted: Output) {
+        let (output, hintedOutput) = runScans(
+            .seed(perMentee: perMentee, perCode: perCode), open: nil, hinted: hinted, shortened: shortened,
+            share: share)
         // A seed run always fills the hinted output; the fallback only keeps this total.
         let none = Output(
             picks: [], pickCount: [Int32](repeating: 0, count: instance.menteeCount), perMentee: 1, best: [])
         return (output, hintedOutput ?? none)
     }
 
-    private func runScans(_ mode: Mode, open: [Bool]?, hinted: Hinted?) -> (output: Output, hinted: Output?) {
+    /// The roots whose scans serve at most `limit` mentees in all (their own and those of the
+    /// groups they serve), marked by index into `roots`.
+    func smallRoots(upTo limit: Int) -> [Bool] {
+        roots.map { g in
+            var mentees = 0
+            for h in [g] + served[Int(g)] { mentees += groups.start[Int(h) + 1] - groups.start[Int(h)] }
+            return mentees <= limit
+        }
+    }
+
+    /// The mentees whose arcs the roots marked in `marked` (by index into `roots`) give: those of
+    /// the roots and of the groups they serve.
+    func mentees(ofRoots marked: [Bool]) -> [Bool] {
+        var mentees = [Bool](repeating: false, count: instance.menteeCount)
+        for (k, g) in roots.enumerated() where marked[k] {
+            for h in [g] + served[Int(g)] {
+                for position in groups.start[Int(h)]..<groups.start[Int(h) + 1] {
+                    mentees[Int(groups.mentees[position])] = true
+                }
+            }
+        }
+        return mentees
+    }
+
+    private func runScans(
+        _ mode: Mode, open: [Bool]?, hinted: Hinted?, shortened: [Bool]? = nil, share: Int = 1
+    ) -> (output: Output, hinted: Output?) {
         let instance = self.instance
         let perMentee: Int
         switch mode {
@@ -225,7 +260,8 @@ struct SolverGroupPricing: Sendable {
                                         g, served: served[g], mode: mode, open: open, order: order,
                                         orderWord: orderWord, orderPrice: orderPrice, rank: rankOf,
                                         buckets: byLocation, lowestPrice: lowest, worker: w, scratch: &box.scratch,
-                                        output: shared, hinted: hintedSlots)
+                                        output: shared, hinted: hintedSlots,
+                                        share: shortened?[k] == true ? share : 1)
                                     k += workers
                                 }
                             }
@@ -372,7 +408,7 @@ struct SolverGroupPricing: Sendable {
         rank: [Int32],
         buckets: [[Int32]],
         lowestPrice: Int64,
-        worker: Int, scratch s: inout Scratch, output: OutputSlots, hinted: HintedSlots? = nil
+        worker: Int, scratch s: inout Scratch, output: OutputSlots, hinted: HintedSlots? = nil, share: Int = 1
     ) {
         let instance = self.instance
         let groupMask = groups.lowMask[g]
@@ -464,12 +500,19 @@ struct SolverGroupPricing: Sendable {
                 }
             }
         }
+        var candidatePrice = orderPrice
+        if useTable && !mentorWord.isEmpty && candidates.count != order.count {
+            candidateWord = candidates.map { mentorWord[Int($0)] }
+            if withPrices { candidatePrice = candidates.map { price[Int($0)] } }
+        }
+        // A shortened seed scan: the cheapest part of the mentors (see `seed`).
+        if share > 1 {
+            let visit = max(1, candidates.count / share)
+            candidates = Array(candidates.prefix(visit))
+            candidateWord = Array(candidateWord.prefix(visit))
+            candidatePrice = Array(candidatePrice.prefix(visit))
+        }
         if useTable && !mentorWord.isEmpty {
-            var candidatePrice = orderPrice
-            if candidates.count != order.count {
-                candidateWord = candidates.map { mentorWord[Int($0)] }
-                if withPrices { candidatePrice = candidates.map { price[Int($0)] } }
-            }
             scanPacked(
                 candidates, words: candidateWord, prices: candidatePrice, groupTools: groupTools,
                 multiplier: multiplier, isSeed: !withPrices, priceCeiling: priceCeiling, scratch: &s)
