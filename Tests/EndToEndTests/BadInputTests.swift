@@ -82,6 +82,20 @@ struct BadInputTests {
                 ], 65,
                 "genbridge: error: Fixtures/bad/not-pairings.csv: required column missing: mentor_id and mentee_id columns"
             ),
+            (
+                [
+                    "report", "Fixtures/sample-survey.csv", "--exclude-pairs", "Fixtures/bad/ragged-pairings.csv",
+                    "--stdout", "none", "--out", "/tmp/genbridge-never-written",
+                ], 65,
+                "genbridge: error: Fixtures/bad/ragged-pairings.csv:3:4: ragged row: 4 fields where the header has 3"
+            ),
+            (
+                [
+                    "report", "Fixtures/sample-survey.csv", "--exclude-pairs", "Fixtures/bad/nul-pairings.csv",
+                    "--stdout", "none", "--out", "/tmp/genbridge-never-written",
+                ], 65,
+                "genbridge: error: Fixtures/bad/nul-pairings.csv:3:2: NUL byte in column 2"
+            ),
         ] as [([String], Int32, String)])
     func corpus(arguments: [String], status: Int32, firstLine: String) throws {
         let result = try Genbridge.run(arguments)

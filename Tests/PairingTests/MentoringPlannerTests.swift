@@ -185,6 +185,24 @@ struct MentoringPlannerTests {
         #expect(throws: IngestError.self) { try ExcludedPairsFile.read(bad) }
     }
 
+    @Test(
+        "an exclusion file with a ragged row or a NUL byte is refused at its line and column, as a survey row would be",
+        arguments: [
+            ("mentor_id,mentee_id\nE1,E9\nE2,E8,x\n", "3:3: ragged row: 3 fields where the header has 2"),
+            (
+                "mentor_id,mentee_id,tools\nE1,E9,Zoom\n\"E2\nx\",E8\nE3,E7\n",
+                "3:3: ragged row: 2 fields where the header has 3"
+            ),
+            ("mentor_id,mentee_id\nE1,E9\nE2,E8\u{0}\n", "3:2: NUL byte in column 2"),
+            ("mentor_id,mentee_id,no\u{0}te\nE1,E9,x\n", "1:3: NUL byte in a header cell"),
+        ])
+    func exclusionFileFaults(text: String, message: String) throws {
+        let path = try Scratch.folder("exclusions").appendingPathComponent("faulty.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: IngestError.self) { try ExcludedPairsFile.read(path) }
+        #expect(error.description == "\(path):\(message)")
+    }
+
     @Test("capacity: the capacity column wins, --mentor-capacity is everyone else's")
     func capacity() throws {
         let csv = "id,Level,Mentoring capacity,TikTok\na,L1,2,4\nb,L1,,4\ns1,L9,,0\ns2,L9,,0\ns3,L9,,0\ns4,L9,,0\n"

@@ -13,6 +13,13 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidEncoding(SourceLocation, encoding: String)
     /// A header cell holds a NUL byte (a data row with one is only rejected).
     case nulByteInHeader(SourceLocation)
+    /// A row with more or fewer fields than the header, in a file that must be whole (an
+    /// `--exclude-pairs` file); a survey only rejects such a row (`RejectionReason.raggedRow`).
+    /// The location's column is the first extra (or missing) field.
+    case raggedRow(SourceLocation, expected: Int, found: Int)
+    /// A data field holding a NUL byte, in a file that must be whole (an `--exclude-pairs` file); a
+    /// survey only rejects such a row (`RejectionReason.nulByte`).
+    case nulByte(SourceLocation)
     /// The file does not look like text at all.
     case binaryContent(file: String)
     /// The file holds no header row.
@@ -41,7 +48,8 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             .inconsistentInputs(let file, _):
             SourceLocation(file: file)
         case .unterminatedQuote(let location), .malformedQuote(let location),
-            .invalidEncoding(let location, _), .nulByteInHeader(let location), .duplicateID(let location, _, _, _),
+            .invalidEncoding(let location, _), .nulByteInHeader(let location), .raggedRow(let location, _, _),
+            .nulByte(let location), .duplicateID(let location, _, _, _),
             .fieldTooLarge(let location, _), .tooManyColumns(let location, _, _),
             .parserOutOfMemory(let location):
             location
@@ -57,6 +65,10 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedQuote: "malformed quoting: a quote inside an unquoted field or text after a closing quote"
         case .invalidEncoding(_, let encoding): "bytes that are not valid \(encoding)"
         case .nulByteInHeader: "NUL byte in a header cell"
+        // Worded as the survey's rejected rows are.
+        case .raggedRow(_, let expected, let found):
+            RejectionReason.raggedRow(expected: expected, found: found).description
+        case .nulByte(let location): RejectionReason.nulByte(column: location.column ?? 0).description
         case .binaryContent: "binary content: this does not look like a CSV text file"
         case .noHeader: "no header row: the file is empty"
         case .noDataRows: "no data row: the file holds a header only"
