@@ -4,8 +4,10 @@ import Ingest
 /// line and column, 1-based, the column counted in characters). The CLI prints
 /// `genbridge: error: ` + `description` and exits 78.
 package enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file cannot be opened or read.
+    /// The file cannot be opened: missing, unreadable, a directory.
     case cannotRead(file: String, reason: String)
+    /// Reading the file failed part-way (an I/O error).
+    case readFailed(file: String, reason: String)
     /// The file's bytes are not UTF-8.
     case notUTF8(SourceLocation)
     /// The YAML itself is malformed (Yams' message).
@@ -52,7 +54,7 @@ package enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where the problem is.
     package var location: SourceLocation {
         switch self {
-        case .cannotRead(let file, _): SourceLocation(file: file)
+        case .cannotRead(let file, _), .readFailed(let file, _): SourceLocation(file: file)
         case .notUTF8(let location), .syntax(let location, _), .duplicateKey(let location, _),
             .unknownKey(let location, _, _, _), .wrongType(let location, _, _, _),
             .outOfRange(let location, _, _, _), .unknownWord(let location, _, _, _, _),
@@ -75,6 +77,8 @@ package enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .cannotRead(_, let reason):
             "cannot read the configuration file: \(reason)"
+        case .readFailed(_, let reason):
+            "reading the configuration file failed: \(reason)"
         case .notUTF8:
             "the configuration file is not UTF-8 text (save it as UTF-8)"
         case .syntax(_, let problem):

@@ -1,26 +1,23 @@
-import Foundation
 import Ingest
 internal import Yams
 
 extension GenbridgeConfig {
     /// Reads and checks the config file at `path`.
     package static func load(path: String) throws(ConfigError) -> GenbridgeConfig {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .cannotRead(file: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .cannotRead(file: path, reason: "it is a directory") }
-        let data: Data
+        // Read through the file descriptor, not Foundation: a pipe (`<(…)`) or /dev/null is a
+        // readable config file too.
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try WholeFile.read(path)
         } catch {
-            throw .cannotRead(
-                file: path,
-                reason: FileManager.default.isReadableFile(atPath: path)
-                    ? error.localizedDescription : "permission denied")
+            switch error {
+            case .cannotOpen(_, let reason): throw .cannotRead(file: path, reason: reason)
+            case .readFailed(_, let reason): throw .readFailed(file: path, reason: reason)
+            default: throw .cannotRead(file: path, reason: error.summary)
+            }
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw .notUTF8(firstInvalidByte(in: data, file: path))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notUTF8(firstInvalidByte(in: bytes, file: path))
         }
         return try parse(text: text, file: path)
     }
@@ -79,7 +76,7 @@ extension GenbridgeConfig {
     }
 
     /// Where the first byte that is not UTF-8 is.
-    private static func firstInvalidByte(in data: Data, file: String) -> SourceLocation {
+    private static func firstInvalidByte(in data: [UInt8], file: String) -> SourceLocation {
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var line = 1

@@ -87,8 +87,11 @@ struct InputOptions: ParsableArguments {
         do {
             return try GenbridgeConfig.load(path: path)
         } catch {
-            if case .cannotRead = error { throw Failure(message: error.description, exitCode: Failure.noInput) }
-            throw Failure(message: error.description, exitCode: Failure.config)
+            switch error {
+            case .cannotRead: throw Failure(message: error.description, exitCode: Failure.noInput)
+            case .readFailed: throw Failure(message: error.description, exitCode: Failure.ioError)
+            default: throw Failure(message: error.description, exitCode: Failure.config)
+            }
         }
     }
 

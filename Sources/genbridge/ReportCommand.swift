@@ -212,6 +212,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             switch error {
             case .cannotOpen: throw Failure(message: error.description, exitCode: Failure.noInput)
+            case .readFailed: throw Failure(message: error.description, exitCode: Failure.ioError)
             case .notASummary: throw Failure(message: error.description, exitCode: Failure.dataError)
             }
         }

@@ -72,6 +72,46 @@ struct ConfigCommandTests {
         #expect(result.firstErrorLine.hasPrefix("genbridge: error: no-such.yml"))
     }
 
+    @Test("--config reads any readable file that is not a folder: /dev/null is an empty config, a pipe its text")
+    func configFromAnyReadableFile() throws {
+        let sample = "Fixtures/sample-survey.csv"
+        let empty = try Genbridge.run(["validate", sample, "--config", "Fixtures/config/empty.yml"])
+        let devNull = try Genbridge.run(["validate", sample, "--config", "/dev/null"])
+        #expect(devNull.status == 0, "stderr: \(devNull.standardError)")
+        #expect(devNull.standardOutput == empty.standardOutput)
+        #expect(devNull.standardError == empty.standardError)
+
+        let bands = try Data(contentsOf: URL(fileURLWithPath: Genbridge.fixture("config/bands-levels.yml")))
+        let file = try Genbridge.run(["validate", sample, "--config", "Fixtures/config/bands-levels.yml"])
+        let piped = try Genbridge.run(["validate", sample, "--config", "/dev/stdin"], input: bands)
+        #expect(piped.status == 0, "stderr: \(piped.standardError)")
+        #expect(piped.standardOutput.contains("3 bands (Associate, Professional, Leadership)"))
+        #expect(piped.standardOutput == file.standardOutput)
+    }
+
+    @Test("--previous reads any readable file that is not a folder: a pipe holding a summary; /dev/null is none")
+    func previousFromAnyReadableFile() throws {
+        let summary = try Data(
+            contentsOf: Genbridge.root.appendingPathComponent("reports/sample-survey/summary.json"))
+        let out = try Genbridge.temporaryFolder()
+        let piped = try Genbridge.run(
+            [
+                "report", "Fixtures/sample-survey.csv", "--previous", "/dev/stdin", "--out", out.path, "--stdout",
+                "none",
+            ],
+            input: summary)
+        #expect(piped.status == 0, "stderr: \(piped.standardError)")
+        let text = try String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(text.contains("Change since the previous run"))
+
+        let empty = try Genbridge.run([
+            "report", "Fixtures/sample-survey.csv", "--previous", "/dev/null", "--out", "/tmp/genbridge-never-written",
+        ])
+        #expect(empty.status == 65, "stderr: \(empty.standardError)")
+        #expect(empty.firstErrorLine == "genbridge: error: /dev/null: not a genbridge summary.json: not valid JSON")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/genbridge-never-written"))
+    }
+
     @Test("a Qualtrics numeric export with its column mapping and 1-5 scale")
     func qualtricsWithConfig() throws {
         let out = try Genbridge.temporaryFolder()

@@ -340,6 +340,12 @@ struct ConfigErrorTests {
         #expect(loadError(folder) == .cannotRead(file: folder, reason: "it is a directory"))
     }
 
+    @Test("a readable file that is not a regular one is read: /dev/null is an empty config")
+    func notRegularFile() throws {
+        #expect(try GenbridgeConfig.load(path: "/dev/null") == GenbridgeConfig.load(path: configFixture("empty.yml")))
+        #expect(try GenbridgeConfig.load(path: "/dev/null") == GenbridgeConfig())
+    }
+
     @Test("bytes that are not UTF-8 are located")
     func notUTF8() throws {
         let path = try temporaryFile(Array("privacy:\n  pseudonymize: ".utf8) + [0xFF, 0x0A])

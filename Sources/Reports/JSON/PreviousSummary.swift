@@ -42,12 +42,16 @@ package struct PreviousSummary: Sendable, Decodable {
 
     /// Problems with the file given to `--previous`.
     package enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Missing, unreadable, a directory.
         case cannotOpen(path: String, reason: String)
+        /// Reading failed part-way (an I/O error).
+        case readFailed(path: String, reason: String)
         case notASummary(path: String, reason: String)
 
         package var description: String {
             switch self {
             case .cannotOpen(let path, let reason): "\(path): cannot open --previous summary: \(reason)"
+            case .readFailed(let path, let reason): "\(path): reading the --previous summary failed: \(reason)"
             case .notASummary(let path, let reason): "\(path): not a genbridge summary.json: \(reason)"
             }
         }
@@ -55,14 +59,16 @@ package struct PreviousSummary: Sendable, Decodable {
 
     /// Reads and checks an earlier `summary.json`.
     package static func load(_ path: String) throws(LoadError) -> PreviousSummary {
+        // Read through the file descriptor, not Foundation: a pipe (`<(…)`) is a readable file too.
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try WholeFile.read(path))
         } catch {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            throw .cannotOpen(
-                path: path, reason: !exists ? "no such file" : isFolder.boolValue ? "it is a directory" : "unreadable")
+            switch error {
+            case .cannotOpen(_, let reason): throw .cannotOpen(path: path, reason: reason)
+            case .readFailed(_, let reason): throw .readFailed(path: path, reason: reason)
+            default: throw .cannotOpen(path: path, reason: error.summary)
+            }
         }
         let summary: PreviousSummary
         do {
