@@ -76,6 +76,59 @@ struct CommandLineTests {
     }
 
     @Test(
+        "a row that fits no band is placed at the cell that decided: the level, band, birth-year, age or years column",
+        arguments: [
+            ("id,Level,TikTok\n1,L1,1\n2,L2,2\n3,,3\n", false, "4:2: fits no band: no level given"),
+            ("TikTok,id,Band\n1,1,Junior\n2,2,\n", false, "3:3: fits no band: no band given"),
+            (
+                "id,Name,Birth year,TikTok\n1,Ann,1990,3\n2,Bob,1850,2\n", false,
+                "3:3: fits no band: born 1850, outside the generations 1928–2012"
+            ),
+            ("id,Age,TikTok\n1,30,3\n2,x,1\n", false, "3:2: fits no band: age \"x\" is not a whole number"),
+            ("id,TikTok,Years of experience\n1,3,4\n2,1,\n", false, "3:3: fits no band: no years of experience given"),
+            (
+                "id,TikTok,Job level\n1,3,L1\n2,1,L2\n3,1,L3\n", true,
+                "3:3: fits no band: level \"L2\" fits none of the configured bands"
+            ),
+        ] as [(String, Bool, String)])
+    func noBandColumn(csv: String, configured: Bool, message: String) throws {
+        let folder = try Genbridge.temporaryFolder()
+        let path = folder.appendingPathComponent("survey.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        var arguments = ["validate", path]
+        if configured {
+            let config = folder.appendingPathComponent("genbridge.yml")
+            try Data("bands:\n  - {name: Junior, levels: [L1]}\n  - {name: Senior, levels: [L3]}\n".utf8).write(
+                to: config)
+            arguments += ["--config", config.path]
+        }
+        let strict = try Genbridge.run(arguments + ["--strict"])
+        #expect(strict.status == 65, "stderr: \(strict.standardError)")
+        #expect(strict.firstErrorLine == "genbridge: error: \(path):\(message) (--strict: 1 rejected rows)")
+        let warned = try Genbridge.run(arguments)
+        #expect(warned.status == 0, "stderr: \(warned.standardError)")
+        #expect(warned.standardError.contains("genbridge: warning: \(path):\(message)\n"))
+    }
+
+    @Test("a header that repeats a tool or a role, or names two tools, is warned about at its line and column")
+    func columnWarnings() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let path = folder.appendingPathComponent("tools.csv").path
+        let csv = "id,Level,Familiarity - X,Twitter usage,Grade,WhatsApp or Telegram\n1,L1,3,2,G1,4\n2,L9,0,1,G9,1\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Genbridge.run(["validate", path])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let warnings = result.standardError.split(separator: "\n").map(String.init)
+        #expect(
+            warnings == [
+                "genbridge: warning: \(path):1:5: column 5 \"Grade\" also looks like level; using column 2",
+                "genbridge: warning: \(path):1:4: column 4 \"Twitter usage\" is X again; using column 3",
+                "genbridge: warning: \(path):1:6: column 6 \"WhatsApp or Telegram\" names WhatsApp and Telegram; "
+                    + "left out (map it under columns.tools)",
+            ])
+    }
+
+    @Test(
         "exit codes and first lines for bad inputs",
         arguments: [
             (

@@ -52,7 +52,11 @@ struct SurveyIngestorTests {
         ]
         let (survey, respondents) = ingest([fixture("bad/ragged-rows.csv")], options: options)
         #expect(respondents.count == 3)
-        #expect(survey.rejections.contains { $0.reason.code == "no_band" && $0.location.line == 7 })
+        // Placed at the level cell that decided, column 2.
+        #expect(
+            survey.rejections.contains {
+                $0.reason.code == "no_band" && $0.location.line == 7 && $0.location.column == 2
+            })
     }
 
     @Test("duplicate ids are listed, each with where it was first seen")

@@ -26,8 +26,9 @@ package struct ColumnMap: Sendable {
     /// Qualtrics' response status and finished flag.
     package var statusColumn: Int?
     package var finishedColumn: Int?
-    /// Notes for the user: duplicate or ambiguous columns that were left out.
-    package var warnings: [String]
+    /// Notes for the user: duplicate or ambiguous columns that were left out, each with its
+    /// column (1-based).
+    package var warnings: [(column: Int, text: String)]
 
     /// The header titles, for messages.
     package var headers: [String] { columns.map(\.title) }
@@ -44,6 +45,7 @@ package struct ColumnMap: Sendable {
         var map = ColumnMap(layout: layout, columns: columns, roles: [:], toolColumns: [], warnings: [])
         var taken = Set<Int>()
         let folded = columns.map { $0.texts.map { HeaderText.fold($0) } }
+        func warn(_ column: Int, _ text: String) { map.warnings.append((column + 1, text)) }
         func find(_ header: String) -> Int? {
             let target = HeaderText.fold(header)
             return folded.firstIndex { $0.contains(target) }
@@ -85,7 +87,8 @@ package struct ColumnMap: Sendable {
                 }
                 if let first = map.roles[role] {
                     if !metadataPass {
-                        map.warnings.append(
+                        warn(
+                            column,
                             "column \(column + 1) \"\(header.title)\" also looks like \(role.rawValue); using column \(first + 1)"
                         )
                     }
@@ -99,12 +102,14 @@ package struct ColumnMap: Sendable {
         for (column, header) in columns.enumerated() where !taken.contains(column) && !header.isMetadata {
             let tools = catalogue.tools(namedIn: header.item)
             if tools.count > 1 {
-                map.warnings.append(
+                warn(
+                    column,
                     "column \(column + 1) \"\(header.title)\" names \(tools.map(\.name).joined(separator: " and ")); left out (map it under columns.tools)"
                 )
             } else if let tool = tools.first {
                 if let first = toolsSeen[tool.name] {
-                    map.warnings.append(
+                    warn(
+                        column,
                         "column \(column + 1) \"\(header.title)\" is \(tool.name) again; using column \(first + 1)")
                 } else {
                     toolsSeen[tool.name] = column

@@ -388,7 +388,8 @@ struct RowReader {
             case .nulByte(let column): column
             case .excludedResponse: plan.status.map { $0 + 1 }
             case .unfinished: plan.finished.map { $0 + 1 }
-            case .noBand: nil
+            // The band column read (configured bands all use one kind of rule, so one column).
+            case .noBand: plan.bandColumns.first.map { $0.column + 1 }
             }
         rejections.append(
             RowRejection(

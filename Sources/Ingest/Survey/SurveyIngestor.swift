@@ -373,7 +373,7 @@ final class IngestRun<C: RespondentConsumer> {
         let map = try ColumnMap.build(
             layout: layout, columns: columns, overrides: options.columns, catalogue: options.catalogue, file: file)
         let headers = map.headers
-        for warning in map.warnings { survey.warnings.append("\(file):\(line): \(warning)") }
+        for warning in map.warnings { survey.warnings.append("\(file):\(line):\(warning.column): \(warning.text)") }
         let roles = map.roleSet
         let tools = map.toolColumns.map(\.tool)
 
