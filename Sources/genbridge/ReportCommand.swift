@@ -116,7 +116,7 @@ struct ReportCommand: ParsableCommand {
 
         // Stage times, for --verbose only (never in a report: reports stay byte-identical).
         let stopwatch = Stopwatch()
-        var run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keepCandidates: true)
+        var run = try SurveyRun.ingest(input, config: config, listEveryRejection: false, keeping: .candidates)
         stopwatch.lap("ingest")
         var pool = run.pool ?? CandidatePool()
         run.pool = nil
@@ -146,10 +146,7 @@ struct ReportCommand: ParsableCommand {
         } else {
             Diagnostics.warning("only one band: no reverse-mentoring pairs can be proposed")
         }
-        for cycle in plan?.managerCycles ?? [] {
-            Diagnostics.warning(
-                "the manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there")
-        }
+        SurveyRun.warnAbout(managerCycles: plan?.managerCycles ?? [])
         if pseudonymize { plan = plan.map(Pseudonyms.apply) }
         let change = earlier.map {
             ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "")

@@ -9,12 +9,22 @@ import Settings
 struct SurveyRun {
     var survey: Survey
     var tally: FamiliarityTally
-    /// The candidate pool, when asked for.
+    /// The candidate pool (`.candidates`), or everyone's id, manager and email alone (`.managers`).
     var pool: CandidatePool?
+
+    /// What a run keeps of the rows besides the score tally.
+    enum Keeping {
+        /// The tally alone.
+        case tally
+        /// Everyone's id, manager and email, for the management chains (`validate`).
+        case managers
+        /// The candidate pool, for pairing (`report`).
+        case candidates
+    }
 
     /// Reads the inputs. Throws a `Failure` when the survey cannot be used.
     static func ingest(
-        _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool, keepCandidates: Bool = false
+        _ options: InputOptions, config: GenbridgeConfig, listEveryRejection: Bool, keeping: Keeping = .tally
     ) throws -> SurveyRun {
         var ingestOptions = try options.ingestOptions(config: config, referenceYear: Clock.referenceYear)
         // For benchmarks and checks (README, Bytes): GENBRIDGE_CHUNKS=1 reads every input in one
@@ -32,10 +42,14 @@ struct SurveyRun {
             progress.reading(file, bytesRead: read, totalBytes: total)
         }
         let run: SurveyRun
-        if keepCandidates {
+        switch keeping {
+        case .candidates:
             let (survey, kept) = ingestor.ingest(options.sources, consumer: TallyAndPool.self, progress: reading)
             run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.pool)
-        } else {
+        case .managers:
+            let (survey, kept) = ingestor.ingest(options.sources, consumer: TallyAndManagers.self, progress: reading)
+            run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.people)
+        case .tally:
             let (survey, tally) = ingestor.ingest(options.sources, consumer: FamiliarityTally.self, progress: reading)
             run = SurveyRun(survey: survey, tally: tally, pool: nil)
         }
@@ -55,6 +69,14 @@ struct SurveyRun {
                 exitCode: Failure.dataError)
         }
         return run
+    }
+
+    /// A warning for each cycle in the manager data (`report` and `validate` word them alike).
+    static func warnAbout(managerCycles cycles: [[String]]) {
+        for cycle in cycles {
+            Diagnostics.warning(
+                "the manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there")
+        }
     }
 
     /// Warnings on standard error: columns left out, rejected rows, answers not understood.

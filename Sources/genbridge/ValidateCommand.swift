@@ -9,9 +9,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check survey exports without writing anything; every problem is listed.",
         discussion: """
-            Exits 0 when the input is usable (warnings allowed), 65 when it is not, and with --strict
-            65 when any row was rejected; 78 when the config names a pairing band the data does not
-            have, as report would.
+            Exits 0 when the input is usable (warnings allowed, a cycle in the manager data among
+            them), 65 when it is not, and with --strict 65 when any row was rejected; 78 when the
+            config names a pairing band the data does not have, as report would.
 
             Examples:
               genbridge validate survey.csv
@@ -24,8 +24,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         Diagnostics.quiet = input.quiet
         let config = try input.loadConfig()
-        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: true)
+        let run = try SurveyRun.ingest(input, config: config, listEveryRejection: true, keeping: .managers)
         let survey = run.survey
+        // The management chains, as report follows them: a cycle is a warning (exit 0, --strict too).
+        if survey.roles.contains(.manager), let people = run.pool {
+            SurveyRun.warnAbout(managerCycles: ManagementChains(pool: people).cycles)
+        }
         if survey.bands.count >= 2 {
             // The pairing bands the config names can be checked only against the data's bands.
             do {

@@ -120,6 +120,36 @@ struct BadInputTests {
         #expect(!pairs.contains(",D1,") || !pairs.contains("E1"))
     }
 
+    @Test("validate reports a manager cycle as report does: the same warning, exit 0, with --strict too")
+    func managerCycleValidated() throws {
+        let warning = "genbridge: warning: the manager data has a cycle: A1 -> B1 -> C1 -> A1; chains stop there"
+        let out = try Genbridge.temporaryFolder()
+        let report = try Genbridge.run([
+            "report", "Fixtures/bad/manager-cycle.csv", "--out", out.path, "--stdout", "none", "--strict",
+        ])
+        #expect(report.status == 0, "stderr: \(report.standardError)")
+        #expect(report.standardError.split(separator: "\n").contains { $0 == warning })
+        for strict in [[], ["--strict"]] {
+            let result = try Genbridge.run(["validate", "Fixtures/bad/manager-cycle.csv"] + strict)
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            #expect(result.standardError.split(separator: "\n").contains { $0 == warning })
+        }
+        // A manager named by email, in a survey whose one band leaves nothing to pair: still checked.
+        let folder = try Genbridge.temporaryFolder()
+        let path = folder.appendingPathComponent("emails.csv").path
+        let csv =
+            "id,Email,Band,Manager,TikTok\nb,B@x.org,Junior,a@x.org,3\na,a@x.org,Junior,b,1\nc,c@x.org,Junior,,2\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let byEmail = try Genbridge.run(["validate", path])
+        #expect(byEmail.status == 0, "stderr: \(byEmail.standardError)")
+        #expect(
+            byEmail.standardError.contains(
+                "genbridge: warning: the manager data has a cycle: a -> b -> a; chains stop there\n"))
+        let quiet = try Genbridge.run(["validate", "Fixtures/bad/manager-cycle.csv", "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.standardError.isEmpty)
+    }
+
     @Test("standard output on a full disk: exit 74, files already written stay whole")
     func fullStandardOutput() throws {
         let out = try Genbridge.temporaryFolder()

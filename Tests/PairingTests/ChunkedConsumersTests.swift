@@ -12,7 +12,8 @@ import Testing
 @Suite("Tally and pool: pieces put together as one")
 struct ChunkedConsumersTests {
     /// 6,000 people: departments and locations first seen late in the file, a capacity too large
-    /// for the compact form, blank answers, opt-outs, emails, managers.
+    /// for the compact form, blank answers, opt-outs, emails, managers (the first managed by the
+    /// last, so the chains hold a cycle).
     static func survey() -> String {
         var random = SolverTestRandom(seed: 11)
         var lines = ["id,Name,Email,Department,Level,Manager,Location,Mentor,Mentee,Capacity,TikTok,Slack,Canva"]
@@ -24,19 +25,21 @@ struct ChunkedConsumersTests {
             let answers = (0..<3).map { _ in random.next() % 9 == 0 ? "" : String(random.next() % 5) }
             lines.append(
                 "E\(row),Person \(row),p\(row)@example.com,\(department),L\(row % 9 + 1),"
-                    + "\(row > 0 ? "E\(random.next() % UInt64(row))" : ""),\(location),"
+                    + "\(row > 0 ? "E\(random.next() % UInt64(row))" : "E5999"),\(location),"
                     + "\(row % 4 == 0 ? "no" : "yes"),\(row % 5 == 0 ? "no" : "yes"),\(capacity),"
                     + answers.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func read(_ path: String, chunks: Int) -> (Survey, TallyAndPool) {
+    static func read<Consumer: RespondentConsumer>(
+        _ path: String, chunks: Int, as consumer: Consumer.Type = TallyAndPool.self
+    ) -> (Survey, Consumer) {
         var options = IngestOptions()
         options.parallelChunks = chunks
         options.parallelMinimumBytes = chunks > 1 ? 1 : Int.max
         options.read.chunkSize = 4096
-        return SurveyIngestor(options: options).ingest([InputSource(path: path)], consumer: TallyAndPool.self)
+        return SurveyIngestor(options: options).ingest([InputSource(path: path)], consumer: consumer)
     }
 
     /// Everything the pool tells about each candidate and each respondent.
@@ -69,6 +72,22 @@ struct ChunkedConsumersTests {
             #expect(chunked.tally.departments == whole.tally.departments, "\(chunks) pieces")
             #expect(chunked.tally.counts == whole.tally.counts, "\(chunks) pieces")
             #expect(Self.describe(chunked.pool) == Self.describe(whole.pool), "\(chunks) pieces")
+        }
+    }
+
+    @Test("validate's tally and manager data: the same in pieces or not, no candidates, the same chains as report's")
+    func managersInPieces() throws {
+        let path = try Scratch.file(Array(Self.survey().utf8), name: "survey.csv", label: "pieces")
+        let (_, report) = Self.read(path, chunks: 1)
+        let reportCycles = ManagementChains(pool: report.pool).cycles
+        #expect(reportCycles.count == 1)
+        for chunks in [1, 3] {
+            let (_, kept) = Self.read(path, chunks: chunks, as: TallyAndManagers.self)
+            #expect(kept.people.candidateCount == 0, "\(chunks) pieces")
+            #expect(kept.tally.people == report.tally.people, "\(chunks) pieces")
+            #expect(kept.tally.counts == report.tally.counts, "\(chunks) pieces")
+            #expect(Self.describe(kept.people) == Self.describe(report.pool).filter { $0.hasPrefix("respondent") })
+            #expect(ManagementChains(pool: kept.people).cycles == reportCycles, "\(chunks) pieces")
         }
     }
 }
