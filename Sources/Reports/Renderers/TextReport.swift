@@ -299,13 +299,16 @@ package enum TextReport {
             + "\n"
         var table = TextTable([("Tool", .left), ("gap then", .right), ("gap now", .right), ("change", .right)])
         for gap in change.headline {
-            let now = context.analysis.headline.first { $0.tool == gap.tool }?.meanDifference
+            let now = context.analysis.headline.first { $0.tool == gap.tool }
             table.append([
                 context.toolName(gap.tool), gap.previousMeanDifference.map { NumberFormat.signed($0, 2) } ?? "-",
-                now.map { NumberFormat.signed($0, 2) } ?? "-", gap.change.map { NumberFormat.signed($0, 2) } ?? "-",
+                now?.suppressed == true
+                    ? context.suppressedMarker : now?.meanDifference.map { NumberFormat.signed($0, 2) } ?? "-",
+                gap.change.map { NumberFormat.signed($0, 2) } ?? "-",
             ])
         }
         text += table.render()
+        text += "\n" + familiarityChange(context, change)
         let notes: [(String, [String])] = [
             ("Tools only in this run", change.toolsOnlyNow), ("Tools only in the previous run", change.toolsOnlyBefore),
             ("Bands only in this run", change.bandsOnlyNow), ("Bands only in the previous run", change.bandsOnlyBefore),
@@ -314,6 +317,44 @@ package enum TextReport {
             text += wrap("  \(label): \(names.joined(separator: ", ")).") + "\n"
         }
         return text
+    }
+
+    /// Every band × tool figure then and now: mean and share confident, with the change. A figure
+    /// suppressed now shows the marker; one the earlier run lacked or suppressed, and any change
+    /// that rests on such a figure, shows `-`.
+    static func familiarityChange(_ context: ReportContext, _ change: ChangeSincePrevious) -> String {
+        var text = "  Familiarity by band then and now (change: now minus then)\n"
+        var table = TextTable([
+            ("Tool", .left), ("Band", .left), ("then", .right), ("now", .right), ("change", .right),
+            ("then", .right), ("now", .right), ("change", .right),
+        ])
+        table.groups = [(2, 3, "mean 0-4"), (5, 3, "share confident")]
+        var changes: [Int: [Int: CellChange]] = [:]
+        for cell in change.cells { changes[cell.tool, default: [:]][cell.band] = cell }
+        for tool in context.analysis.tools.indices {
+            for band in context.analysis.bands.indices {
+                let now = context.analysis.cells[band][tool]
+                let cell = changes[tool]?[band]
+                table.append([
+                    band == 0 ? String(context.toolName(tool).prefix(18)) : "",
+                    String(context.bandName(band).prefix(14)),
+                    cell?.previousMean.map { NumberFormat.fixed($0, 2) } ?? "-",
+                    now.suppressed ? context.suppressedMarker : now.mean.map { NumberFormat.fixed($0, 2) } ?? "-",
+                    cell?.meanChange.map { NumberFormat.signed($0, 2) } ?? "-",
+                    cell?.previousShareConfident.map(NumberFormat.percent) ?? "-",
+                    now.suppressed ? context.suppressedMarker : now.shareConfident.map(NumberFormat.percent) ?? "-",
+                    cell?.shareConfidentChange.map { NumberFormat.signed($0 * 100, 0) } ?? "-",
+                ])
+            }
+        }
+        text += table.render()
+        var note = "  Share confident changes are in percentage points. -: the earlier run lacks the figure or "
+        note += "suppressed it, or there is no change to show."
+        if context.analysis.suppressedCells > 0 {
+            note += " \(context.suppressedMarker): fewer than \(context.analysis.options.minGroupSize) answers now; "
+            note += "figure suppressed."
+        }
+        return text + wrap(note) + "\n"
     }
 
     /// Which header became which role or tool, and which columns were ignored, wrapped.
