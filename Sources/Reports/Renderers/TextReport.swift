@@ -2,8 +2,12 @@ import Analysis
 import Ingest
 import Pairing
 
-/// The text report (`report.txt`, and standard output by default). Fits 80 columns.
+/// The text report (`report.txt`, and standard output by default). Fits 80 columns: every line
+/// holds at most `width` characters.
 package enum TextReport {
+    /// The widest line of the report, in characters.
+    static let width = 80
+
     package static func render(_ context: ReportContext) -> String {
         var sections: [String] = []
         sections.append(title(context))
@@ -18,32 +22,69 @@ package enum TextReport {
         sections.append(coverage(context))
         sections.append(change(context))
         sections.append(dataQuality(context))
-        return sections.filter { !$0.isEmpty }.joined(separator: "\n")
+        // Tables and quoted input text are made to fit; prose is wrapped here, whatever it holds.
+        return wrap(sections.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
 
-    /// Wraps lines longer than 80 columns at spaces, indenting the continuation.
-    static func wrap(_ text: String, width: Int = 80) -> String {
+    /// Wraps lines longer than `width` characters at spaces, indenting the continuation by
+    /// `hanging` more than the line (two spaces unless given); a word longer than a whole line (a
+    /// long path, a long header from the input) is cut.
+    static func wrap(_ text: String, width: Int = width, hanging: String = "  ") -> String {
         var output: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A line of no more bytes than `width` has no more characters either.
+            guard line.utf8.count > width else {
+                output.append(String(line))
+                continue
+            }
             var rest = String(line)
-            let indent = String(rest.prefix { $0 == " " }) + "  "
+            let indent = String(rest.prefix { $0 == " " }.prefix(width / 4)) + hanging
             while rest.count > width {
                 let limit = rest.index(rest.startIndex, offsetBy: width)
-                guard let cut = rest[..<limit].lastIndex(of: " "),
-                    cut > rest.index(rest.startIndex, offsetBy: indent.count)
-                else {
-                    break
+                let start = rest.index(rest.startIndex, offsetBy: indent.count)
+                if let cut = rest[..<limit].lastIndex(of: " "), cut > start {
+                    output.append(String(rest[..<cut]))
+                    rest = indent + rest[rest.index(after: cut)...]
+                } else {
+                    output.append(String(rest[..<limit]))
+                    rest = indent + rest[limit...]
                 }
-                output.append(String(rest[..<cut]))
-                rest = indent + rest[rest.index(after: cut)...]
             }
             output.append(rest)
         }
         return output.joined(separator: "\n")
     }
 
+    /// Text from the input as the report shows it: on one line (a line break, tab or other control
+    /// character written as an escape such as `\n`), and at most `limit` characters, the rest
+    /// replaced by `…`.
+    static func oneLine(_ text: String, limit: Int = width) -> String {
+        var result = ""
+        // Enough of a long text to fill `limit` characters; the rest is not looked at.
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            if scalars == 4 * limit + 64 { return String(result.prefix(max(0, limit - 1))) + "…" }
+            scalars += 1
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return clip(result, to: limit)
+    }
+
+    /// `text`, or its first `limit - 1` characters and `…` when it is longer than `limit`.
+    static func clip(_ text: String, to limit: Int) -> String {
+        text.count > limit ? String(text.prefix(max(0, limit - 1))) + "…" : text
+    }
+
     static func heading(_ text: String) -> String {
-        text + "\n" + String(repeating: "-", count: text.count) + "\n"
+        let title = clip(text, to: width)
+        return title + "\n" + String(repeating: "-", count: title.count) + "\n"
     }
 
     static func title(_ context: ReportContext) -> String {
@@ -169,9 +210,12 @@ package enum TextReport {
             ])
         }
         text += table.render()
-        text += "  diff: difference of mean scores; delta: Cliff's delta (positive: \(junior.band.name) more\n"
+        let tests = analysis.gaps.filter { $0.pValue != nil }.count
         text +=
-            "  familiar); p: Mann-Whitney U; q: Benjamini-Hochberg over all \(analysis.gaps.filter { $0.pValue != nil }.count) tests.\n"
+            wrap(
+                "  diff: difference of mean scores; delta: Cliff's delta (positive: \(junior.band.name) more "
+                    + "familiar); p: Mann-Whitney U; q: Benjamini-Hochberg over all \(tests) tests.", hanging: "")
+            + "\n"
         return text
     }
 
@@ -220,9 +264,9 @@ package enum TextReport {
     }
 
     static func personText(_ context: ReportContext, _ person: PersonSummary) -> String {
-        var details = [person.id, context.bandName(person.band)]
-        if let department = person.department { details.append(department) }
-        return "\(person.name ?? person.id) (\(details.joined(separator: ", ")))"
+        var details = [oneLine(person.id, limit: 40), oneLine(context.bandName(person.band), limit: 40)]
+        if let department = person.department { details.append(oneLine(department, limit: 40)) }
+        return "\(oneLine(person.name ?? person.id, limit: 60)) (\(details.joined(separator: ", ")))"
     }
 
     static func pairs(_ context: ReportContext) -> String {
@@ -272,7 +316,8 @@ package enum TextReport {
         for cycle in plan.managerCycles {
             text +=
                 wrap(
-                    "  Manager data has a cycle: \((cycle + [cycle[0]]).joined(separator: " -> ")); chains stop there.")
+                    "  Manager data has a cycle: \((cycle + [cycle[0]]).map { oneLine($0, limit: 40) }.joined(separator: " -> ")); "
+                        + "chains stop there.")
                 + "\n"
         }
         return text
@@ -337,7 +382,7 @@ package enum TextReport {
                 let cell = changes[tool]?[band]
                 table.append([
                     band == 0 ? String(context.toolName(tool).prefix(18)) : "",
-                    String(context.bandName(band).prefix(14)),
+                    context.bandName(band),
                     cell?.previousMean.map { NumberFormat.fixed($0, 2) } ?? "-",
                     now.suppressed ? context.suppressedMarker : now.mean.map { NumberFormat.fixed($0, 2) } ?? "-",
                     cell?.meanChange.map { NumberFormat.signed($0, 2) } ?? "-",
@@ -360,8 +405,8 @@ package enum TextReport {
     /// Which header became which role or tool, and which columns were ignored, wrapped.
     static func columnUses(_ input: InputSummary) -> String {
         guard !input.columns.isEmpty else { return "" }
-        let read = input.columns.compactMap { use in use.use.map { "\(use.title) -> \($0)" } }
-        let ignored = input.columns.filter { $0.use == nil }.map(\.title)
+        let read = input.columns.compactMap { use in use.use.map { "\(oneLine(use.title, limit: 40)) -> \($0)" } }
+        let ignored = input.columns.filter { $0.use == nil }.map { oneLine($0.title, limit: 40) }
         var text = wrap("    columns read: " + read.joined(separator: "; ")) + "\n"
         if !ignored.isEmpty {
             text +=
@@ -396,15 +441,19 @@ package enum TextReport {
         text += "  Answers missing (blank or a no-answer word): \(survey.missingAnswers)\n"
         text += "  Answers not understood (treated as missing): \(survey.invalidAnswers)\n"
         for example in survey.invalidAnswerExamples {
-            text += "    \(example.location): \(example.tool) \"\(example.text)\"\n"
+            // The answer, quoted, is cut to what the line has room for (at least a few characters).
+            let place = "    \(example.location): \(example.tool) "
+            text += place + "\"" + oneLine(example.text, limit: max(12, width - place.count - 2)) + "\"\n"
         }
         if survey.invalidAnswers > survey.invalidAnswerExamples.count {
             text += "    ... and \(survey.invalidAnswers - survey.invalidAnswerExamples.count) more\n"
         }
         let analysis = context.analysis
         if analysis.suppressedCells + analysis.suppressedGaps > 0 {
+            let cells = analysis.suppressedCells == 1 ? "figure" : "figures"
+            let tests = analysis.suppressedGaps == 1 ? "test" : "tests"
             text += "  Suppressed for privacy (fewer than \(analysis.options.minGroupSize) answers): "
-            text += "\(analysis.suppressedCells) band x tool figures, \(analysis.suppressedGaps) gap tests.\n"
+            text += "\(analysis.suppressedCells) band x tool \(cells), \(analysis.suppressedGaps) gap \(tests).\n"
         }
         return text
     }

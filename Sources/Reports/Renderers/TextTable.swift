@@ -1,4 +1,6 @@
-/// A plain-text table with left- or right-aligned columns, for an 80-column terminal.
+/// A plain-text table with left- or right-aligned columns, for an 80-column terminal: when the rows
+/// would be wider than `maxWidth`, the widest text (left-aligned) columns are narrowed and their
+/// cells cut with `…`; numbers (right-aligned) are never cut.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -6,6 +8,7 @@ struct TextTable {
     var rows: [[String]] = []
     /// Titles over runs of columns, drawn on a line above the column titles: (first column, count, title).
     var groups: [(first: Int, count: Int, title: String)] = []
+    var maxWidth = TextReport.width
 
     init(_ columns: [(String, Alignment)]) {
         self.columns = columns.map { (title: $0.0, alignment: $0.1) }
@@ -14,15 +17,28 @@ struct TextTable {
     mutating func append(_ row: [String]) { rows.append(row) }
 
     func render(indent: String = "  ") -> String {
+        // Cells from the input on one line, and none wider than the table may be.
+        let rows = rows.map { $0.map { TextReport.oneLine($0, limit: maxWidth) } }
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
             }
         }
+        var total = indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        while total > maxWidth {
+            // The widest text column that is still wider than its title (and than a few characters).
+            let narrowable = columns.indices.filter {
+                columns[$0].alignment == .left && widths[$0] > max(columns[$0].title.count, 6)
+            }
+            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            total -= 1
+        }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() where index < columns.count {
+                let cell = TextReport.clip(cell, to: widths[index])
                 let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
                 parts.append(columns[index].alignment == .left ? cell + padding : padding + cell)
             }
@@ -40,7 +56,7 @@ struct TextTable {
                     column += 1
                 }
                 let span = widths[group.first..<(group.first + group.count)].reduce(0, +) + 2 * (group.count - 1)
-                let title = String(group.title.prefix(span))
+                let title = TextReport.oneLine(group.title, limit: span)
                 let padding = span - title.count
                 text +=
                     String(repeating: " ", count: padding / 2) + title
