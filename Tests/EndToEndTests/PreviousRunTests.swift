@@ -223,3 +223,58 @@ enum CSVRecords {
         return records
     }
 }
+
+/// What `--previous` says when there is nothing to say, or when its file is not a summary.
+@Suite("--previous: plain words for no change and for a file that is not a summary", .serialized)
+struct PreviousRunMessageTests {
+    @Test(
+        "a --previous file that is not a summary: exit 65, naming what is wrong",
+        arguments: [
+            ("[]", "the top level has the wrong type: a summary.json is a JSON object"),
+            (#"{"schema": null}"#, "schema is null"),
+            (
+                #"{"schema": "genbridge.summary/1", "tools": [{"name": 3}], "bands": [], "familiarity": [], "headline": []}"#,
+                "tools[0].name has the wrong type"
+            ),
+            (
+                #"{"schema": "genbridge.summary/1", "tools": [{}], "bands": [], "familiarity": [], "headline": []}"#,
+                #"the key "name" is missing in tools[0]"#
+            ),
+        ])
+    func notASummary(json: String, reason: String) throws {
+        let folder = try Genbridge.temporaryFolder()
+        let file = folder.appendingPathComponent("summary.json")
+        try Data(json.utf8).write(to: file)
+        let result = try Genbridge.run([
+            "report", Genbridge.fixture("sample-survey.csv"), "--previous", file.path, "--out",
+            folder.appendingPathComponent("out").path, "--stdout", "none",
+        ])
+        #expect(result.status == 65)
+        #expect(result.firstErrorLine == "genbridge: error: \(file.path): not a genbridge summary.json: \(reason)")
+    }
+
+    @Test("when no gap changed, the HTML findings say so instead of naming a +0.00 change")
+    func nothingChanged() throws {
+        let folder = try Genbridge.temporaryFolder()
+        let sample = Genbridge.fixture("sample-survey.csv")
+        let earlier = try Genbridge.run(["report", sample, "--out", "q3", "--stdout", "none", "--quiet"], in: folder)
+        try #require(earlier.status == 0)
+        for (minimum, sentence) in [
+            ("5", "no gap has changed"), ("48", "none of the 7 gaps both runs show has changed"),
+        ] {
+            let now = try Genbridge.run(
+                [
+                    "report", sample, "--out", "q4", "--stdout", "none", "--quiet", "--previous", "q3/summary.json",
+                    "--min-group-size", minimum,
+                ], in: folder)
+            try #require(now.status == 0)
+            let html = try String(
+                contentsOf: folder.appendingPathComponent("q4/report.html"), encoding: .utf8)
+            #expect(
+                html.contains(
+                    "Since the previous run (q3/summary.json), \(sentence) (<a href=\"#change\">details</a>)."))
+            #expect(!html.contains("the largest change in a gap"))
+            #expect(!html.contains("(+0.00)"))
+        }
+    }
+}

@@ -73,11 +73,14 @@ package struct PreviousSummary: Sendable, Decodable {
         let summary: PreviousSummary
         do {
             summary = try JSONDecoder().decode(PreviousSummary.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw .notASummary(path: path, reason: "the key \"\(key.stringValue)\" is missing")
+        } catch let DecodingError.keyNotFound(key, context) {
+            let place = context.codingPath.isEmpty ? "" : " in \(Self.place(context.codingPath))"
+            throw .notASummary(path: path, reason: "the key \"\(key.stringValue)\" is missing\(place)")
         } catch let DecodingError.typeMismatch(_, context) {
-            let place = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw .notASummary(path: path, reason: "\(place) has the wrong type")
+            let what = context.codingPath.isEmpty ? ": a summary.json is a JSON object" : ""
+            throw .notASummary(path: path, reason: "\(Self.place(context.codingPath)) has the wrong type\(what)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .notASummary(path: path, reason: "\(Self.place(context.codingPath)) is null")
         } catch {
             throw .notASummary(path: path, reason: "not valid JSON")
         }
@@ -86,6 +89,21 @@ package struct PreviousSummary: Sendable, Decodable {
                 path: path, reason: "schema is \"\(summary.schema)\", expected \"\(SummaryJSON.schema)\"")
         }
         return summary
+    }
+
+    /// Where in the file a value is, as a reader would write it: `tools[0].name`; the whole file
+    /// (a JSON list, say, where a summary is an object) is "the top level".
+    static func place(_ path: [any CodingKey]) -> String {
+        guard !path.isEmpty else { return "the top level" }
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
     /// The figures, by name, for `ChangeSincePrevious`.

@@ -172,6 +172,15 @@ extension HTMLReport {
         guard let largest, let amount = largest.change, let before = largest.previousMeanDifference else {
             return "Compared with \(source): no gap can be compared (<a href=\"#change\">details</a>)."
         }
+        // When even the largest change is none (or shows as +0.00), that is what the finding says.
+        let compared = change.headline.filter { $0.change != nil }.count
+        let gaps = compared == change.headline.count ? "no gap" : "none of the \(compared) gaps both runs show"
+        if amount == 0 {
+            return "Since \(source), \(gaps) has changed (<a href=\"#change\">details</a>)."
+        }
+        if NumberFormat.fixed(abs(amount), 2) == "0.00" {
+            return "Since \(source), \(gaps) has changed by as much as 0.01 points (<a href=\"#change\">details</a>)."
+        }
         let now = before + amount
         return "Since \(source), the largest change in a gap is \(context.toolName(largest.tool)): "
             + "from \(NumberFormat.signed(before, 2)) to \(NumberFormat.signed(now, 2)) points "
