@@ -147,18 +147,23 @@ struct ReportCommand: ParsableCommand {
             Diagnostics.warning("only one band: no reverse-mentoring pairs can be proposed")
         }
         SurveyRun.warnAbout(managerCycles: plan?.managerCycles ?? [])
-        if pseudonymize { plan = plan.map(Pseudonyms.apply) }
+        // The survey as the reports show it: with --pseudonymize, rejected rows' email-like ids too.
+        var shown = run.survey
+        if pseudonymize {
+            plan = plan.map(Pseudonyms.apply)
+            shown.rejections = shown.rejections.map(Pseudonyms.apply)
+        }
+        let survey = shown
         let change = earlier.map {
             ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "")
         }
         let context = ReportContext(
-            survey: run.survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)
+            survey: survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)
 
         // Only what is asked for is made, and each file only as it is written (one at a time);
         // summary.json is written as it is made.
         let formats = try selectedFormats()
         let text = formats.contains(.text) || standardOutput == .text ? TextReport.render(context) : ""
-        let survey = run.survey
         var files: [OutputFile] = []
         if formats.contains(.text) { files.append(OutputFile(name: "report.txt", makingText: { text })) }
         if formats.contains(.html) {

@@ -413,12 +413,25 @@ struct ForbiddenPairs {
         var earlier = Set<CandidatePair>()
         chain.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for pairs in found { chain.formUnion(pairs) }
+        // A pseudonymised `pairings.csv` names people identified by email by their pseudonyms.
+        var byPseudonym: (mentors: [String: Int], mentees: [String: Int]) = ([:], [:])
+        if excluded.contains(where: { Pseudonyms.isPseudonym($0.mentorID) || Pseudonyms.isPseudonym($0.menteeID) }) {
+            for (index, number) in mentors.enumerated() where Pseudonyms.isEmailLike(pool.id(number)) {
+                byPseudonym.mentors[Pseudonyms.email(for: pool.id(number))] = index
+            }
+            for (index, number) in mentees.enumerated() where Pseudonyms.isEmailLike(pool.id(number)) {
+                byPseudonym.mentees[Pseudonyms.email(for: pool.id(number))] = index
+            }
+        }
+        func index(of id: String, in indexOfNode: [Int32], pseudonyms: [String: Int]) -> Int? {
+            if let node = chains.node(ofID: id), indexOfNode[node] >= 0 { return Int(indexOfNode[node]) }
+            return pseudonyms[id]
+        }
         for pair in excluded {
-            if let mentorNode = chains.node(ofID: pair.mentorID), mentorIndex[mentorNode] >= 0,
-                let menteeNode = chains.node(ofID: pair.menteeID), menteeIndex[menteeNode] >= 0
+            if let mentor = index(of: pair.mentorID, in: mentorIndex, pseudonyms: byPseudonym.mentors),
+                let mentee = index(of: pair.menteeID, in: menteeIndex, pseudonyms: byPseudonym.mentees)
             {
-                earlier.insert(
-                    CandidatePair(mentor: Int(mentorIndex[mentorNode]), mentee: Int(menteeIndex[menteeNode])))
+                earlier.insert(CandidatePair(mentor: mentor, mentee: mentee))
             }
         }
         all = earlier.isEmpty ? chain : chain.union(earlier)
