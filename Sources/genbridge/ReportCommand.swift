@@ -155,7 +155,8 @@ struct ReportCommand: ParsableCommand {
         }
         let survey = shown
         let change = earlier.map {
-            ChangeSincePrevious(comparing: analysis, with: $0.earlierRun, source: previous ?? "")
+            ChangeSincePrevious(
+                comparing: analysis, with: $0.earlierRun(minGroupSize: minGroupSize), source: previous ?? "")
         }
         let context = ReportContext(
             survey: survey, analysis: analysis, plan: plan, change: change, generatedAt: Clock.generatedAt)

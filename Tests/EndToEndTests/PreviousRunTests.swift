@@ -14,11 +14,14 @@ struct PreviousRunTests {
         "q",
     ]
     /// The minimum group size of the later run: high enough that some of its figures are suppressed.
-    static let minGroupSize = "48"
+    static let minimum = 48
+    static let minGroupSize = String(minimum)
 
-    /// The reports of an earlier run (the sample's first 100 people, figures under 30 answers
-    /// suppressed), of a run on the whole sample with `--previous` given that run's summary, and of
-    /// the same run without `--previous`.
+    /// The reports of an earlier run (the sample with its first 40 people's Pinterest answers
+    /// blank and their other answers a point higher, figures under 35 answers suppressed), of a
+    /// run on the whole sample with `--previous` given that run's summary, and of the same run
+    /// without `--previous`. The later run's higher threshold hides some earlier figures the
+    /// earlier run showed.
     struct Runs {
         var earlier: URL
         var now: URL
@@ -28,10 +31,23 @@ struct PreviousRunTests {
     static func runs() throws -> Runs {
         let folder = try Genbridge.temporaryFolder()
         let sample = try String(contentsOfFile: Genbridge.fixture("sample-survey.csv"), encoding: .utf8)
-        let firstHundred = sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(101)
-        try Data((firstHundred.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("q3.csv"))
+        var earlierRecords = CSVRecords.parse(sample)
+        for row in 1...40 {
+            earlierRecords[row][11] = ""
+            for column in 12..<24 {
+                if let answer = Int(earlierRecords[row][column]) {
+                    earlierRecords[row][column] = String(min(4, answer + 1))
+                }
+            }
+        }
+        func quoted(_ field: String) -> String {
+            field.contains(",") || field.contains("\"")
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        let earlierText = earlierRecords.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        try Data(earlierText.utf8).write(to: folder.appendingPathComponent("q3.csv"))
         let earlier = try Genbridge.run(
-            ["report", "q3.csv", "--out", "q3", "--stdout", "none", "--quiet", "--min-group-size", "30"], in: folder)
+            ["report", "q3.csv", "--out", "q3", "--stdout", "none", "--quiet", "--min-group-size", "35"], in: folder)
         try #require(earlier.status == 0, "stderr: \(earlier.standardError)")
         let now = try Genbridge.run(
             [
@@ -61,6 +77,12 @@ struct PreviousRunTests {
 
     static func number(_ text: String?) -> Double? { text.flatMap { $0.isEmpty ? nil : Double($0) } }
 
+    /// Whether an earlier figure resting on these answers may be shown under the later run's
+    /// threshold.
+    static func shown(_ counts: String?...) -> Bool {
+        counts.allSatisfy { (Int($0 ?? "") ?? 0) >= minimum }
+    }
+
     @Test("without --previous, bands.csv and gaps.csv keep exactly their columns")
     func columnsUnchanged() throws {
         let runs = try Self.runs()
@@ -80,14 +102,18 @@ struct PreviousRunTests {
                 + ["previous_mean", "mean_change", "previous_share_confident", "share_confident_change"])
         var compared = 0
         var suppressedNow = 0
+        var hiddenNow = 0
         for row in rows {
             let then = try #require(before.first { $0["band"] == row["band"] && $0["tool"] == row["tool"] })
-            #expect(row["previous_mean"] == then["mean"])
-            #expect(row["previous_share_confident"] == then["share_confident"])
-            if row["suppressed"] == "yes" || then["suppressed"] == "yes" {
+            let earlierShown = Self.shown(then["n"])
+            #expect(row["previous_mean"] == (earlierShown ? then["mean"] : ""))
+            #expect(row["previous_share_confident"] == (earlierShown ? then["share_confident"] : ""))
+            if row["suppressed"] == "yes" || then["suppressed"] == "yes" || !earlierShown {
                 #expect(row["mean_change"] == "")
                 #expect(row["share_confident_change"] == "")
                 if row["suppressed"] == "yes" { suppressedNow += 1 }
+                // Shown by the earlier run, under its lower threshold, but not by this one.
+                if then["suppressed"] == "no" && !earlierShown { hiddenNow += 1 }
                 continue
             }
             let change = try #require(Self.number(row["mean_change"]))
@@ -101,6 +127,7 @@ struct PreviousRunTests {
         }
         #expect(compared > 0)
         #expect(suppressedNow > 0)
+        #expect(hiddenNow > 0)
         #expect(before.contains { $0["suppressed"] == "yes" })
     }
 
@@ -118,8 +145,9 @@ struct PreviousRunTests {
                 continue
             }
             let then = try #require(before.first { $0["tool"] == row["tool"] && $0["headline"] == "yes" })
-            #expect(row["previous_mean_difference"] == then["mean_difference"])
-            if row["suppressed"] == "yes" || then["suppressed"] == "yes" {
+            let earlierShown = Self.shown(then["junior_n"], then["senior_n"])
+            #expect(row["previous_mean_difference"] == (earlierShown ? then["mean_difference"] : ""))
+            if row["suppressed"] == "yes" || then["suppressed"] == "yes" || !earlierShown {
                 #expect(row["mean_difference_change"] == "")
                 continue
             }

@@ -25,7 +25,8 @@ struct SummarySchemaTests {
             pool: &pool, survey: run.survey, analysis: run.analysis, options: PairingOptions())
         let previous = try JSONDecoder().decode(
             PreviousSummary.self, from: Data(SummaryJSON.render(run.context(plan: plan)).utf8))
-        let change = ChangeSincePrevious(comparing: run.analysis, with: previous.earlierRun, source: "q3/summary.json")
+        let change = ChangeSincePrevious(
+            comparing: run.analysis, with: previous.earlierRun(minGroupSize: 5), source: "q3/summary.json")
         return run.context(plan: plan, change: change, generatedAt: "2026-11-29T00:00:00Z")
     }
 

@@ -7,21 +7,27 @@ package struct PreviousSummary: Sendable, Decodable {
     package struct Cell: Sendable, Decodable {
         var band: String
         var tool: String
+        /// Answers the figures rest on (absent in a file that does not say).
+        var n: Int?
         var mean: Double?
         var shareConfident: Double?
 
         enum CodingKeys: String, CodingKey {
-            case band, tool, mean
+            case band, tool, n, mean
             case shareConfident = "share_confident"
         }
     }
 
     package struct Gap: Sendable, Decodable {
         var tool: String
+        var juniorN: Int?
+        var seniorN: Int?
         var meanDifference: Double?
 
         enum CodingKeys: String, CodingKey {
             case tool
+            case juniorN = "junior_n"
+            case seniorN = "senior_n"
             case meanDifference = "mean_difference"
         }
     }
@@ -106,14 +112,19 @@ package struct PreviousSummary: Sendable, Decodable {
         return text
     }
 
-    /// The figures, by name, for `ChangeSincePrevious`.
-    package var earlierRun: EarlierRun {
+    /// The figures, by name, for `ChangeSincePrevious`, under this run's privacy threshold: an
+    /// earlier figure resting on fewer than `minGroupSize` answers is suppressed here too, even if
+    /// the earlier run (with a lower threshold) showed it.
+    package func earlierRun(minGroupSize: Int) -> EarlierRun {
+        func shown(_ counts: Int?...) -> Bool { counts.allSatisfy { ($0 ?? 0) >= minGroupSize } }
         var gaps: [String: Double?] = [:]
-        for gap in headline { gaps[gap.tool] = gap.meanDifference }
+        for gap in headline { gaps[gap.tool] = shown(gap.juniorN, gap.seniorN) ? gap.meanDifference : nil }
         return EarlierRun(
             generatedAt: generatedAt, tools: tools.map(\.name), bands: bands.map(\.name),
             cells: familiarity.map {
-                EarlierRun.Cell(band: $0.band, tool: $0.tool, mean: $0.mean, shareConfident: $0.shareConfident)
+                EarlierRun.Cell(
+                    band: $0.band, tool: $0.tool, mean: shown($0.n) ? $0.mean : nil,
+                    shareConfident: shown($0.n) ? $0.shareConfident : nil)
             },
             headline: gaps)
     }
