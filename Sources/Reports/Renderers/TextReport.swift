@@ -28,14 +28,25 @@ package enum TextReport {
 
     /// Wraps lines longer than `width` characters at spaces, indenting the continuation by
     /// `hanging` more than the line (two spaces unless given); a word longer than a whole line (a
-    /// long path, a long header from the input) is cut.
+    /// long path, a long header from the input) is cut. A text whose lines all fit (a whole
+    /// report, whose sections wrap their own prose) comes back as it is, not copied: at 1,000,000
+    /// rows the report is 21 MB.
     static func wrap(_ text: String, width: Int = width, hanging: String = "  ") -> String {
-        var output: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            // A line of no more bytes than `width` has no more characters either.
+        var fits = true
+        // A line of no more bytes than `width` has no more characters either.
+        forEachLine(of: text) { line in
+            if fits, line.utf8.count > width, line.count > width { fits = false }
+        }
+        if fits { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var first = true
+        forEachLine(of: text) { line in
+            if !first { output += "\n" }
+            first = false
             guard line.utf8.count > width else {
-                output.append(String(line))
-                continue
+                output += line
+                return
             }
             var rest = String(line)
             let indent = String(rest.prefix { $0 == " " }.prefix(width / 4)) + hanging
@@ -43,16 +54,27 @@ package enum TextReport {
                 let limit = rest.index(rest.startIndex, offsetBy: width)
                 let start = rest.index(rest.startIndex, offsetBy: indent.count)
                 if let cut = rest[..<limit].lastIndex(of: " "), cut > start {
-                    output.append(String(rest[..<cut]))
+                    output += rest[..<cut] + "\n"
                     rest = indent + rest[rest.index(after: cut)...]
                 } else {
-                    output.append(String(rest[..<limit]))
+                    output += rest[..<limit] + "\n"
                     rest = indent + rest[limit...]
                 }
             }
-            output.append(rest)
+            output += rest
         }
-        return output.joined(separator: "\n")
+        return output
+    }
+
+    /// Each line of `text`, without its line break (a last empty line too), in order.
+    private static func forEachLine(of text: String, _ body: (Substring) -> Void) {
+        var start = text.startIndex
+        while true {
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            body(text[start..<end])
+            guard end < text.endIndex else { return }
+            start = text.utf8.index(after: end)
+        }
     }
 
     /// Text from the input as the report shows it: on one line (a line break, tab or other control
