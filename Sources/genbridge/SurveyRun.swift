@@ -44,11 +44,13 @@ struct SurveyRun {
         let run: SurveyRun
         switch keeping {
         case .candidates:
-            let (survey, kept) = ingestor.ingest(options.sources, consumer: TallyAndPool.self, progress: reading)
+            let (survey, kept) = ingestor.ingest(
+                options.sources, consumer: TallyAndPool<Candidates>.self, progress: reading)
             run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.pool)
         case .managers:
-            let (survey, kept) = ingestor.ingest(options.sources, consumer: TallyAndManagers.self, progress: reading)
-            run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.people)
+            let (survey, kept) = ingestor.ingest(
+                options.sources, consumer: TallyAndPool<PeopleOnly>.self, progress: reading)
+            run = SurveyRun(survey: survey, tally: kept.tally, pool: kept.pool)
         case .tally:
             let (survey, tally) = ingestor.ingest(options.sources, consumer: FamiliarityTally.self, progress: reading)
             run = SurveyRun(survey: survey, tally: tally, pool: nil)

@@ -1,8 +1,11 @@
 import Analysis
 import Ingest
 
-/// What `report` keeps while rows stream past: the score tally and the candidate pool.
-package struct TallyAndPool: RespondentConsumer {
+/// What a run keeps while rows stream past: the score tally and a pool of people, with candidates
+/// (`TallyAndPool<Candidates>`, for `report`) or with everyone's id, manager and email alone
+/// (`TallyAndPool<PeopleOnly>`, for `validate`'s check of the management chains: it proposes no
+/// pairs, so nobody is kept as a candidate).
+package struct TallyAndPool<Kept: PoolContents>: RespondentConsumer {
     package var tally = FamiliarityTally()
     package var pool = CandidatePool()
 
@@ -10,6 +13,14 @@ package struct TallyAndPool: RespondentConsumer {
 
     package mutating func consume(_ row: RespondentRow) {
         tally.consume(row)
+        guard Kept.candidates else {
+            // Opted in to neither role: the pool keeps the person's id, manager and email only.
+            var person = row
+            person.mentorOptIn = false
+            person.menteeOptIn = false
+            pool.consume(person)
+            return
+        }
         pool.consume(row)
     }
 
@@ -27,4 +38,20 @@ package struct TallyAndPool: RespondentConsumer {
         tally.finish(survey: survey, ids: ids)
         pool.finish(survey: survey, ids: ids)
     }
+}
+
+/// What a `TallyAndPool` keeps of each person besides the id, manager and email.
+package protocol PoolContents: Sendable {
+    /// Whether the candidates (opted-in people, their profiles and texts) are kept.
+    static var candidates: Bool { get }
+}
+
+/// The candidate pool, for pairing.
+package enum Candidates: PoolContents {
+    package static var candidates: Bool { true }
+}
+
+/// Everyone's id, manager and email alone, for the management chains.
+package enum PeopleOnly: PoolContents {
+    package static var candidates: Bool { false }
 }
