@@ -21,9 +21,10 @@ import Foundation
 ///    for everyone (`SolverPriceHint`), and each mentee also gets arcs to the mentors it values
 ///    most at those prices (equally good ones in a hashed order), with fewer best-score arcs,
 ///    found in the same scans of the mentors as the seed's. The restricted optimum then starts
-///    close to the full one and takes fewer rounds. When mentors are plentiful, the scans for
-///    roots that serve only a few mentees visit just the cheapest part of the mentors there, and
-///    those mentees' best scores come from the profile transform (`SolverPricing.seed`).
+///    close to the full one and takes fewer rounds. When mentors are plentiful and no group rule
+///    applies, the scans for roots that serve only a few mentees visit just the cheapest part of
+///    the mentors there, and those mentees' best scores come from the profile transform
+///    (`SolverPricing.seed`).
 /// 2. **Restricted solve.** `SolverRestrictedAssignment` finds an optimal assignment `x` on the
 ///    explicit arcs together with dual prices `u ≥ 0` (mentors) and `v ≥ 0` (mentees) such that
 ///    `u_i + v_j ≥ p_ij` on every explicit arc, every assigned arc is tight, `v_j > 0` only for
@@ -135,9 +136,10 @@ package enum PairingSolver {
         /// Best-score seed arcs per mentee when estimated prices add their own: 4 rather than 16
         /// holds 10 MB less at 1,000,000 rows for the same time at 50,000².
         package var hintedSeedArcsPerMentee: Int = 4
-        /// With estimated prices and plentiful mentors, the seed's scans for the roots that serve
-        /// at most `smallRootMentees` mentees visit only the cheapest `1/smallRootShare` of the
-        /// mentors (see `SolverPricing.seed`); 0 or 1 scans every mentor for every root.
+        /// With estimated prices, plentiful mentors and no department or location rule, the seed's
+        /// scans for the roots that serve at most `smallRootMentees` mentees visit only the
+        /// cheapest `1/smallRootShare` of the mentors (see `SolverPricing.seed`); 0 or 1 scans
+        /// every mentor for every root.
         /// Measured in `BENCHMARKS.md`, fourteenth round.
         package var smallRootMentees: Int = 20
         package var smallRootShare: Int = 3

@@ -142,15 +142,19 @@ struct SolverPricing: Sendable {
     /// direct pricing finds both in one set of scans (`SolverGroupPricing.seed`); the profile
     /// pricing runs twice.
     ///
-    /// `small` (direct pricing only, and only when mentors are plentiful, see
-    /// `shortenFromCapacity`): the scans of the roots that serve at most `small.mentees` mentees
+    /// `small` (direct pricing only, only when mentors are plentiful, see `shortenFromCapacity`,
+    /// and only without the department and location rules): the scans of the roots that serve at most `small.mentees` mentees
     /// visit only the cheapest `1/small.share` of the mentors, and their mentees' best scores
     /// come from the profile transform instead (exact, as a profile seed finds them). A root's
     /// scan visits every mentor however few mentees it serves, and costs more the more tools it
     /// has: on the 1,000,000-row survey 524 of the 788 roots serve at most 20 mentees (2,479 of
     /// 118,611 in all, mostly low on 8–12 tools) and took three fifths of the seed's time. Where
     /// mentors are plentiful, many of them are cheap, and the arcs by estimated price are the
-    /// cheapest members of good projections anyway.
+    /// cheapest members of good projections anyway. With the department or location rule the
+    /// transform's best mentor is often excluded for the mentee (the same department, about one
+    /// in six) and each such mentee needs an exact scan of its own, or it works per location: at
+    /// 1,000,000 rows the pairing then took 3.82 s instead of 3.20 (department) and 5.04 s
+    /// instead of 4.83 (location), so small roots are scanned in full there.
     func seed(
         perMentee: Int, perCode: Int, hint: [Int64], hintPerMentee: Int, hintPerCode: Int,
         small: (mentees: Int, share: Int) = (0, 1)
@@ -162,7 +166,8 @@ struct SolverPricing: Sendable {
             let capacity = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
             let plentiful = Double(capacity) >= Double(instance.menteeCount) * Self.shortenFromCapacity
             let shortened =
-                plentiful && small.mentees > 0 && small.share > 1 ? direct.smallRoots(upTo: small.mentees) : []
+                plentiful && !instance.hasGroupRules && small.mentees > 0 && small.share > 1
+                ? direct.smallRoots(upTo: small.mentees) : []
             guard shortened.contains(true), let screen = screenTransform, screen.fits(maxMagnitude: 0, scale: 1)
             else {
                 return direct.seed(perMentee: perMentee, perCode: perCode, hinted: hinted)
