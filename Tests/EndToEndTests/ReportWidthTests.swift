@@ -94,6 +94,11 @@ struct ReportWidthTests {
         let quoted = lines.filter { $0.hasPrefix("    ") && $0.contains(".csv:") && $0.hasSuffix("\"") }
         #expect(quoted.count == 4)
         #expect(quoted.contains { $0.hasSuffix("TikTok \"<script>window.__pwned=1…\"") })
+        // A right-to-left override in a name would reorder the rest of the line in a terminal: it
+        // is written as an escape, so none is left, and the names still show.
+        let bidi: Set<UInt32> = [0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2069]
+        #expect(!lines.contains { $0.unicodeScalars.contains { bidi.contains($0.value) } })
+        #expect(lines.contains { $0.contains("\\u{202e}evil right-to-left") })
         let long = try Self.longSurvey()
         let report = try String(
             contentsOf: try Self.report([long.path]).appendingPathComponent("report.txt"), encoding: .utf8)

@@ -79,7 +79,9 @@ package enum TextReport {
 
     /// Text from the input as the report shows it: on one line (a line break, tab or other control
     /// character written as an escape such as `\n`), and at most `limit` characters, the rest
-    /// replaced by `…`.
+    /// replaced by `…`. Bidirectional formatting characters (`U+202E` right-to-left override and
+    /// the like) are written as escapes too: in a terminal they would reorder the rest of the line,
+    /// the report's own text included, and a cut could leave one open.
     static func oneLine(_ text: String, limit: Int = width) -> String {
         var result = ""
         // Enough of a long text to fill `limit` characters; the rest is not looked at.
@@ -91,13 +93,19 @@ package enum TextReport {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || Self.bidiControls.contains(scalar.value):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
             }
         }
         return clip(result, to: limit)
     }
+
+    /// The bidirectional formatting characters: marks (LRM, RLM, ALM), embeddings and overrides
+    /// (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
+    static let bidiControls: Set<UInt32> = [
+        0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+    ]
 
     /// `text`, or its first `limit - 1` characters and `…` when it is longer than `limit`.
     static func clip(_ text: String, to limit: Int) -> String {
