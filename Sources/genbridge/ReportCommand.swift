@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the bootstrap intervals.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Flag(help: "Replace names and emails with stable pseudonyms in every output.")
+    @Flag(help: "Replace names and emails (and ids that are emails) with stable pseudonyms in every output.")
     var pseudonymize = false
 
     enum StandardOutput: String, ExpressibleByArgument, CaseIterable { case text, json, none }
