@@ -103,6 +103,8 @@ struct SurveyIngestorTests {
         let (survey, _) = ingest([path])
         #expect(survey.problems.map(\.description) == ["\(path):4:1: duplicate id \"a\\nx\""])
         #expect(IngestError.quoted("tab\there \"q\" \u{1}") == "\"tab\\there \\\"q\\\" \\u{1}\"")
+        // A right-to-left override would reorder the rest of the message in a terminal.
+        #expect(IngestError.quoted("E1\u{202E}evil\u{202C}") == "\"E1\\u{202e}evil\\u{202c}\"")
     }
 
     @Test("required roles: no tool column, no band column")

@@ -103,16 +103,11 @@ package enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String { "\(location): \(summary)" }
 
     /// `text` in double quotes, on one line: a line break, tab or other control character inside
-    /// it (a quoted cell may hold any) is written as an escape, so a message stays one line.
+    /// it (a quoted cell may hold any), or a bidirectional override, is written as an escape
+    /// (`ScalarRewriting.oneLineEscape`), so a message stays one line and reads in order.
     static func quoted(_ text: String) -> String {
         let inner = ScalarRewriting.rewrite(text) { scalar in
-            switch scalar {
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "\"", "\\": "\\" + String(scalar)
-            default: scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
-            }
+            scalar == "\"" || scalar == "\\" ? "\\" + String(scalar) : ScalarRewriting.oneLineEscape(scalar)
         }
         return "\"" + inner + "\""
     }

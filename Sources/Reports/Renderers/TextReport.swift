@@ -78,34 +78,16 @@ package enum TextReport {
     }
 
     /// Text from the input as the report shows it: on one line (a line break, tab or other control
-    /// character written as an escape such as `\n`), and at most `limit` characters, the rest
-    /// replaced by `…`. Bidirectional formatting characters (`U+202E` right-to-left override and
-    /// the like) are written as escapes too: in a terminal they would reorder the rest of the line,
-    /// the report's own text included, and a cut could leave one open.
+    /// character, or a bidirectional override, written as an escape such as `\n`, see
+    /// `ScalarRewriting.oneLineEscape`), and at most `limit` characters, the rest replaced by `…`.
     static func oneLine(_ text: String, limit: Int = width) -> String {
-        var result = ""
         // Enough of a long text to fill `limit` characters; the rest is not looked at.
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            if scalars == 4 * limit + 64 { return String(result.prefix(max(0, limit - 1))) + "…" }
-            scalars += 1
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || Self.bidiControls.contains(scalar.value):
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return clip(result, to: limit)
+        let enough = 4 * limit + 64
+        let scalars = text.unicodeScalars
+        let shown = ScalarRewriting.rewrite(Substring(scalars.prefix(enough)), ScalarRewriting.oneLineEscape)
+        guard !scalars.dropFirst(enough).isEmpty else { return clip(shown, to: limit) }
+        return String(shown.prefix(max(0, limit - 1))) + "…"
     }
-
-    /// The bidirectional formatting characters: marks (LRM, RLM, ALM), embeddings and overrides
-    /// (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
-    static let bidiControls: Set<UInt32> = [
-        0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
-    ]
 
     /// `text`, or its first `limit - 1` characters and `…` when it is longer than `limit`.
     static func clip(_ text: String, to limit: Int) -> String {
