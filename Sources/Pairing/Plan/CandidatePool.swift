@@ -93,7 +93,11 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         }
     }
 
-    package mutating func consume(_ row: RespondentRow) {
+    package mutating func consume(_ row: RespondentRow) { consume(row, asCandidate: true) }
+
+    /// With `asCandidate` false the row is kept as a respondent only (id, manager, email), whatever
+    /// its opt-ins: for the management chains alone.
+    package mutating func consume(_ row: RespondentRow, asCandidate: Bool) {
         precondition(!textsByCandidate, "a respondent added after the texts were let go")
         emails.append(row.email)
         managers.append(row.manager)
@@ -101,7 +105,7 @@ package struct CandidatePool: Sendable, RespondentConsumer {
         if !emailWithoutAt, !row.email.isEmpty, !row.email.contains(UInt8(ascii: "@")) { emailWithoutAt = true }
         let mentor = row.mentorOptIn ?? true
         let mentee = row.menteeOptIn ?? true
-        guard mentor || mentee else { return }
+        guard asCandidate && (mentor || mentee) else { return }
         if candidateCount == 0 { toolCount = row.scores.count }
         precondition(row.scores.count == toolCount, "a respondent with another number of scores")
         precondition(managers.count <= Int(UInt32.max), "more respondents than a pool holds")

@@ -13,15 +13,7 @@ package struct TallyAndPool<Kept: PoolContents>: RespondentConsumer {
 
     package mutating func consume(_ row: RespondentRow) {
         tally.consume(row)
-        guard Kept.candidates else {
-            // Opted in to neither role: the pool keeps the person's id, manager and email only.
-            var person = row
-            person.mentorOptIn = false
-            person.menteeOptIn = false
-            pool.consume(person)
-            return
-        }
-        pool.consume(row)
+        pool.consume(row, asCandidate: Kept.candidates)
     }
 
     package mutating func reserveCapacity(rows: Int) { pool.reserveCapacity(rows: rows) }
