@@ -177,9 +177,10 @@ struct SolverPricing: Sendable {
             let mentees = direct.mentees(ofRoots: shortened)
             var profile = self
             profile.cells = Self.makeCells((0..<instance.mentorCount).map { Int32(screen.mentorCell($0)) })
-            let exact = profile.runProfiles(.seed(perMentee: 1, perCode: 1), screen, only: mentees)
-            precondition(exact != nil, "a seed run fits the transform (checked above)")
-            for j in mentees.indices where mentees[j] { seed.best[j] = exact?.best[j] ?? nil }
+            guard let exact = profile.runProfiles(.seed(perMentee: 1, perCode: 1), screen, only: mentees) else {
+                preconditionFailure("a seed run fits the transform (checked above)")
+            }
+            for j in mentees.indices where mentees[j] { seed.best[j] = exact.best[j] }
             return (seed, hintedOutput)
         }
         let seed = run(.seed(perMentee: perMentee, perCode: perCode))
