@@ -505,21 +505,16 @@ struct SolverGroupPricing: Sendable {
             candidateWord = candidates.map { mentorWord[Int($0)] }
             if withPrices { candidatePrice = candidates.map { price[Int($0)] } }
         }
-        // A shortened seed scan: the cheapest part of the mentors (see `seed`).
-        if share > 1 {
-            let visit = max(1, candidates.count / share)
-            candidates = Array(candidates.prefix(visit))
-            candidateWord = Array(candidateWord.prefix(visit))
-            candidatePrice = Array(candidatePrice.prefix(visit))
-        }
+        // A shortened seed scan visits the cheapest part of the mentors (see `seed`).
+        let visit = share > 1 ? max(1, candidates.count / share) : candidates.count
         if useTable && !mentorWord.isEmpty {
             scanPacked(
-                candidates, words: candidateWord, prices: candidatePrice, groupTools: groupTools,
+                candidates, visit: visit, words: candidateWord, prices: candidatePrice, groupTools: groupTools,
                 multiplier: multiplier, isSeed: !withPrices, priceCeiling: priceCeiling, scratch: &s)
         } else {
             scanDigits(
-                candidates, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier, useTable: useTable,
-                isSeed: !withPrices, price: price, priceCeiling: priceCeiling, scratch: &s)
+                candidates, visit: visit, groupMask: groupMask, groupTools: groupTools, multiplier: multiplier,
+                useTable: useTable, isSeed: !withPrices, price: price, priceCeiling: priceCeiling, scratch: &s)
         }
         for slot in s.touched { s.table[slot] = -1 }
         s.touched.removeAll(keepingCapacity: true)
@@ -972,12 +967,12 @@ struct SolverGroupPricing: Sendable {
         return h ^ (h >> 29)
     }
 
-    /// Step 1 of `runGroup` on the digit rows: the group's mentors among `candidates` into
-    /// `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),
+    /// Step 1 of `runGroup` on the digit rows: the group's mentors among the first `visit` of
+    /// `candidates` into `s.visitedMentor` (teachable on the group's tools, with capacity, below `priceCeiling`),
     /// each one's code into `s.visitedCode`.
     private func scanDigits(
-        _ candidates: [Int32], groupMask: UInt64, groupTools: [Int], multiplier: [UInt64], useTable: Bool,
-        isSeed: Bool, price: [Int64], priceCeiling: Int64, scratch s: inout Scratch
+        _ candidates: [Int32], visit: Int, groupMask: UInt64, groupTools: [Int], multiplier: [UInt64],
+        useTable: Bool, isSeed: Bool, price: [Int64], priceCeiling: Int64, scratch s: inout Scratch
     ) {
         let instance = self.instance
         let tools = instance.toolCount
@@ -985,9 +980,10 @@ struct SolverGroupPricing: Sendable {
         let capacityOf = instance.mentorCapacity
         // The hot loop of every round: every group visits its mentors (pricing: those below
         // its price ceiling) straight on the buffers, without per-element checks.
-        s.visitedMentor = [Int32](unsafeUninitializedCapacity: candidates.count) { visited, count in
+        s.visitedMentor = [Int32](unsafeUninitializedCapacity: visit) { visited, count in
             var n = 0
-            candidates.withUnsafeBufferPointer { ordered in
+            candidates.withUnsafeBufferPointer { candidates in
+                let ordered = UnsafeBufferPointer(rebasing: candidates.prefix(visit))
                 teachOf.withUnsafeBufferPointer { teach in
                     capacityOf.withUnsafeBufferPointer { capacity in
                         price.withUnsafeBufferPointer { prices in
@@ -1070,13 +1066,14 @@ struct SolverGroupPricing: Sendable {
     /// Step 1 of `runGroup` on the packed words (`mentorWord`), same results as `scanDigits` with
     /// the direct table, in one pass: a mentor's code is a sum of look-ups, one per byte of its
     /// word that holds a group tool, in tables built here for the group. `candidatePrice` (pricing
-    /// only) is aligned with `candidates` too, so that the scan reads everything in sequence.
+    /// only) is aligned with `candidates` too, so that the scan reads everything in sequence; the
+    /// first `visit` candidates are visited.
     private func scanPacked(
-        _ candidates: [Int32], words candidateWord: [UInt64], prices candidatePrice: [Int64], groupTools: [Int],
-        multiplier: [UInt64], isSeed: Bool, priceCeiling: Int64, scratch s: inout Scratch
+        _ candidates: [Int32], visit: Int, words candidateWord: [UInt64], prices candidatePrice: [Int64],
+        groupTools: [Int], multiplier: [UInt64], isSeed: Bool, priceCeiling: Int64, scratch s: inout Scratch
     ) {
         // Candidates come in price order: the visit ends at the first one at the ceiling.
-        var end = candidates.count
+        var end = visit
         if !isSeed {
             var lo = 0
             while lo < end {
