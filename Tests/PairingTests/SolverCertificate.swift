@@ -44,6 +44,14 @@ enum SolverCertificateCheck {
         return tuning
     }()
 
+    /// Column generation whose restricted solves gather their tight arcs on two threads however
+    /// few arcs there are (by default only from `1 << 18` arcs on).
+    static let gatheredInTwo: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.concurrentGatherFrom = 0
+        return tuning
+    }()
+
     /// Every other mentor and mentee solved first, whatever the size, for the estimated prices
     /// the seed adds arcs by (`SolverPriceHint`); and every third.
     static let sampled: PairingSolver.Tuning = {

@@ -77,6 +77,7 @@ struct SolverCrossCheckTests {
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
             SolverCertificateCheck.sampledThirds, SolverCertificateCheck.sampledFromZero,
+            SolverCertificateCheck.gatheredInTwo,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -22,6 +22,20 @@ struct SolverDeterminismTests {
         #expect(first.reach == second.reach)
     }
 
+    @Test(
+        "Tight arcs gathered on two threads give the same pairs and prices as on one",
+        arguments: [PairingObjective.coverage, .score], [UInt64(41), 42])
+    func gatheredInTwo(objective: PairingObjective, seed: UInt64) throws {
+        let p = problem(seed, objective)
+        var one = SolverCertificateCheck.gatheredInTwo
+        one.concurrentGatherFrom = .max
+        let a = try PairingSolver.solveCertified(p, tuning: one)
+        let b = try PairingSolver.solveCertified(p, tuning: SolverCertificateCheck.gatheredInTwo)
+        #expect(a.solution.pairs == b.solution.pairs)
+        #expect(a.mentorPrice == b.mentorPrice && a.menteeValue == b.menteeValue)
+        SolverCertificateCheck.check(b)
+    }
+
     @Test("Shuffled then sorted input gives identical pairs", arguments: [UInt64(21), 22, 23])
     func shuffledThenSorted(seed: UInt64) throws {
         let p = problem(seed, .coverage)

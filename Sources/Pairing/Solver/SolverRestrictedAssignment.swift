@@ -130,9 +130,15 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
 
     /// With at most this many free rows left, rows are settled one search each.
     let singleSearchBelow: Int
+    /// From this many arcs on, `gatherTightArcs` runs on two threads.
+    let concurrentGatherFrom: Int
 
-    init(capacity: [Int32], menteeCount: Int, bonus: Int64, singleSearchBelow: Int = 0) {
+    init(
+        capacity: [Int32], menteeCount: Int, bonus: Int64, singleSearchBelow: Int = 0,
+        concurrentGatherFrom: Int = 1 << 18
+    ) {
         self.singleSearchBelow = singleSearchBelow
+        self.concurrentGatherFrom = concurrentGatherFrom
         self.bonus = bonus
         let mentorCount = capacity.count
         self.mentorCount = mentorCount
@@ -590,52 +596,122 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// Gathers the tight arcs, by row and by mentor (see `tightRowStart`), into arrays of their
     /// exact size (at scale a third or more of the arcs are tight): which arcs are tight and how
     /// many per mentor in one pass over the rows' arcs, then the lists; the rows of a mentor's
-    /// list in row order, the order of the columns.
+    /// list in row order, the order of the columns. Large arc sets are gathered on two threads,
+    /// each taking a run of rows with about half the arcs: each marks and counts its own, then
+    /// fills its own part of each list (the first run's rows before the second's), so the lists
+    /// are the same as one thread makes.
     private mutating func gatherTightArcs() {
         (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], [])
-        var isTight = [UInt64](repeating: 0, count: (arcMentor.count + 63) / 64)
-        // Counts and places per mentor in 32 bits: these two are read and written at random, and
-        // half the width keeps more of them in cache.
-        var counts = [Int32](repeating: 0, count: mentorCount)
-        var total = 0
-        isTight.withUnsafeMutableBufferPointer { isTight in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for j in 0..<menteeCount {
-                    let vj = menteeValue[j]
-                    for a in rowStart[j]..<rowStart[j + 1] {
-                        let i = Int(arcMentor[a])
-                        if mentorPrice[i] + vj == arcProfit(a) {
-                            isTight[a >> 6] |= 1 << UInt64(a & 63)
-                            counts[i] += 1
-                            total += 1
+        let (rowStart, arcMentor, arcScore) = (self.rowStart, self.arcMentor, self.arcScore)
+        let (mentorPrice, menteeValue, bonus) = (self.mentorPrice, self.menteeValue, self.bonus)
+        let (menteeCount, mentorCount) = (self.menteeCount, self.mentorCount)
+        let runs = arcMentor.count < concurrentGatherFrom ? 1 : 2
+        // Run `r` takes rows `split[r]..<split[r + 1]`; the second starts at the first row whose
+        // arcs start in the second half.
+        let split =
+            runs == 1
+            ? [0, menteeCount] : [0, Self.firstRow(startingFrom: arcMentor.count / 2, rowStart), menteeCount]
+        // Per run: a bit per arc of its rows (from the run's first arc), its count per mentor (in
+        // 32 bits: read and written at random, half the width keeps more of them in cache), and
+        // its total.
+        let marks = (0..<runs).map { r in
+            GatherRun(
+                isTight: [UInt64](repeating: 0, count: (rowStart[split[r + 1]] - rowStart[split[r]] + 63) / 64),
+                counts: [Int32](repeating: 0, count: mentorCount))
+        }
+        DispatchQueue.concurrentPerform(iterations: runs) { r in
+            let run = marks[r]
+            let first = rowStart[split[r]]
+            var total = 0
+            run.isTight.withUnsafeMutableBufferPointer { isTight in
+                run.counts.withUnsafeMutableBufferPointer { counts in
+                    for j in split[r]..<split[r + 1] {
+                        let vj = menteeValue[j]
+                        for a in rowStart[j]..<rowStart[j + 1] {
+                            let i = Int(arcMentor[a])
+                            if mentorPrice[i] + vj == bonus &+ Int64(arcScore[a]) {
+                                let bit = a - first
+                                isTight[bit >> 6] |= 1 << UInt64(bit & 63)
+                                counts[i] += 1
+                                total += 1
+                            }
                         }
                     }
                 }
             }
+            run.total = total
         }
-        var (starts, fill) = Self.listStarts(counts)
+        var counts = marks[0].counts
+        for run in marks.dropFirst() { for i in 0..<mentorCount { counts[i] += run.counts[i] } }
+        let (starts, places) = Self.listStarts(counts)
         counts = []
+        // Where each run's part of each mentor's list starts, and of the row-ordered arrays.
+        var runPlaces = [places]
+        var runOffsets = [0]
+        for r in 1..<runs {
+            runPlaces.append(runPlaces[r - 1])
+            for i in 0..<mentorCount { runPlaces[r][i] += marks[r - 1].counts[i] }
+            runOffsets.append(runOffsets[r - 1] + marks[r - 1].total)
+        }
+        let (fills, offsets) = (runPlaces, runOffsets)
+        let total = offsets[runs - 1] + marks[runs - 1].total
         var rowStarts = [Int](repeating: 0, count: menteeCount + 1)
         var mentors = [Int32](repeating: 0, count: total)
         var rows = [Int32](repeating: 0, count: total)
-        var n = 0
-        fill.withUnsafeMutableBufferPointer { fill in
+        rowStarts.withUnsafeMutableBufferPointer { rowStarts in
             mentors.withUnsafeMutableBufferPointer { mentors in
                 rows.withUnsafeMutableBufferPointer { rows in
-                    for j in 0..<menteeCount {
-                        for a in rowStart[j]..<rowStart[j + 1] where isTight[a >> 6] & (1 << UInt64(a & 63)) != 0 {
-                            let i = arcMentor[a]
-                            mentors[n] = i
-                            n += 1
-                            rows[Int(fill[Int(i)])] = Int32(j)
-                            fill[Int(i)] += 1
+                    guard total > 0, let mentors = mentors.baseAddress, let rows = rows.baseAddress,
+                        let rowStarts = rowStarts.baseAddress
+                    else { return }
+                    let shared = (
+                        UnsafeSendableBuffer(rowStarts), UnsafeSendableBuffer(mentors), UnsafeSendableBuffer(rows)
+                    )
+                    DispatchQueue.concurrentPerform(iterations: runs) { r in
+                        let (rowStarts, mentors, rows) = (shared.0.pointer, shared.1.pointer, shared.2.pointer)
+                        let isTight = marks[r].isTight
+                        let first = rowStart[split[r]]
+                        var fill = fills[r]
+                        var n = offsets[r]
+                        for j in split[r]..<split[r + 1] {
+                            for a in rowStart[j]..<rowStart[j + 1] {
+                                let bit = a - first
+                                guard isTight[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                                let i = arcMentor[a]
+                                mentors[n] = i
+                                n += 1
+                                rows[Int(fill[Int(i)])] = Int32(j)
+                                fill[Int(i)] += 1
+                            }
+                            rowStarts[j + 1] = n
                         }
-                        rowStarts[j + 1] = n
                     }
                 }
             }
         }
         (tightRowStart, tightMentor, tightStart, tightRow) = (rowStarts, mentors, starts, rows)
+    }
+
+    /// The first row whose arcs start at `arc` or later (`rowStart.count - 1` when none).
+    private static func firstRow(startingFrom arc: Int, _ rowStart: [Int]) -> Int {
+        var (low, high) = (0, rowStart.count - 1)
+        while low < high {
+            let middle = (low + high) / 2
+            if rowStart[middle] < arc { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// One run of rows' marks in `gatherTightArcs`. Unchecked: each run's arrays are written by
+    /// its own worker only, and read after `concurrentPerform` has returned.
+    private final class GatherRun: @unchecked Sendable {
+        var isTight: [UInt64]
+        var counts: [Int32]
+        var total = 0
+        init(isTight: [UInt64], counts: [Int32]) {
+            self.isTight = isTight
+            self.counts = counts
+        }
     }
 
     /// A new phase for the depth-first searches' marks (0 means "not marked" and is skipped).
