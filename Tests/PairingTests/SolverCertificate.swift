@@ -44,11 +44,11 @@ enum SolverCertificateCheck {
         return tuning
     }()
 
-    /// Column generation whose restricted solves gather their tight arcs on two threads however
-    /// few arcs there are (by default only from `1 << 18` arcs on).
+    /// Column generation whose restricted solves build their columns and gather their tight arcs
+    /// on two threads however few arcs there are (by default only from `1 << 18` arcs on).
     static let gatheredInTwo: PairingSolver.Tuning = {
         var tuning = PairingSolver.Tuning(auction: false)
-        tuning.concurrentGatherFrom = 0
+        tuning.concurrentArcPassesFrom = 0
         return tuning
     }()
 

@@ -23,12 +23,12 @@ struct SolverDeterminismTests {
     }
 
     @Test(
-        "Tight arcs gathered on two threads give the same pairs and prices as on one",
+        "Columns and tight arcs made on two threads give the same pairs and prices as on one",
         arguments: [PairingObjective.coverage, .score], [UInt64(41), 42])
     func gatheredInTwo(objective: PairingObjective, seed: UInt64) throws {
         let p = problem(seed, objective)
         var one = SolverCertificateCheck.gatheredInTwo
-        one.concurrentGatherFrom = .max
+        one.concurrentArcPassesFrom = .max
         let a = try PairingSolver.solveCertified(p, tuning: one)
         let b = try PairingSolver.solveCertified(p, tuning: SolverCertificateCheck.gatheredInTwo)
         #expect(a.solution.pairs == b.solution.pairs)

@@ -101,10 +101,10 @@ package enum PairingSolver {
         /// interleaved, 2.49–2.64 s against 2.87–3.23 s at 256; a real 100k-row survey's pairing
         /// 3.55–3.74 s against 3.87–4.11 s; the same at 1,000,000 rows.
         package var singleSearchBelow: Int = 0
-        /// From this many explicit arcs on, the restricted solves gather their tight arcs on two
-        /// threads (the same lists as one thread makes). At 1,000,000 rows (2.8 million arcs)
-        /// see `BENCHMARKS.md`, fifteenth round.
-        package var concurrentGatherFrom: Int = 1 << 18
+        /// From this many explicit arcs on, the restricted solves build their columns and gather
+        /// their tight arcs on two threads (the same lists as one thread makes). See
+        /// `BENCHMARKS.md`, fifteenth round.
+        package var concurrentArcPassesFrom: Int = 1 << 18
         /// Seed and price with the profile transform (`SolverProfileTransform`) where it fits,
         /// instead of the direct pricing (`SolverGroupPricing`). Off by default: both are exact,
         /// and the transform is far cheaper per round, but its arcs (best mentors by index among
@@ -299,7 +299,7 @@ package enum PairingSolver {
         }
         var restricted = SolverRestrictedAssignment<Score>(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
-            singleSearchBelow: tuning.singleSearchBelow, concurrentGatherFrom: tuning.concurrentGatherFrom)
+            singleSearchBelow: tuning.singleSearchBelow, concurrentArcPassesFrom: tuning.concurrentArcPassesFrom)
         let cold = tuning.coldRestrictedSolves
         if let hint, tuning.startFromEstimatedPrices, !cold { restricted.startPrices(hint) }
         var rounds = 0

@@ -130,15 +130,16 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
 
     /// With at most this many free rows left, rows are settled one search each.
     let singleSearchBelow: Int
-    /// From this many arcs on, `gatherTightArcs` runs on two threads.
-    let concurrentGatherFrom: Int
+    /// From this many arcs on, the passes over all arcs (`buildColumns`, `gatherTightArcs`) run
+    /// on two threads.
+    let concurrentArcPassesFrom: Int
 
     init(
         capacity: [Int32], menteeCount: Int, bonus: Int64, singleSearchBelow: Int = 0,
-        concurrentGatherFrom: Int = 1 << 18
+        concurrentArcPassesFrom: Int = 1 << 18
     ) {
         self.singleSearchBelow = singleSearchBelow
-        self.concurrentGatherFrom = concurrentGatherFrom
+        self.concurrentArcPassesFrom = concurrentArcPassesFrom
         self.bonus = bonus
         let mentorCount = capacity.count
         self.mentorCount = mentorCount
@@ -292,42 +293,78 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     @inline(__always)
     private func columnProfit(_ c: Int) -> Int64 { bonus &+ Int64(columnScore[c]) }
 
-    /// From each mentor's count of arcs: where each mentor's list starts (one more entry, the
-    /// total), and each list's first free place in 32 bits (see `buildColumns`).
-    private static func listStarts(_ counts: [Int32]) -> (starts: [Int], places: [Int32]) {
-        var starts = [Int](repeating: 0, count: counts.count + 1)
-        var places = [Int32](repeating: 0, count: counts.count)
-        for i in 0..<counts.count {
-            places[i] = Int32(starts[i])
-            starts[i + 1] = starts[i] + Int(counts[i])
+    /// Rows in runs of consecutive rows with about equal numbers of arcs, for the passes over all
+    /// arcs that run on two threads: run `r` is rows `split[r]..<split[r + 1]`. One run below
+    /// `concurrentArcPassesFrom` arcs.
+    private func rowRuns() -> [Int] {
+        let arcs = arcMentor.count
+        guard arcs >= concurrentArcPassesFrom else { return [0, menteeCount] }
+        // The second run starts at the first row whose arcs start in the second half.
+        var (low, high) = (0, menteeCount)
+        while low < high {
+            let middle = (low + high) / 2
+            if rowStart[middle] < arcs / 2 { low = middle + 1 } else { high = middle }
+        }
+        return [0, low, menteeCount]
+    }
+
+    /// From each run's count of arcs per mentor (`rowRuns`): where each mentor's list starts (one
+    /// more entry, the total), and where each run's part of it starts, in 32 bits. The runs'
+    /// parts follow each other in run order, so each list is in row order, as one thread makes it.
+    private static func listStarts(runs counts: [[Int32]]) -> (starts: [Int], places: [[Int32]]) {
+        let mentorCount = counts[0].count
+        var starts = [Int](repeating: 0, count: mentorCount + 1)
+        var places = [[Int32]](repeating: [Int32](repeating: 0, count: mentorCount), count: counts.count)
+        for i in 0..<mentorCount {
+            var at = starts[i]
+            for r in counts.indices {
+                places[r][i] = Int32(at)
+                at += Int(counts[r][i])
+            }
+            starts[i + 1] = at
         }
         return (starts, places)
     }
 
+    /// The columns: each mentor's arcs, rows in order, with their scores (`columnStart`), made
+    /// from the rows on as many threads as `rowRuns` has runs.
     private mutating func buildColumns() {
         // The old columns go first: at scale they are as large as the new ones.
         columnRow = []
         columnScore = []
-        // Counts and places per mentor in 32 bits (read and written at random: half the width
-        // keeps more of them in cache), on raw buffers.
-        var counts = [Int32](repeating: 0, count: mentorCount)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for mentor in arcMentor { counts[Int(mentor)] += 1 }
+        let (rowStart, arcMentor, arcScore, mentorCount) = (
+            self.rowStart, self.arcMentor, self.arcScore, self.mentorCount
+        )
+        let split = rowRuns()
+        let runs = split.count - 1
+        // Each run's count per mentor, in 32 bits (read and written at random: half the width
+        // keeps more of them in cache).
+        let counts = concurrentMap(count: runs, parts: runs) { r in
+            var counts = [Int32](repeating: 0, count: mentorCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for a in rowStart[split[r]]..<rowStart[split[r + 1]] { counts[Int(arcMentor[a])] += 1 }
+            }
+            return counts
         }
-        var (start, fill) = Self.listStarts(counts)
-        counts = []
+        let (start, places) = Self.listStarts(runs: counts)
         var rows = [Int32](repeating: 0, count: arcMentor.count)
         var scores = [Score](repeating: 0, count: arcMentor.count)
-        fill.withUnsafeMutableBufferPointer { fill in
-            rows.withUnsafeMutableBufferPointer { rows in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for j in 0..<menteeCount {
-                        for a in rowStart[j]..<rowStart[j + 1] {
-                            let i = Int(arcMentor[a])
-                            let place = Int(fill[i])
-                            rows[place] = Int32(j)
-                            scores[place] = arcScore[a]
-                            fill[i] += 1
+        rows.withUnsafeMutableBufferPointer { rows in
+            scores.withUnsafeMutableBufferPointer { scores in
+                guard let rows = rows.baseAddress, let scores = scores.baseAddress else { return }
+                let shared = (UnsafeSendableBuffer(rows), UnsafeSendableBuffer(scores))
+                DispatchQueue.concurrentPerform(iterations: runs) { r in
+                    let (rows, scores) = (shared.0.pointer, shared.1.pointer)
+                    var fill = places[r]
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for j in split[r]..<split[r + 1] {
+                            for a in rowStart[j]..<rowStart[j + 1] {
+                                let i = Int(arcMentor[a])
+                                let place = Int(fill[i])
+                                rows[place] = Int32(j)
+                                scores[place] = arcScore[a]
+                                fill[i] += 1
+                            }
                         }
                     }
                 }
@@ -604,27 +641,18 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], [])
         let (rowStart, arcMentor, arcScore) = (self.rowStart, self.arcMentor, self.arcScore)
         let (mentorPrice, menteeValue, bonus) = (self.mentorPrice, self.menteeValue, self.bonus)
-        let (menteeCount, mentorCount) = (self.menteeCount, self.mentorCount)
-        let runs = arcMentor.count < concurrentGatherFrom ? 1 : 2
-        // Run `r` takes rows `split[r]..<split[r + 1]`; the second starts at the first row whose
-        // arcs start in the second half.
-        let split =
-            runs == 1
-            ? [0, menteeCount] : [0, Self.firstRow(startingFrom: arcMentor.count / 2, rowStart), menteeCount]
+        let split = rowRuns()
+        let runs = split.count - 1
         // Per run: a bit per arc of its rows (from the run's first arc), its count per mentor (in
         // 32 bits: read and written at random, half the width keeps more of them in cache), and
         // its total.
-        let marks = (0..<runs).map { r in
-            GatherRun(
-                isTight: [UInt64](repeating: 0, count: (rowStart[split[r + 1]] - rowStart[split[r]] + 63) / 64),
-                counts: [Int32](repeating: 0, count: mentorCount))
-        }
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
-            let run = marks[r]
+        let marks = concurrentMap(count: runs, parts: runs) { r in
             let first = rowStart[split[r]]
+            var isTight = [UInt64](repeating: 0, count: (rowStart[split[r + 1]] - first + 63) / 64)
+            var counts = [Int32](repeating: 0, count: mentorPrice.count)
             var total = 0
-            run.isTight.withUnsafeMutableBufferPointer { isTight in
-                run.counts.withUnsafeMutableBufferPointer { counts in
+            isTight.withUnsafeMutableBufferPointer { isTight in
+                counts.withUnsafeMutableBufferPointer { counts in
                     for j in split[r]..<split[r + 1] {
                         let vj = menteeValue[j]
                         for a in rowStart[j]..<rowStart[j + 1] {
@@ -639,30 +667,21 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                     }
                 }
             }
-            run.total = total
+            return (isTight: isTight, counts: counts, total: total)
         }
-        var counts = marks[0].counts
-        for run in marks.dropFirst() { for i in 0..<mentorCount { counts[i] += run.counts[i] } }
-        let (starts, places) = Self.listStarts(counts)
-        counts = []
-        // Where each run's part of each mentor's list starts, and of the row-ordered arrays.
-        var runPlaces = [places]
+        let (starts, places) = Self.listStarts(runs: marks.map(\.counts))
+        // Where each run's tight arcs start in the row-ordered arrays.
         var runOffsets = [0]
-        for r in 1..<runs {
-            runPlaces.append(runPlaces[r - 1])
-            for i in 0..<mentorCount { runPlaces[r][i] += marks[r - 1].counts[i] }
-            runOffsets.append(runOffsets[r - 1] + marks[r - 1].total)
-        }
-        let (fills, offsets) = (runPlaces, runOffsets)
-        let total = offsets[runs - 1] + marks[runs - 1].total
+        for mark in marks { runOffsets.append(runOffsets[runOffsets.count - 1] + mark.total) }
+        let (offsets, total) = (runOffsets, runOffsets[runs])
         var rowStarts = [Int](repeating: 0, count: menteeCount + 1)
         var mentors = [Int32](repeating: 0, count: total)
         var rows = [Int32](repeating: 0, count: total)
         rowStarts.withUnsafeMutableBufferPointer { rowStarts in
             mentors.withUnsafeMutableBufferPointer { mentors in
                 rows.withUnsafeMutableBufferPointer { rows in
-                    guard total > 0, let mentors = mentors.baseAddress, let rows = rows.baseAddress,
-                        let rowStarts = rowStarts.baseAddress
+                    guard let rowStarts = rowStarts.baseAddress, let mentors = mentors.baseAddress,
+                        let rows = rows.baseAddress
                     else { return }
                     let shared = (
                         UnsafeSendableBuffer(rowStarts), UnsafeSendableBuffer(mentors), UnsafeSendableBuffer(rows)
@@ -671,47 +690,27 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                         let (rowStarts, mentors, rows) = (shared.0.pointer, shared.1.pointer, shared.2.pointer)
                         let isTight = marks[r].isTight
                         let first = rowStart[split[r]]
-                        var fill = fills[r]
+                        var fill = places[r]
                         var n = offsets[r]
-                        for j in split[r]..<split[r + 1] {
-                            for a in rowStart[j]..<rowStart[j + 1] {
-                                let bit = a - first
-                                guard isTight[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                                let i = arcMentor[a]
-                                mentors[n] = i
-                                n += 1
-                                rows[Int(fill[Int(i)])] = Int32(j)
-                                fill[Int(i)] += 1
+                        fill.withUnsafeMutableBufferPointer { fill in
+                            for j in split[r]..<split[r + 1] {
+                                for a in rowStart[j]..<rowStart[j + 1] {
+                                    let bit = a - first
+                                    guard isTight[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                                    let i = arcMentor[a]
+                                    mentors[n] = i
+                                    n += 1
+                                    rows[Int(fill[Int(i)])] = Int32(j)
+                                    fill[Int(i)] += 1
+                                }
+                                rowStarts[j + 1] = n
                             }
-                            rowStarts[j + 1] = n
                         }
                     }
                 }
             }
         }
         (tightRowStart, tightMentor, tightStart, tightRow) = (rowStarts, mentors, starts, rows)
-    }
-
-    /// The first row whose arcs start at `arc` or later (`rowStart.count - 1` when none).
-    private static func firstRow(startingFrom arc: Int, _ rowStart: [Int]) -> Int {
-        var (low, high) = (0, rowStart.count - 1)
-        while low < high {
-            let middle = (low + high) / 2
-            if rowStart[middle] < arc { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// One run of rows' marks in `gatherTightArcs`. Unchecked: each run's arrays are written by
-    /// its own worker only, and read after `concurrentPerform` has returned.
-    private final class GatherRun: @unchecked Sendable {
-        var isTight: [UInt64]
-        var counts: [Int32]
-        var total = 0
-        init(isTight: [UInt64], counts: [Int32]) {
-            self.isTight = isTight
-            self.counts = counts
-        }
     }
 
     /// A new phase for the depth-first searches' marks (0 means "not marked" and is skipped).
