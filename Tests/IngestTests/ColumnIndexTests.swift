@@ -49,8 +49,36 @@ struct ColumnIndexTests {
         }
     }
 
-    @Test("a column's texts visited in order over any range, across its segments, empty entries too")
-    func forEachText() {
+    @Test(
+        "looked up a run at a time, each value finds what find finds, only the values asked for",
+        arguments: [0, 1, 17, 5_000])
+    func findEach(count: Int) {
+        let column = Self.column(count: count)
+        var values = Self.segmented()
+        for n in 0..<count where n % 3 == 0 { values.append(column.string(n)) }
+        values.append(contentsOf: Self.column(count: count / 2))
+        for key in [ColumnIndex.Key.canonical, .lowercased] {
+            let (index, _) = ColumnIndex.build(column, key: key)
+            for run in [0..<values.count, values.count / 3..<values.count / 2] {
+                var found: [Int: Int?] = [:]
+                index.findEach(values, in: run, where: { $0 % 4 != 1 }, in: column) { value, entry in
+                    #expect(found[value] == nil, "each value once")
+                    found[value] = entry
+                }
+                #expect(found.keys.sorted() == run.filter { $0 % 4 != 1 })
+                for (value, entry) in found {
+                    let expected = values.withText(value) { text in
+                        index.withKey(text) { index.find(keyed: $0, in: column) }
+                    }
+                    #expect(entry == expected, "\(values.string(value)) with key \(key)")
+                }
+            }
+        }
+    }
+
+    /// A column of three segments with an empty one between them, empty entries and non-ASCII
+    /// texts.
+    static func segmented() -> TextColumn {
         var column = TextColumn()
         for text in ["Ana", "", "Zoë"] { column.append(text) }
         var second = TextColumn()
@@ -59,6 +87,22 @@ struct ColumnIndexTests {
         column.append(contentsOf: TextColumn())  // an empty segment between two
         column.append(contentsOf: second)
         column.append("last")
+        return column
+    }
+
+    @Test("a column's reader gives every entry's bytes, across its segments, empty entries too")
+    func reader() {
+        let column = Self.segmented()
+        let texts = column.withReader { reader in
+            (0..<column.count).map { String(decoding: reader.text($0), as: UTF8.self) }
+        }
+        #expect(texts == ["Ana", "", "Zoë", "", "émile", "x", "y", "", "émile", "x", "y", "last"])
+        #expect(TextColumn().withReader { _ in 7 } == 7)
+    }
+
+    @Test("a column's texts visited in order over any range, across its segments, empty entries too")
+    func forEachText() {
+        let column = Self.segmented()
         let all = (0..<column.count).map { column.string($0) }
         for lower in 0...column.count {
             for upper in lower...column.count {

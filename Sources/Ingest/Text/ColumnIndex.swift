@@ -171,17 +171,47 @@ package struct ColumnIndex: Sendable {
     package func find(keyed: UnsafeRawBufferPointer, in column: TextColumn) -> Int? {
         let hash = FieldText.hash(keyed)
         let (start, partMask) = secondPart > 0 && hash >> 63 == 1 ? (secondPart, secondMask) : (0, mask)
-        return slots.withUnsafeBufferPointer {
-            find(
-                keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: $0[start...]), mask: partMask, in: column
+        return slots.withUnsafeBufferPointer { slots in
+            column.withReader { texts in
+                find(
+                    keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: slots[start...]), mask: partMask,
+                    in: texts)
+            }
+        }
+    }
+
+    /// `find` for each entry of `values` in `run` that `wanted` accepts, in order: `found` gets
+    /// the value's entry and the entry of `column` whose text equals it (as `find` compares), or
+    /// nil. The texts of `column` are read through one `TextColumn.Reader` for the whole run, so
+    /// several threads can look up in the same column at once without contending.
+    package func findEach(
+        _ values: TextColumn, in run: Range<Int>, where wanted: (Int) -> Bool, in column: TextColumn,
+        _ found: (_ value: Int, _ entry: Int?) -> Void
+    ) {
+        slots.withUnsafeBufferPointer { slots in
+            let parts = (
+                first: UnsafeBufferPointer(rebasing: slots[0...]),
+                second: UnsafeBufferPointer(rebasing: slots[secondPart...])
             )
+            column.withReader { texts in
+                values.forEachText(in: run) { value, text in
+                    guard wanted(value) else { return }
+                    let entry = withKey(text) { keyed in
+                        let hash = FieldText.hash(keyed)
+                        return secondPart > 0 && hash >> 63 == 1
+                            ? find(keyed: keyed, hash: hash, slots: parts.second, mask: secondMask, in: texts)
+                            : find(keyed: keyed, hash: hash, slots: parts.first, mask: mask, in: texts)
+                    }
+                    found(value, entry)
+                }
+            }
         }
     }
 
     @inline(__always)
     private func find(
         keyed: UnsafeRawBufferPointer, hash: UInt64, slots: UnsafeBufferPointer<UInt64>, mask: Int,
-        in column: TextColumn
+        in texts: TextColumn.Reader
     ) -> Int? {
         let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -189,7 +219,7 @@ package struct ColumnIndex: Sendable {
             let content = slots[slot]
             if content == 0 { return nil }
             let entry = Int(content & 0xFFFF_FFFF) - 1
-            if content >> 32 == tag, column.withText(entry, { Self.withKey(key, $0) { FieldText.same($0, keyed) } }) {
+            if content >> 32 == tag, Self.withKey(key, texts.text(entry), { FieldText.same($0, keyed) }) {
                 return entry
             }
             slot = (slot + 1) & mask

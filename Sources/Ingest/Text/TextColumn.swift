@@ -133,6 +133,65 @@ package struct TextColumn: Sendable {
         }
     }
 
+    /// Calls `body` with a reader of the column's entries (`TextColumn.Reader`), valid inside
+    /// `body` only: for many look-ups at random, on several threads at once.
+    package func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+        let places = UnsafeMutableBufferPointer<Reader.Segment>.allocate(capacity: segments.count)
+        defer { places.deallocate() }
+        return starts.withUnsafeBufferPointer { starts in
+            // Each segment's buffers are held open by a closure of its own, one inside the other.
+            func open(_ k: Int) -> Result {
+                guard k < segments.count else {
+                    return body(Reader(starts: starts, segments: UnsafeBufferPointer(places)))
+                }
+                let segment = segments[k]
+                return segment.bytes.withUnsafeBytes { bytes in
+                    segment.ends.withUnsafeBufferPointer { ends in
+                        (segment.wideEnds ?? []).withUnsafeBufferPointer { wideEnds in
+                            places.initializeElement(
+                                at: k,
+                                to: Reader.Segment(
+                                    bytes: bytes, ends: ends, wideEnds: segment.wideEnds == nil ? nil : wideEnds))
+                            return open(k + 1)
+                        }
+                    }
+                }
+            }
+            return open(0)
+        }
+    }
+
+    /// The entries of a column through its buffers' addresses (see `withReader`). A look-up takes
+    /// no reference to the column's buffers, as `withText` does for each entry: threads that look
+    /// up entries of the same column at once would contend for those references' counts.
+    package struct Reader {
+        fileprivate struct Segment {
+            let bytes: UnsafeRawBufferPointer
+            let ends: UnsafeBufferPointer<UInt32>
+            let wideEnds: UnsafeBufferPointer<Int>?
+
+            @inline(__always)
+            func end(_ index: Int) -> Int {
+                if let wideEnds { return wideEnds[index] }
+                return Int(ends[index])
+            }
+        }
+
+        fileprivate let starts: UnsafeBufferPointer<Int>
+        fileprivate let segments: UnsafeBufferPointer<Segment>
+
+        /// The bytes of entry `index`.
+        @inline(__always)
+        package func text(_ index: Int) -> UnsafeRawBufferPointer {
+            var k = segments.count - 1
+            while starts[k] > index { k -= 1 }
+            let segment = segments[k]
+            let entry = index - starts[k]
+            let start = entry == 0 ? 0 : segment.end(entry - 1)
+            return UnsafeRawBufferPointer(rebasing: segment.bytes[start..<segment.end(entry)])
+        }
+    }
+
     /// Entry `index` as a `String`.
     package func string(_ index: Int) -> String {
         withText(index) { FieldText.string($0) }

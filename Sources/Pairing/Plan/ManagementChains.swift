@@ -34,13 +34,13 @@ package struct ManagementChains: Sendable {
         let unresolved: Int32 = -2
         let idIndex = index
         let nodeOf = nodes
-        var managerOf = Self.resolve(valueOf, nodes: nodeOf, managers: managers) { value in
-            idIndex.withKey(value) { idIndex.find(keyed: $0, in: ids) }.map { Int32($0) } ?? unresolved
+        var managerOf = Self.resolve(valueOf, nodes: nodeOf, managers: managers, index: idIndex, in: ids) {
+            $0.map { Int32($0) } ?? unresolved
         }
         if managerOf.contains(unresolved) {
             let emails = Self.emailIndex(pool)
-            let byEmail = Self.resolve(valueOf, nodes: nodeOf, managers: managers) { value in
-                emails.withKey(value) { emails.find(keyed: $0, in: pool.emails) }.map { nodeOf[$0] } ?? -1
+            let byEmail = Self.resolve(valueOf, nodes: nodeOf, managers: managers, index: emails, in: pool.emails) {
+                $0.map { nodeOf[$0] } ?? -1
             }
             for node in 0..<count where managerOf[node] == unresolved { managerOf[node] = byEmail[node] }
         }
@@ -52,27 +52,28 @@ package struct ManagementChains: Sendable {
         cycles = findCycles(pool: pool)
     }
 
-    /// `lookUp` of the manager value of every node that has one (`valueOf`: the respondent whose
-    /// value holds), -1 for the others. The workers take a run of respondents each and read their
-    /// values in order; a node's result is written by the respondent whose value holds, so by one
-    /// worker only.
+    /// For the manager value of every node that has one (`valueOf`: the respondent whose value
+    /// holds), `result` of the entry of `column` that `index` finds for it; -1 for the other
+    /// nodes. The workers take a run of respondents each and look their values up in order
+    /// (`ColumnIndex.findEach`); a node's result is written by the respondent whose value holds,
+    /// so by one worker only.
     private static func resolve(
-        _ valueOf: [Int32], nodes: [Int32], managers: TextColumn, _ lookUp: @Sendable (UnsafeRawBufferPointer) -> Int32
+        _ valueOf: [Int32], nodes: [Int32], managers: TextColumn, index: ColumnIndex, in column: TextColumn,
+        _ result: @Sendable (Int?) -> Int32
     ) -> [Int32] {
         let count = valueOf.count
-        var result = [Int32](repeating: -1, count: count)
-        result.withUnsafeMutableBufferPointer { buffer in
+        var results = [Int32](repeating: -1, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return }
             let shared = UnsafeSendableBuffer(start)
             concurrentRuns(count: count) { run in
-                managers.forEachText(in: run) { respondent, value in
-                    let node = Int(nodes[respondent])
-                    guard valueOf[node] == Int32(respondent) else { return }
-                    shared.pointer[node] = lookUp(value)
+                index.findEach(managers, in: run, where: { valueOf[Int(nodes[$0])] == Int32($0) }, in: column) {
+                    respondent, entry in
+                    shared.pointer[Int(nodes[respondent])] = result(entry)
                 }
             }
         }
-        return result
+        return results
     }
 
     /// Lower-cased canonical email → the last respondent with it.
