@@ -29,8 +29,8 @@ struct JSONValueTests {
     @Test(
         "a long array made on two threads, a block each at a time, has the same bytes",
         arguments: [
-            JSONValue.concurrentFrom - 1, JSONValue.concurrentFrom, JSONValue.concurrentFrom + 1,
-            3 * JSONValue.concurrentBlock, 3 * JSONValue.concurrentBlock + 1, 5_000,
+            JSONElements.concurrentFrom - 1, JSONElements.concurrentFrom, JSONElements.concurrentFrom + 1,
+            3 * JSONElements.concurrentBlock, 3 * JSONElements.concurrentBlock + 1, 5_000,
         ])
     func concurrentBlocks(count: Int) {
         let people = Array(Self.people.prefix(count))
@@ -51,6 +51,33 @@ struct JSONValueTests {
         var bytes: [UInt8] = []
         made.write { bytes.append(contentsOf: $0) }
         #expect(String(decoding: bytes, as: UTF8.self) == held.serialized())
+    }
+
+    @Test("empty objects and arrays as {} and [], at any depth; the lines after them as before")
+    func empties() {
+        let value = JSONValue.object([
+            ("a", .object([])), ("b", .array([])), ("c", .array([.object([]), .array([.null]), .array([])])),
+            ("d", .elements(JSONElements(count: 0) { _ in .null })), ("e", .bool(false)),
+        ])
+        let expected = """
+            {
+              "a": {},
+              "b": [],
+              "c": [
+                {},
+                [
+                  null
+                ],
+                []
+              ],
+              "d": [],
+              "e": false
+            }
+
+            """
+        #expect(value.serialized() == expected)
+        #expect(JSONValue.object([]).serialized() == "{}\n")
+        #expect(JSONValue.string("top").serialized() == "\"top\"\n")
     }
 
     @Test("written in chunks, the bytes are the whole text, and the chunks stay bounded")
