@@ -20,8 +20,8 @@ struct JSONValueTests {
         let people = Self.people
         let held = JSONValue.object([("pairs", .array(people)), ("none", .array([]))])
         let made = JSONValue.object([
-            ("pairs", .elements(JSONElements(count: people.count) { people[$0] })),
-            ("none", .elements(JSONElements(count: 0) { _ in .null })),
+            ("pairs", .elements(JSONElements(count: people.count) { people[$0].write(to: &$1) })),
+            ("none", .elements(JSONElements(count: 0) { _, writer in writer.null() })),
         ])
         #expect(made.serialized() == held.serialized())
     }
@@ -39,12 +39,13 @@ struct JSONValueTests {
             ("pairs", .array(people)), ("nested", .array([.array(people), .integer(count)])),
         ])
         let made = JSONValue.object([
-            ("pairs", .elements(JSONElements(count: people.count) { people[$0] })),
+            ("pairs", .elements(JSONElements(count: people.count) { people[$0].write(to: &$1) })),
             (
                 "nested",
                 .elements(
-                    JSONElements(count: 2) { index in
-                        index == 0 ? .elements(JSONElements(count: people.count) { people[$0] }) : .integer(count)
+                    JSONElements(count: 2) { index, writer in
+                        let nested = JSONElements(count: people.count) { people[$0].write(to: &$1) }
+                        (index == 0 ? JSONValue.elements(nested) : .integer(count)).write(to: &writer)
                     })
             ),
         ])
@@ -57,7 +58,7 @@ struct JSONValueTests {
     func empties() {
         let value = JSONValue.object([
             ("a", .object([])), ("b", .array([])), ("c", .array([.object([]), .array([.null]), .array([])])),
-            ("d", .elements(JSONElements(count: 0) { _ in .null })), ("e", .bool(false)),
+            ("d", .elements(JSONElements(count: 0) { _, writer in writer.null() })), ("e", .bool(false)),
         ])
         let expected = """
             {

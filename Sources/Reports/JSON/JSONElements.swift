@@ -1,15 +1,16 @@
 import Dispatch
 
-/// The elements of a `JSONValue.elements` array: how many, and how to make each, made one at a
-/// time while the array is written, so that a long list (a large run's pairs) is never held as
-/// values all at once.
+/// The elements of a `JSONValue.elements` array: how many, and how to write each. They are written
+/// straight to bytes while the array is written, so that a long list (a large run's pairs) is
+/// never made as values.
 package struct JSONElements: Sendable {
     package let count: Int
-    package let element: @Sendable (Int) -> JSONValue
+    /// Writes element `index` as one value, where the writer stands (its line already started).
+    package let write: @Sendable (_ index: Int, _ writer: inout JSONWriter) -> Void
 
-    package init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
+    package init(count: Int, write: @escaping @Sendable (_ index: Int, _ writer: inout JSONWriter) -> Void) {
         self.count = count
-        self.element = element
+        self.write = write
     }
 
     /// Elements per worker and block when written concurrently: about a megabyte of a large run's
@@ -30,7 +31,7 @@ extension JSONWriter {
         } else {
             for index in 0..<elements.count {
                 element()
-                elements.element(index).write(to: &self)
+                elements.write(index, &self)
             }
         }
         endArray()
@@ -50,7 +51,7 @@ extension JSONWriter {
                     var block = JSONWriter.collecting(depth: depth, isFirst: range.lowerBound == 0)
                     for index in range {
                         block.element()
-                        elements.element(index).write(to: &block)
+                        elements.write(index, &block)
                     }
                     (slots.pointer + half).initialize(to: block.collected)
                 }

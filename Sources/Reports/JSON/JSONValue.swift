@@ -8,8 +8,7 @@ package enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// An array whose elements are made one at a time while it is written, so that a long list
-    /// (a large run's pairs) is never held as values all at once.
+    /// An array whose elements are written one at a time, straight to bytes (see `JSONElements`).
     case elements(JSONElements)
 
     package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -21,8 +20,7 @@ package enum JSONValue: Sendable, Hashable {
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.0 == $1.0 && $0.1 == $1.1 }
-        case (.elements(let a), .elements(let b)):
-            a.count == b.count && (0..<a.count).allSatisfy { a.element($0) == b.element($0) }
+        case (.elements, .elements): lhs.serialized() == rhs.serialized()
         default: false
         }
     }

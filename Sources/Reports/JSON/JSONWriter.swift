@@ -1,6 +1,7 @@
 /// JSON text written straight to bytes, pretty-printed as `summary.json` is: two-space
 /// indentation, one member or element a line, `{}` and `[]` when empty. `JSONValue` writes itself
-/// with it.
+/// with it, and a long array (a large run's pairs) writes its elements with it directly, without
+/// making values first; both give the same bytes for the same document.
 ///
 /// The caller says where each member or element starts (`key`, `element`), then writes its value:
 /// a scalar, or an object or array begun and ended around its own members or elements.

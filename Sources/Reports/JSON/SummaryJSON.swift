@@ -12,7 +12,7 @@ package enum SummaryJSON {
     }
 
     /// The document, handed to `emit` a chunk of bytes at a time: the pairs of a large run are
-    /// made and written one by one, never all held at once.
+    /// written one by one, never all held at once.
     package static func write(_ context: ReportContext, to emit: (UnsafeRawBufferPointer) -> Void) {
         document(context).write(emit)
     }
@@ -180,23 +180,89 @@ package enum SummaryJSON {
         ])
     }
 
-    static func person(_ context: ReportContext, _ person: PersonSummary) -> JSONValue {
-        .object([
-            ("id", .string(person.id)),
-            ("name", .optional(person.name)),
-            ("email", .optional(person.email)),
-            ("band", .string(context.bandName(person.band))),
-            ("department", .optional(person.department)),
-            ("location", .optional(person.location)),
-        ])
+    // The elements of `plan.pairs` and `plan.unpaired`, written straight to bytes (see `plan`);
+    // `SummaryJSONPairsTests` checks them against the same elements built as values.
+
+    static func person(_ context: ReportContext, _ person: PersonSummary, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(person.id)
+        writer.key("name")
+        writer.string(person.name)
+        writer.key("email")
+        writer.string(person.email)
+        writer.key("band")
+        writer.string(context.bandName(person.band))
+        writer.key("department")
+        writer.string(person.department)
+        writer.key("location")
+        writer.string(person.location)
+        writer.endObject()
     }
 
-    static func teachable(_ context: ReportContext, _ tool: TeachableTool) -> JSONValue {
-        .object([
-            ("tool", .string(context.toolName(tool.tool))),
-            ("mentor_score", .integer(tool.mentorScore)),
-            ("mentee_score", .integer(tool.menteeScore)),
-        ])
+    static func teachable(_ context: ReportContext, _ tool: TeachableTool, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("tool")
+        writer.string(context.toolName(tool.tool))
+        writer.key("mentor_score")
+        writer.integer(tool.mentorScore)
+        writer.key("mentee_score")
+        writer.integer(tool.menteeScore)
+        writer.endObject()
+    }
+
+    static func pair(_ context: ReportContext, _ pair: MentoringPair, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("mentor")
+        person(context, pair.mentor, to: &writer)
+        writer.key("mentee")
+        person(context, pair.mentee, to: &writer)
+        writer.key("tools")
+        writer.beginArray()
+        for tool in pair.tools {
+            writer.element()
+            teachable(context, tool, to: &writer)
+        }
+        writer.endArray()
+        writer.key("score")
+        writer.number(pair.score)
+        writer.key("mutual")
+        writer.bool(pair.isMutual)
+        writer.key("teaches_back")
+        writer.beginArray()
+        for tool in pair.teachesBack {
+            writer.element()
+            teachable(context, tool, to: &writer)
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    static func unpaired(_ context: ReportContext, _ mentee: UnpairedMentee, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("mentee")
+        person(context, mentee.person, to: &writer)
+        writer.key("low_tools")
+        writer.beginArray()
+        for tool in mentee.lowTools {
+            writer.element()
+            writer.string(context.toolName(tool))
+        }
+        writer.endArray()
+        writer.key("reason")
+        writer.string(mentee.reason.code)
+        writer.key("excluded_by")
+        if case .everyCandidateExcluded(let rules) = mentee.reason {
+            writer.beginArray()
+            for rule in rules {
+                writer.element()
+                writer.string(rule.rawValue)
+            }
+            writer.endArray()
+        } else {
+            writer.null()
+        }
+        writer.endObject()
     }
 
     static func plan(_ context: ReportContext, _ plan: MentoringPlan) -> JSONValue {
@@ -208,37 +274,15 @@ package enum SummaryJSON {
             ("mentee_candidates", .integer(plan.menteeCandidates)),
             ("pairs_count", .integer(plan.pairs.count)),
             ("total_score", .number(plan.totalScore)),
+            // Most of a large run's summary.json: each pair and unpaired mentee written straight
+            // to bytes, not made as a value first.
             (
                 "pairs",
-                .elements(
-                    JSONElements(count: plan.pairs.count) { index in
-                        let pair = plan.pairs[index]
-                        return .object([
-                            ("mentor", person(context, pair.mentor)),
-                            ("mentee", person(context, pair.mentee)),
-                            ("tools", .array(pair.tools.map { teachable(context, $0) })),
-                            ("score", .number(pair.score)),
-                            ("mutual", .bool(pair.isMutual)),
-                            ("teaches_back", .array(pair.teachesBack.map { teachable(context, $0) })),
-                        ])
-                    })
+                .elements(JSONElements(count: plan.pairs.count) { pair(context, plan.pairs[$0], to: &$1) })
             ),
             (
                 "unpaired",
-                .elements(
-                    JSONElements(count: plan.unpaired.count) { index in
-                        let mentee = plan.unpaired[index]
-                        var rules: JSONValue = .null
-                        if case .everyCandidateExcluded(let list) = mentee.reason {
-                            rules = .array(list.map { .string($0.rawValue) })
-                        }
-                        return .object([
-                            ("mentee", person(context, mentee.person)),
-                            ("low_tools", .array(mentee.lowTools.map { .string(context.toolName($0)) })),
-                            ("reason", .string(mentee.reason.code)),
-                            ("excluded_by", rules),
-                        ])
-                    })
+                .elements(JSONElements(count: plan.unpaired.count) { unpaired(context, plan.unpaired[$0], to: &$1) })
             ),
             (
                 "coverage",
