@@ -185,21 +185,24 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// can reach anyone through them, and no report shows them.
     private mutating func keepCandidateEmailsOnly() {
         var isCandidate = [Bool](repeating: false, count: respondentCount)
-        var bytes = 0
-        forEachCandidate { _, candidate in
-            isCandidate[Int(candidate.respondent)] = true
-            bytes += emails.withText(Int(candidate.respondent)) { $0.count }
-        }
-        var kept = TextColumn()
-        kept.reserveCapacity(entries: respondentCount, bytes: bytes)
-        for respondent in 0..<respondentCount {
-            if isCandidate[respondent] {
-                emails.withText(respondent) { kept.append($0) }
-            } else {
-                kept.appendEmpty()
+        let count = respondentCount
+        emails = emails.withReader { emails in
+            var bytes = 0
+            forEachCandidate { _, candidate in
+                isCandidate[Int(candidate.respondent)] = true
+                bytes += emails.text(Int(candidate.respondent)).count
             }
+            var kept = TextColumn()
+            kept.reserveCapacity(entries: count, bytes: bytes)
+            for respondent in 0..<count {
+                if isCandidate[respondent] {
+                    kept.append(emails.text(respondent))
+                } else {
+                    kept.appendEmpty()
+                }
+            }
+            return kept
         }
-        emails = kept
     }
 
     /// Keeps only the candidates `keep` accepts (for instance those in the bands that pairing
@@ -240,19 +243,23 @@ package struct CandidatePool: Sendable, RespondentConsumer {
     /// (`withID(ofRespondent:)` and its kind) are then no longer allowed.
     package mutating func keepCandidateTextsOnly() {
         guard !textsByCandidate else { return }
-        var idBytes = 0
-        var emailBytes = 0
-        forEachCandidate { _, candidate in
-            idBytes += ids.withText(Int(candidate.respondent)) { $0.count }
-            emailBytes += emails.withText(Int(candidate.respondent)) { $0.count }
-        }
         var candidateIDs = TextColumn()
         var candidateEmails = TextColumn()
-        candidateIDs.reserveCapacity(entries: candidateCount, bytes: idBytes)
-        candidateEmails.reserveCapacity(entries: candidateCount, bytes: emailBytes)
-        forEachCandidate { _, candidate in
-            ids.withText(Int(candidate.respondent)) { candidateIDs.append($0) }
-            emails.withText(Int(candidate.respondent)) { candidateEmails.append($0) }
+        ids.withReader { ids in
+            emails.withReader { emails in
+                var idBytes = 0
+                var emailBytes = 0
+                forEachCandidate { _, candidate in
+                    idBytes += ids.text(Int(candidate.respondent)).count
+                    emailBytes += emails.text(Int(candidate.respondent)).count
+                }
+                candidateIDs.reserveCapacity(entries: candidateCount, bytes: idBytes)
+                candidateEmails.reserveCapacity(entries: candidateCount, bytes: emailBytes)
+                forEachCandidate { _, candidate in
+                    candidateIDs.append(ids.text(Int(candidate.respondent)))
+                    candidateEmails.append(emails.text(Int(candidate.respondent)))
+                }
+            }
         }
         respondentsBeforeRelease = respondentCount
         textsByCandidate = true
