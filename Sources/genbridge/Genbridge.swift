@@ -27,7 +27,7 @@ struct Genbridge: ParsableCommand {
     /// Parses the arguments and runs the subcommand. Every failure prints
     /// `genbridge: error: ...` first and exits with its sysexits code.
     static func main() {
-        Allocator.useOneArena()
+        Allocator.limitArenas()
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
         do {
