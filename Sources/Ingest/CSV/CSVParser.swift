@@ -139,9 +139,14 @@ package final class CSVParser {
         if parser.pointee.pstate == Int32(GENBRIDGE_CSV_ROW_NOT_BEGUN) {
             state.pointee.recordStartLine = state.pointee.currentLine
         }
+        let fieldsBefore = state.pointee.endCount
         let consumed = csv_parse(
             parser, segment.baseAddress, segment.count, fieldCallback, recordCallback, UnsafeMutableRawPointer(state))
         if state.pointee.failed, let error = state.pointee.error { throw error }
+        // A segment is one physical line or part of one: a field completed in it ended on it.
+        if state.pointee.endCount != fieldsBefore {
+            state.pointee.lastFieldEndLine = state.pointee.currentLine
+        }
         if consumed != segment.count {
             let buffer = state.pointee
             let location = SourceLocation(
@@ -217,7 +222,8 @@ struct RecordBuffer {
     var currentLine: Int
     /// The line the record being built started on.
     var recordStartLine: Int
-    /// The line on which the last complete field of the record in progress ended.
+    /// The line on which the last complete field of the record in progress ended (set by
+    /// `CSVParser.parse` after each call into libcsv that completed a field).
     var lastFieldEndLine: Int
     var checksNUL = false
     /// Set by a callback that found a problem; thrown once libcsv returns.
@@ -247,37 +253,70 @@ struct RecordBuffer {
 
     var fieldsInRecord: Int { endCount - recordFirstField }
 
+    /// Called by libcsv for every field, so it does as little as it can: the rare cases (an error,
+    /// a buffer to grow) are left to functions of their own, which keeps this one small.
     @inline(__always)
     mutating func addField(_ field: UnsafeRawPointer?, _ length: Int) {
+        let column = endCount &- recordFirstField
+        guard !failed, length <= maxFieldBytes, column < maxColumns else {
+            refuseField(length: length, column: column)
+            return
+        }
+        if byteCount &+ length > byteCapacity || endCount == endCapacity { makeRoom(forField: length) }
+        if length > 0, let field {
+            copyField(from: field, count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
+            if checksNUL, recordNUL < 0, memchr(field, 0, length) != nil { recordNUL = column }
+        }
+        byteCount &+= length
+        ends[endCount] = byteCount
+        endCount &+= 1
+    }
+
+    /// Copies a field's bytes. Most fields are a few bytes: two loads and two stores that may
+    /// overlap (of 8, 4 or 1 bytes, never past either end) beat a call to `memcpy`.
+    @inline(__always)
+    private func copyField(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) {
+        if count >= 8, count <= 16 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4, count < 8 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else if count < 4 {
+            // 1 to 3 bytes: the first, the middle and the last cover them all.
+            let first = source.load(as: UInt8.self)
+            let middle = source.load(fromByteOffset: count >> 1, as: UInt8.self)
+            let last = source.load(fromByteOffset: count - 1, as: UInt8.self)
+            target.storeBytes(of: first, as: UInt8.self)
+            target.storeBytes(of: middle, toByteOffset: count >> 1, as: UInt8.self)
+            target.storeBytes(of: last, toByteOffset: count - 1, as: UInt8.self)
+        } else {
+            target.copyMemory(from: source, byteCount: count)
+        }
+    }
+
+    /// Records why a field cannot be taken (unless an error is recorded already).
+    @inline(never)
+    private mutating func refuseField(length: Int, column: Int) {
         guard !failed else { return }
-        let column = endCount - recordFirstField
         if length > maxFieldBytes {
             error = .fieldTooLarge(
                 SourceLocation(file: file, line: recordStartLine, column: column + 1), limit: maxFieldBytes)
-            return
-        }
-        if column >= maxColumns {
+        } else {
             error = .tooManyColumns(
                 SourceLocation(file: file, line: recordStartLine), count: column + 1, limit: maxColumns)
-            return
         }
+    }
+
+    /// Grows the buffers so that one more field of `length` bytes fits.
+    @inline(never)
+    private mutating func makeRoom(forField length: Int) {
         if byteCount + length > byteCapacity { growBytes(byteCount + length) }
         if endCount == endCapacity { growEnds() }
-        if length > 0, let field {
-            let source = field.assumingMemoryBound(to: UInt8.self)
-            let target = bytes + byteCount
-            if length <= 16 {
-                // Most fields are a few bytes: a loop beats a call to memcpy.
-                for index in 0..<length { target[index] = source[index] }
-            } else {
-                target.update(from: source, count: length)
-            }
-            if checksNUL, recordNUL < 0, memchr(field, 0, length) != nil { recordNUL = column }
-        }
-        byteCount += length
-        ends[endCount] = byteCount
-        endCount += 1
-        lastFieldEndLine = currentLine
     }
 
     mutating func endRecord() {
@@ -342,11 +381,14 @@ struct RecordBuffer {
 
 private func onlySpaceIsSpace(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
 
+// Inlined into the C entry points libcsv calls, so that a field costs one call, not two.
+@inline(__always)
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordBuffer.self).pointee.addField(
         field, field == nil ? 0 : length)
 }
 
+@inline(__always)
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordBuffer.self).pointee.endRecord()
 }
