@@ -74,11 +74,15 @@ package struct FamiliarityTally: Sendable, RespondentConsumer {
         people[key] += 1
         let base = key * stride
         precondition(scores.count <= toolCount, "a respondent with more scores than the survey has tools")
+        // The cells are in range: the tool is below `toolCount` and the score checked to be 0...4,
+        // so the offsets are computed without overflow checks.
         guard let department else {
             bandCounts.withUnsafeMutableBufferPointer { counts in
-                for (tool, score) in scores.enumerated() where score >= 0 {
+                for tool in 0..<scores.count {
+                    let score = Int(scores[tool])
+                    guard score >= 0 else { continue }
                     precondition(score < 5, "familiarity score out of range 0...4: \(score)")
-                    counts[base + tool * 5 + Int(score)] += 1
+                    counts[base &+ tool &* 5 &+ score] &+= 1
                 }
             }
             return
@@ -88,10 +92,13 @@ package struct FamiliarityTally: Sendable, RespondentConsumer {
         let departmentBase = (department * keyStride + key) * stride
         bandCounts.withUnsafeMutableBufferPointer { counts in
             departmentCounts.withUnsafeMutableBufferPointer { departmentCounts in
-                for (tool, score) in scores.enumerated() where score >= 0 {
+                for tool in 0..<scores.count {
+                    let score = Int(scores[tool])
+                    guard score >= 0 else { continue }
                     precondition(score < 5, "familiarity score out of range 0...4: \(score)")
-                    counts[base + tool * 5 + Int(score)] += 1
-                    departmentCounts[departmentBase + tool * 5 + Int(score)] += 1
+                    let offset = tool &* 5 &+ score
+                    counts[base &+ offset] &+= 1
+                    departmentCounts[departmentBase &+ offset] &+= 1
                 }
             }
         }
