@@ -184,17 +184,26 @@ struct RowReader {
     /// Reads one data record: nil when it is rejected (and counted so), else the row, valid until
     /// the next call.
     mutating func read(_ record: CSVRecordView) -> RespondentRow? {
+        var read: RespondentRow?
+        self.read(record) { read = $0 }
+        return read
+    }
+
+    /// Reads one data record: rejects it (and counts it so), or hands the row to `use` (valid
+    /// during that call). The hot path: a chunk's consumer takes the row where it was built, not a
+    /// copy of it made to return it.
+    mutating func read(_ record: CSVRecordView, _ use: (RespondentRow) -> Void) {
         rowsRead += 1
         approximateBytes += record.byteCount + record.fieldCount
         let fieldCount = record.fieldCount
 
         if fieldCount != plan.width {
             reject(record, .raggedRow(expected: plan.width, found: fieldCount))
-            return nil
+            return
         }
         if let column = record.firstFieldWithNUL {
             reject(record, .nulByte(column: column + 1))
-            return nil
+            return
         }
         if let column = plan.status {
             let value = FieldText.trimmed(record.field(column))
@@ -202,7 +211,7 @@ struct RowReader {
             case .normal: break
             case .excluded(let why):
                 reject(record, .excludedResponse(why))
-                return nil
+                return
             case .unknown:
                 warnings.append(
                     ValueWarning(kind: .status, line: record.line, column: column + 1, value: FieldText.string(value)))
@@ -214,13 +223,13 @@ struct RowReader {
             }
             if unfinished {
                 reject(record, .unfinished)
-                return nil
+                return
             }
         }
         let bandKey = classify(record)
         if bandKey < 0 {
             reject(record, bandFailures[-bandKey - 1])
-            return nil
+            return
         }
         keyCounts[bandKey] += 1
 
@@ -242,6 +251,8 @@ struct RowReader {
                     continue
                 }
                 answer = .invalid
+            } else if bytes.isEmpty {
+                answer = scratch.blankAnswer
             } else {
                 let hash = FieldText.hash(bytes)
                 if let known = answerMemo.lookup(bytes, hash: hash) {
@@ -319,11 +330,13 @@ struct RowReader {
         if !locationText.isEmpty { location = locations.intern(locationText) }
 
         rowsUsed += 1
-        return RespondentRow(
-            bandKey: bandKey, scores: UnsafeBufferPointer(rebasing: scores[..<plan.toolCount]), name: name,
-            email: email,
-            manager: text(record, plan.manager), department: department, location: location, mentorOptIn: mentorOptIn,
-            menteeOptIn: menteeOptIn, capacity: capacity)
+        use(
+            RespondentRow(
+                bandKey: bandKey, scores: UnsafeBufferPointer(rebasing: scores[..<plan.toolCount]), name: name,
+                email: email,
+                manager: text(record, plan.manager), department: department, location: location,
+                mentorOptIn: mentorOptIn,
+                menteeOptIn: menteeOptIn, capacity: capacity))
     }
 
     /// A cell's trimmed bytes; empty when the column is absent.
@@ -411,6 +424,8 @@ final class RowScratch {
     let tools: UnsafeMutableBufferPointer<ToolSlot>
     /// The score of a one-digit answer, -2 when the digit is off the scale.
     let digitScores: UnsafeMutableBufferPointer<Int8>
+    /// What a blank answer cell means (missing, unless the config's `scale.missing` leaves "" out).
+    let blankAnswer: Answer
     private var name: UnsafeMutableRawBufferPointer
 
     init(plan: RowPlan, scale: FamiliarityScale) {
@@ -425,6 +440,7 @@ final class RowScratch {
                 digitScores[digit] = -2
             }
         }
+        blankAnswer = scale.answer(for: "")
         name = .allocate(byteCount: 256, alignment: 1)
     }
 

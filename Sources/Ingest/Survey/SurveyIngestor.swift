@@ -76,7 +76,7 @@ final class Chunk<C: RespondentConsumer> {
         self.reader = readerPointer
         self.consumer = consumerPointer
         read = { (record) throws(IngestError) in
-            if let row = readerPointer.pointee.read(record) { consumerPointer.pointee.consume(row) }
+            readerPointer.pointee.read(record) { row in consumerPointer.pointee.consume(row) }
             if readerPointer.pointee.rowsRead == 4096, let expectedBytes {
                 Self.reserve(reader: readerPointer, consumer: consumerPointer, expectedBytes: expectedBytes)
             }
