@@ -73,16 +73,26 @@ struct Memo<Value> {
     /// The value of `bytes`, worked out by `work` the first time (`work` must not touch the memo's owner).
     @inline(__always)
     mutating func value(_ bytes: UnsafeRawBufferPointer, _ work: (UnsafeRawBufferPointer) -> Value) -> Value {
-        let hash = FieldText.hash(bytes)
-        if let value = lookup(bytes, hash: hash) { return value }
+        if let value = known(bytes) { return value }
         let value = work(bytes)
-        store(bytes, hash: hash, value)
+        store(bytes, value)
         return value
+    }
+
+    /// The value stored for `bytes`, if any (short values met lately are found without hashing).
+    @inline(__always)
+    mutating func known(_ bytes: UnsafeRawBufferPointer) -> Value? {
+        table.find(bytes).map { values[$0] }
     }
 
     @inline(__always)
     func lookup(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
         table.index(of: bytes, hash: hash).map { values[$0] }
+    }
+
+    mutating func store(_ bytes: UnsafeRawBufferPointer, _ value: Value) {
+        guard values.count < limit else { return }
+        store(bytes, hash: FieldText.hash(bytes), value)
     }
 
     mutating func store(_ bytes: UnsafeRawBufferPointer, hash: UInt64, _ value: Value) {
@@ -351,10 +361,9 @@ struct RowReader {
         if plan.bandColumns.count == 1 {
             let entry = plan.bandColumns[0]
             let value = FieldText.trimmed(record.field(entry.column))
-            let hash = FieldText.hash(value)
-            if let known = bandMemo.lookup(value, hash: hash) { return known }
+            if let known = bandMemo.known(value) { return known }
             let number = keyNumber(scheme.keyName(for: [entry.role: FieldText.string(value)]))
-            bandMemo.store(value, hash: hash, number)
+            bandMemo.store(value, number)
             return number
         }
         // Several band columns (configured bands reading more than one): the key is all of them.

@@ -7,6 +7,8 @@ package struct TextTable: Sendable {
     /// 0 for an empty slot, else the top 32 bits of the hash and the entry's number + 1.
     private var slots: [UInt64]
     private var mask: Int
+    /// The short texts found last (see `find(_:)`).
+    private var recent = RecentTexts()
 
     package init(capacity: Int = 16) {
         var size = 16
@@ -45,6 +47,18 @@ package struct TextTable: Sendable {
                 }
             }
         }
+    }
+
+    /// The number of `text`, if it was added. A short text found lately is found again by its
+    /// bytes alone (`RecentTexts`), without hashing it; any other is looked up by its hash, and
+    /// remembered when short.
+    @inline(__always)
+    package mutating func find(_ text: UnsafeRawBufferPointer) -> Int? {
+        guard let key = RecentTexts.Key(text) else { return index(of: text) }
+        if let number = recent.number(of: key) { return number }
+        guard let number = index(of: text) else { return nil }
+        recent.remember(key, number: number)
+        return number
     }
 
     /// Adds `text`, which must not be in the table yet, and returns its number.
@@ -108,9 +122,8 @@ package struct ValueCatalog: Sendable {
     /// The spelling's and the value's number of `text`, added if new.
     @inline(__always)
     package mutating func intern(_ text: UnsafeRawBufferPointer) -> (spelling: Int, value: Int) {
-        let hash = FieldText.hash(text)
-        if let spelling = spellings.index(of: text, hash: hash) { return (spelling, valueOfSpelling[spelling]) }
-        return add(text, hash: hash)
+        if let spelling = spellings.find(text) { return (spelling, valueOfSpelling[spelling]) }
+        return add(text, hash: FieldText.hash(text))
     }
 
     private mutating func add(_ text: UnsafeRawBufferPointer, hash: UInt64) -> (spelling: Int, value: Int) {
