@@ -46,13 +46,13 @@ struct RecentTexts: Sendable {
             self.count = count
         }
 
-        /// The entry of `RecentTexts` that may hold this key.
+        /// The entry of `RecentTexts` that may hold this key: the top bits of a wide product of
+        /// the two words, which every bit of the key reaches.
         @inline(__always)
         var slot: Int {
-            let mixed =
-                (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(truncatingIfNeeded: count))
-                &* 0xBF58_476D_1CE4_E5B9
-            return Int(truncatingIfNeeded: mixed >> UInt64(64 - RecentTexts.slotBits))
+            let product = (head ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(
+                by: tail ^ UInt64(truncatingIfNeeded: count) ^ 0xE703_7ED1_A0B4_28DB)
+            return Int(truncatingIfNeeded: (product.high ^ product.low) >> UInt64(64 - RecentTexts.slotBits))
         }
     }
 
