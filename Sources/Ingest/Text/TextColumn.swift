@@ -15,11 +15,18 @@ package struct TextColumn: Sendable {
 
         var count: Int { wideEnds?.count ?? ends.count }
 
+        @inline(__always)
         mutating func appendEnd(_ end: Int) {
             if wideEnds == nil, end <= Int(UInt32.max) {
-                ends.append(UInt32(end))
+                ends.append(UInt32(truncatingIfNeeded: end))
                 return
             }
+            appendWideEnd(end)
+        }
+
+        /// The buffer has grown past 4 GiB: ends are kept as `Int`s from now on.
+        @inline(never)
+        mutating func appendWideEnd(_ end: Int) {
             if wideEnds == nil {
                 wideEnds = ends.map(Int.init)
                 ends = []
