@@ -204,6 +204,8 @@ struct RecordBuffer {
     let file: String
     let maxFieldBytes: Int
     let maxColumns: Int
+    /// Fields up to this long (16 bytes, or less under a lower limit) are copied inline.
+    let shortFieldLimit: Int
     var bytes: UnsafeMutablePointer<UInt8>
     var byteCapacity = 4096
     var byteCount = 0
@@ -237,6 +239,7 @@ struct RecordBuffer {
         self.file = file
         maxFieldBytes = limits.maxFieldBytes
         maxColumns = limits.maxColumns
+        shortFieldLimit = min(16, limits.maxFieldBytes)
         currentLine = firstLine
         recordStartLine = firstLine
         lastFieldEndLine = firstLine
@@ -253,10 +256,28 @@ struct RecordBuffer {
 
     var fieldsInRecord: Int { endCount - recordFirstField }
 
-    /// Called by libcsv for every field, so it does as little as it can: the rare cases (an error,
-    /// a buffer to grow) are left to functions of their own, which keeps this one small.
+    /// Called by libcsv for every field, so the common case (a short field that fits, no error
+    /// recorded, no NUL byte to look for) makes no call at all: with nothing to keep across a
+    /// call, it needs no registers saved either. Anything else is `addFieldOutOfLine`'s.
     @inline(__always)
     mutating func addField(_ field: UnsafeRawPointer?, _ length: Int) {
+        if length <= shortFieldLimit, !failed, !checksNUL, endCount &- recordFirstField < maxColumns,
+            byteCount &+ length <= byteCapacity, endCount < endCapacity
+        {
+            if length > 0, let field {
+                copyShortField(from: field, count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
+            }
+            byteCount &+= length
+            ends[endCount] = byteCount
+            endCount &+= 1
+            return
+        }
+        addFieldOutOfLine(field, length)
+    }
+
+    /// `addField` in full: limits, errors, growth, long fields and NUL bytes.
+    @inline(never)
+    private mutating func addFieldOutOfLine(_ field: UnsafeRawPointer?, _ length: Int) {
         let column = endCount &- recordFirstField
         guard !failed, length <= maxFieldBytes, column < maxColumns else {
             refuseField(length: length, column: column)
@@ -264,7 +285,7 @@ struct RecordBuffer {
         }
         if byteCount &+ length > byteCapacity || endCount == endCapacity { makeRoom(forField: length) }
         if length > 0, let field {
-            copyField(from: field, count: length, to: UnsafeMutableRawPointer(bytes + byteCount))
+            UnsafeMutableRawPointer(bytes + byteCount).copyMemory(from: field, byteCount: length)
             if checksNUL, recordNUL < 0, memchr(field, 0, length) != nil { recordNUL = column }
         }
         byteCount &+= length
@@ -272,21 +293,21 @@ struct RecordBuffer {
         endCount &+= 1
     }
 
-    /// Copies a field's bytes. Most fields are a few bytes: two loads and two stores that may
-    /// overlap (of 8, 4 or 1 bytes, never past either end) beat a call to `memcpy`.
+    /// Copies a field of 1 to 16 bytes: two loads and two stores that may overlap (of 8, 4 or 1
+    /// bytes, never past either end) instead of a call to `memcpy`.
     @inline(__always)
-    private func copyField(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) {
-        if count >= 8, count <= 16 {
+    private func copyShortField(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) {
+        if count >= 8 {
             let head = source.loadUnaligned(as: UInt64.self)
             let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             target.storeBytes(of: head, as: UInt64.self)
             target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
-        } else if count >= 4, count < 8 {
+        } else if count >= 4 {
             let head = source.loadUnaligned(as: UInt32.self)
             let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
             target.storeBytes(of: head, as: UInt32.self)
             target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
-        } else if count < 4 {
+        } else {
             // 1 to 3 bytes: the first, the middle and the last cover them all.
             let first = source.load(as: UInt8.self)
             let middle = source.load(fromByteOffset: count >> 1, as: UInt8.self)
@@ -294,8 +315,6 @@ struct RecordBuffer {
             target.storeBytes(of: first, as: UInt8.self)
             target.storeBytes(of: middle, toByteOffset: count >> 1, as: UInt8.self)
             target.storeBytes(of: last, toByteOffset: count - 1, as: UInt8.self)
-        } else {
-            target.copyMemory(from: source, byteCount: count)
         }
     }
 
