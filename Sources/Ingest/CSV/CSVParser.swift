@@ -283,7 +283,8 @@ struct RecordBuffer {
             refuseField(length: length, column: column)
             return
         }
-        if byteCount &+ length > byteCapacity || endCount == endCapacity { makeRoom(forField: length) }
+        if byteCount + length > byteCapacity { growBytes(byteCount + length) }
+        if endCount == endCapacity { growEnds() }
         if length > 0, let field {
             UnsafeMutableRawPointer(bytes + byteCount).copyMemory(from: field, byteCount: length)
             if checksNUL, recordNUL < 0, memchr(field, 0, length) != nil { recordNUL = column }
@@ -329,13 +330,6 @@ struct RecordBuffer {
             error = .tooManyColumns(
                 SourceLocation(file: file, line: recordStartLine), count: column + 1, limit: maxColumns)
         }
-    }
-
-    /// Grows the buffers so that one more field of `length` bytes fits.
-    @inline(never)
-    private mutating func makeRoom(forField length: Int) {
-        if byteCount + length > byteCapacity { growBytes(byteCount + length) }
-        if endCount == endCapacity { growEnds() }
     }
 
     mutating func endRecord() {

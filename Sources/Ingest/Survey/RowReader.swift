@@ -343,10 +343,8 @@ struct RowReader {
         use(
             RespondentRow(
                 bandKey: bandKey, scores: UnsafeBufferPointer(rebasing: scores[..<plan.toolCount]), name: name,
-                email: email,
-                manager: text(record, plan.manager), department: department, location: location,
-                mentorOptIn: mentorOptIn,
-                menteeOptIn: menteeOptIn, capacity: capacity))
+                email: email, manager: text(record, plan.manager), department: department, location: location,
+                mentorOptIn: mentorOptIn, menteeOptIn: menteeOptIn, capacity: capacity))
     }
 
     /// A cell's trimmed bytes; empty when the column is absent.
