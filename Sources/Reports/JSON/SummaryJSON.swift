@@ -218,24 +218,24 @@ package enum SummaryJSON {
         writer.key("mentee")
         person(context, pair.mentee, to: &writer)
         writer.key("tools")
-        writer.beginArray()
-        for tool in pair.tools {
-            writer.element()
-            teachable(context, tool, to: &writer)
-        }
-        writer.endArray()
+        teachables(context, pair.tools, to: &writer)
         writer.key("score")
         writer.number(pair.score)
         writer.key("mutual")
         writer.bool(pair.isMutual)
         writer.key("teaches_back")
+        teachables(context, pair.teachesBack, to: &writer)
+        writer.endObject()
+    }
+
+    /// An array of `teachable` objects.
+    static func teachables(_ context: ReportContext, _ tools: [TeachableTool], to writer: inout JSONWriter) {
         writer.beginArray()
-        for tool in pair.teachesBack {
+        for tool in tools {
             writer.element()
             teachable(context, tool, to: &writer)
         }
         writer.endArray()
-        writer.endObject()
     }
 
     static func unpaired(_ context: ReportContext, _ mentee: UnpairedMentee, to writer: inout JSONWriter) {
