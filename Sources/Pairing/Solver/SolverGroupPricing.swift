@@ -528,14 +528,15 @@ struct SolverGroupPricing: Sendable {
             running += Int(s.codeCount[c])
         }
         s.codeStart.append(running)
-        // Members to their codes' places (their prices are looked up in `s.scanPrice`). Every
-        // place is written once: the buffer starts uninitialised.
+        // Members to their codes' places (their prices are looked up in `s.scanPrice`), in a
+        // buffer kept from scan to scan (read only up to `running`, through `s.codeStart`).
         var fill = s.codeStart
         let visitedCount = s.visitedMentor.count
         s.scanPrice = withPrices ? price : []
-        s.members = [Int32](unsafeUninitializedCapacity: running) { members, membersCount in
-            s.visitedMentor.withUnsafeBufferPointer { visited in
-                s.visitedCode.withUnsafeBufferPointer { codes in
+        if s.members.count < running { s.members = [Int32](repeating: 0, count: max(running, 2 * s.members.count)) }
+        s.visitedMentor.withUnsafeBufferPointer { visited in
+            s.visitedCode.withUnsafeBufferPointer { codes in
+                s.members.withUnsafeMutableBufferPointer { members in
                     fill.withUnsafeMutableBufferPointer { fill in
                         for n in 0..<visitedCount {
                             let c = Int(codes[n])
@@ -546,7 +547,6 @@ struct SolverGroupPricing: Sendable {
                     }
                 }
             }
-            membersCount = running
         }
         if isSeed {
             s.codeCursor.removeAll(keepingCapacity: true)
