@@ -169,14 +169,8 @@ package struct ColumnIndex: Sendable {
 
     /// The entry of `column` whose text, in key form, is `keyed` (already in key form: see `withKey`).
     package func find(keyed: UnsafeRawBufferPointer, in column: TextColumn) -> Int? {
-        let hash = FieldText.hash(keyed)
-        let (start, partMask) = secondPart > 0 && hash >> 63 == 1 ? (secondPart, secondMask) : (0, mask)
-        return slots.withUnsafeBufferPointer { slots in
-            column.withReader { texts in
-                find(
-                    keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: slots[start...]), mask: partMask,
-                    in: texts)
-            }
+        slots.withUnsafeBufferPointer { slots in
+            column.withReader { texts in find(keyed: keyed, hash: FieldText.hash(keyed), in: slots, texts) }
         }
     }
 
@@ -189,23 +183,25 @@ package struct ColumnIndex: Sendable {
         _ found: (_ value: Int, _ entry: Int?) -> Void
     ) {
         slots.withUnsafeBufferPointer { slots in
-            let parts = (
-                first: UnsafeBufferPointer(rebasing: slots[0...]),
-                second: UnsafeBufferPointer(rebasing: slots[secondPart...])
-            )
             column.withReader { texts in
                 values.forEachText(in: run) { value, text in
                     guard wanted(value) else { return }
-                    let entry = withKey(text) { keyed in
-                        let hash = FieldText.hash(keyed)
-                        return secondPart > 0 && hash >> 63 == 1
-                            ? find(keyed: keyed, hash: hash, slots: parts.second, mask: secondMask, in: texts)
-                            : find(keyed: keyed, hash: hash, slots: parts.first, mask: mask, in: texts)
-                    }
-                    found(value, entry)
+                    found(value, withKey(text) { find(keyed: $0, hash: FieldText.hash($0), in: slots, texts) })
                 }
             }
         }
+    }
+
+    /// `find` in the part of the table `hash` belongs to (see `build(_:key:)`).
+    @inline(__always)
+    private func find(
+        keyed: UnsafeRawBufferPointer, hash: UInt64, in slots: UnsafeBufferPointer<UInt64>, _ texts: TextColumn.Reader
+    ) -> Int? {
+        secondPart > 0 && hash >> 63 == 1
+            ? find(
+                keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: slots[secondPart...]), mask: secondMask,
+                in: texts)
+            : find(keyed: keyed, hash: hash, slots: slots, mask: mask, in: texts)
     }
 
     @inline(__always)
