@@ -52,8 +52,7 @@ package enum MentoringPlanner {
             if candidate.mentor, isMentorBand[band] { mentors.append(number) }
             if candidate.mentee, isMenteeBand[band] { mentees.append(number) }
         }
-        mentors = sortedByID(mentors, pool: candidates)
-        mentees = sortedByID(mentees, pool: candidates)
+        (mentors, mentees) = sortedByID(mentors, mentees, pool: candidates)
 
         let weights = survey.tools.indices.map { tool in
             if options.weightByGap {
@@ -64,14 +63,6 @@ package enum MentoringPlanner {
         }
 
         var groups = GroupNumbers(pool: candidates)
-        func candidate(_ number: Int, mentor: Bool) -> PairingCandidate {
-            let person = candidates.candidate(number)
-            return PairingCandidate(
-                scores: Array(candidates.scores(number)),
-                capacity: mentor ? (candidates.capacity(number) ?? options.mentorCapacity) : 1,
-                department: options.avoidSameDepartment ? groups.department(person.department) : nil,
-                location: options.avoidDifferentLocation ? groups.location(person.location) : nil)
-        }
         // The chains are needed only for the forbidden pairs and the cycles: gone before the solver runs.
         var forbidden: ForbiddenPairs
         let managerCycles: [[String]]
@@ -88,10 +79,10 @@ package enum MentoringPlanner {
         // The candidates live in the problem only, which the solver lets go of once it has its
         // compact copy: afterwards the plan reads scores from the pool.
         let problem = PairingProblem(
-            mentors: mentors.map { candidate($0, mentor: true) },
-            mentees: mentees.map { candidate($0, mentor: false) }, weights: weights, mentorMin: options.mentorMin,
-            menteeMax: options.menteeMax, forbidden: forbidden.takeAll(),
-            forbidSameDepartment: options.avoidSameDepartment,
+            mentors: pairingCandidates(mentors, mentor: true, pool: candidates, groups: &groups, options: options),
+            mentees: pairingCandidates(mentees, mentor: false, pool: candidates, groups: &groups, options: options),
+            weights: weights, mentorMin: options.mentorMin, menteeMax: options.menteeMax,
+            forbidden: forbidden.takeAll(), forbidSameDepartment: options.avoidSameDepartment,
             forbidDifferentLocation: options.avoidDifferentLocation, objective: options.objective)
         // While the solver runs, a large pool waits in a scratch file (see `stashFrom`).
         let scratch = candidates.candidateCount >= stashFrom ? ScratchFile() : nil
@@ -193,6 +184,31 @@ package enum MentoringPlanner {
         return plan
     }
 
+    /// The solver's view of the candidates `numbers`: their scores and capacity (mentors), and
+    /// under a department or location rule their groups, numbered one by one in this order as
+    /// `groups` meets them; the candidates themselves are made on every core.
+    private static func pairingCandidates(
+        _ numbers: [Int], mentor: Bool, pool: CandidatePool, groups: inout GroupNumbers, options: PairingOptions
+    ) -> [PairingCandidate] {
+        var departments: [Int32?] = []
+        var locations: [Int32?] = []
+        if options.avoidSameDepartment || options.avoidDifferentLocation {
+            for number in numbers {
+                let person = pool.candidate(number)
+                if options.avoidSameDepartment { departments.append(groups.department(person.department)) }
+                if options.avoidDifferentLocation { locations.append(groups.location(person.location)) }
+            }
+        }
+        let (department, location, defaultCapacity) = (departments, locations, options.mentorCapacity)
+        return concurrentMap(count: numbers.count) { k in
+            let number = numbers[k]
+            return PairingCandidate(
+                scores: Array(pool.scores(number)),
+                capacity: mentor ? (pool.capacity(number) ?? defaultCapacity) : 1,
+                department: department.isEmpty ? nil : department[k], location: location.isEmpty ? nil : location[k])
+        }
+    }
+
     /// The bands mentors and mentees come from: the configured ones, or the most junior and the
     /// most senior half (an odd count leaves the middle band out).
     package static func pairingBands(
@@ -209,6 +225,12 @@ package enum MentoringPlanner {
 
     /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
     /// ASCII ids compare by their first eight bytes as one number, and in full only past them.
+    /// `sortedByID` of both lists, one on each of two threads.
+    private static func sortedByID(_ first: [Int], _ second: [Int], pool: CandidatePool) -> ([Int], [Int]) {
+        let sorted = concurrentMap(count: 2, parts: 2) { list in sortedByID(list == 0 ? first : second, pool: pool) }
+        return (sorted[0], sorted[1])
+    }
+
     private static func sortedByID(_ numbers: [Int], pool: CandidatePool) -> [Int] {
         struct Key {
             /// The first eight bytes, big-endian, zero-padded (ids hold no NUL: such rows are rejected).
