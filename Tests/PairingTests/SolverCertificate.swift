@@ -52,6 +52,20 @@ enum SolverCertificateCheck {
         return tuning
     }()
 
+    /// Mentor repairs by labelled searches after every phase's pass, and by another phase
+    /// whenever the last one settled anyone (see `SolverRestrictedAssignment.repairPhases`).
+    static let labelledRepairs: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.repairPhaseArcShare = 0
+        return tuning
+    }()
+    static let phasedRepairs: PairingSolver.Tuning = {
+        var tuning = PairingSolver.Tuning(auction: false)
+        tuning.repairPhaseArcShare = 1
+        tuning.repairPhaseSettledShare = 1_000_000
+        return tuning
+    }()
+
     /// Every other mentor and mentee solved first, whatever the size, for the estimated prices
     /// the seed adds arcs by (`SolverPriceHint`); and every third.
     static let sampled: PairingSolver.Tuning = {

@@ -77,7 +77,8 @@ struct SolverCrossCheckTests {
             SolverCertificateCheck.singles, SolverCertificateCheck.profiles, SolverCertificateCheck.eager,
             SolverCertificateCheck.cold, SolverCertificateCheck.warm, SolverCertificateCheck.sampled,
             SolverCertificateCheck.sampledThirds, SolverCertificateCheck.sampledFromZero,
-            SolverCertificateCheck.gatheredInTwo,
+            SolverCertificateCheck.gatheredInTwo, SolverCertificateCheck.labelledRepairs,
+            SolverCertificateCheck.phasedRepairs,
         ] {
             let certified = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverOracle.checkFeasible(problem, certified.solution)

@@ -62,9 +62,28 @@ struct SolverPriceHintTests {
 
     /// The restricted solve from any start prices: every row is free at first, so prices too high
     /// (repaired where the mentor keeps room), too low or random must all end in an assignment as
-    /// good as the one from 0, with prices that prove it on the arcs.
+    /// good as the one from 0, with prices that prove it on the arcs; whether the mentor repairs
+    /// take labelled searches (`repairPhases` share 0), another phase when it looks cheap (the
+    /// default), or another phase whenever the last one settled anyone.
     @Test("A restricted solve from any start prices ends optimal, with its certificate", arguments: 0..<24)
     func startPrices(seed: Int) throws {
+        var phasesWithoutLabels: [Int] = []
+        for repairPhases in [(8, 4), (0, 4), (1, 1_000_000)] {
+            phasesWithoutLabels.append(try startPrices(seed: seed, repairPhases: repairPhases))
+        }
+        #expect(phasesWithoutLabels[1] == 0)
+    }
+
+    @Test("Mentor repairs that prefer phases do leave open mentors to the next phase")
+    func repairsWithoutLabels() throws {
+        var total = 0
+        for seed in 0..<24 { total += try startPrices(seed: seed, repairPhases: (1, 1_000_000)) }
+        #expect(total > 0)
+    }
+
+    /// The checks of `startPrices(seed:)` with the given `repairPhases`; returns how many repair
+    /// phases went without labelled searches.
+    private func startPrices(seed: Int, repairPhases: (arcShare: Int, settledShare: Int)) throws -> Int {
         let problem = SolverTestProblems.survey(
             seed: UInt64(seed), mentors: 45, mentees: 40, objective: seed % 2 == 0 ? .coverage : .score,
             capacities: 0...2, forbiddenPerMentee: 4)
@@ -82,7 +101,8 @@ struct SolverPriceHintTests {
         }
         func solve(start: [Int64]?) -> SolverRestrictedAssignment<Int64> {
             var restricted = SolverRestrictedAssignment<Int64>(
-                capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus)
+                capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
+                repairPhases: repairPhases)
             if let start { restricted.startPrices(start) }
             restricted.update(
                 rowStart: rowStart, arcMentor: arcMentor, arcScore: arcScore,
@@ -95,6 +115,7 @@ struct SolverPriceHintTests {
             }
         }
         let expected = total(solve(start: nil))
+        var phasesWithoutLabels = 0
         var generator = SeededGenerator(seed: UInt64(seed))
         let top = 2 * (instance.bonus + instance.maxPairScore)
         for start in [
@@ -103,6 +124,7 @@ struct SolverPriceHintTests {
             (0..<instance.mentorCount).map { _ in Int64.random(in: -5...3, using: &generator) },
         ] {
             let solved = solve(start: start)
+            phasesWithoutLabels += solved.repairPhasesWithoutLabels
             #expect(total(solved) == expected)
             var load = [Int32](repeating: 0, count: instance.mentorCount)
             for mentor in solved.mentorOfMentee where mentor >= 0 { load[Int(mentor)] += 1 }
@@ -121,6 +143,7 @@ struct SolverPriceHintTests {
                 if solved.mentorPrice[i] > 0 { #expect(load[i] == instance.mentorCapacity[i]) }
             }
         }
+        return phasesWithoutLabels
     }
 
     /// The seed's scans for small roots visit only the cheapest third of the mentors (at the

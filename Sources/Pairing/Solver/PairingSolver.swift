@@ -105,6 +105,12 @@ package enum PairingSolver {
         /// their tight arcs on two threads (the same lists as one thread makes). See
         /// `BENCHMARKS.md`, fifteenth round.
         package var concurrentArcPassesFrom: Int = 1 << 18
+        /// The restricted solves' mentor repairs take another phase instead of labelled searches
+        /// while a phase's search scans fewer than 1/`repairPhaseArcShare` of the tight arcs (0:
+        /// never) and its pass settles at least 1/`repairPhaseSettledShare` of the open mentors.
+        /// See `SolverRestrictedAssignment.repairPhases` and `BENCHMARKS.md`, sixteenth round.
+        package var repairPhaseArcShare: Int = 8
+        package var repairPhaseSettledShare: Int = 4
         /// Seed and price with the profile transform (`SolverProfileTransform`) where it fits,
         /// instead of the direct pricing (`SolverGroupPricing`). Off by default: both are exact,
         /// and the transform is far cheaper per round, but its arcs (best mentors by index among
@@ -299,7 +305,8 @@ package enum PairingSolver {
         }
         var restricted = SolverRestrictedAssignment<Score>(
             capacity: instance.mentorCapacity, menteeCount: instance.menteeCount, bonus: instance.bonus,
-            singleSearchBelow: tuning.singleSearchBelow, concurrentArcPassesFrom: tuning.concurrentArcPassesFrom)
+            singleSearchBelow: tuning.singleSearchBelow, concurrentArcPassesFrom: tuning.concurrentArcPassesFrom,
+            repairPhases: (tuning.repairPhaseArcShare, tuning.repairPhaseSettledShare))
         let cold = tuning.coldRestrictedSolves
         if let hint, tuning.startFromEstimatedPrices, !cold { restricted.startPrices(hint) }
         var rounds = 0

@@ -130,15 +130,28 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
 
     /// With at most this many free rows left, rows are settled one search each.
     let singleSearchBelow: Int
+    /// The mentor repairs (`settleMentors`) go from phase to phase without labelled searches
+    /// while the phases are cheap and effective: the phase's search scanned fewer than
+    /// 1/`arcShare` of the tight arcs (`arcShare` 0: never), and its pass of depth-first searches
+    /// settled at least 1/`settledShare` of the open mentors; from the first phase that is not,
+    /// labelled searches as for the rows. A labelling visits every mentor that can reach an end
+    /// (127,000 in each repair at 1,000,000 rows, where a search at δ = 0 scans a few thousand
+    /// arcs and the pass leaves a few hundred mentors): there another phase is cheaper; at 50,000²
+    /// a search scans a million arcs or more, and phases without labels took three times as long.
+    let repairPhases: (arcShare: Int, settledShare: Int)
+    /// Phases of the mentor repairs that left open mentors to the next phase rather than to
+    /// labelled searches (for tests).
+    private(set) var repairPhasesWithoutLabels = 0
     /// From this many arcs on, the passes over all arcs (`buildColumns`, `gatherTightArcs`) run
     /// on two threads.
     let concurrentArcPassesFrom: Int
 
     init(
         capacity: [Int32], menteeCount: Int, bonus: Int64, singleSearchBelow: Int = 0,
-        concurrentArcPassesFrom: Int = 1 << 18
+        concurrentArcPassesFrom: Int = 1 << 18, repairPhases: (arcShare: Int, settledShare: Int) = (8, 4)
     ) {
         self.singleSearchBelow = singleSearchBelow
+        self.repairPhases = repairPhases
         self.concurrentArcPassesFrom = concurrentArcPassesFrom
         self.bonus = bonus
         let mentorCount = capacity.count
@@ -606,7 +619,9 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             // as the labelling reached (`nodesPerRelabel`), and the searches go on until no free
             // row can reach an end.
             var stillFree = free.filter { menteeValue[Int($0)] > 0 }  // v = 0: "stay unpaired" is tight
-            gatherTightArcs()
+            // At δ = 0 no price moved (every finalised node is at distance 0), so the tight arcs
+            // of the last phase, if any, are still the tight arcs.
+            if delta != 0 || tightRowStart.isEmpty { gatherTightArcs() } else { assert(tightArcsAreCurrent()) }
             startPhase()
             stillFree = stillFree.filter { !augmentTight(from: $0) }
             while !stillFree.isEmpty {
@@ -711,6 +726,21 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
             }
         }
         (tightRowStart, tightMentor, tightStart, tightRow) = (rowStarts, mentors, starts, rows)
+    }
+
+    /// Whether the gathered tight arcs by row are those of today's prices (checked in debug builds
+    /// where a phase keeps the last phase's).
+    private func tightArcsAreCurrent() -> Bool {
+        var n = 0
+        for j in 0..<menteeCount {
+            guard tightRowStart[j] == n else { return false }
+            for a in rowStart[j]..<rowStart[j + 1]
+            where mentorPrice[Int(arcMentor[a])] + menteeValue[j] == arcProfit(a) {
+                guard n < tightMentor.count, tightMentor[n] == arcMentor[a] else { return false }
+                n += 1
+            }
+        }
+        return n == tightMentor.count && tightRowStart[menteeCount] == n
     }
 
     /// A new phase for the depth-first searches' marks (0 means "not marked" and is skipped).
@@ -1118,9 +1148,11 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     private mutating func settleMentors(_ mentors: [Int32]) {
         defer { (tightRowStart, tightMentor, tightStart, tightRow) = ([], [], [], []) }
         var open = mentors
+        var preferPhases = true
         while !open.isEmpty {
-            let delta = mentorSearch(from: open).delta
-            gatherTightArcs()
+            let (delta, _, _, work) = mentorSearch(from: open)
+            // As in `settleRows`: at δ = 0 the last phase's tight arcs are still the tight arcs.
+            if delta != 0 || tightRowStart.isEmpty { gatherTightArcs() } else { assert(tightArcsAreCurrent()) }
             startPhase()
             var progress = delta > 0
             var stillOpen: [Int32] = []
@@ -1129,8 +1161,17 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                 if mentorPrice[i] > 0 && augmentMentor(from: mentor) { progress = true }
                 if load[i] < capacity[i] && mentorPrice[i] > 0 { stillOpen.append(mentor) }
             }
-            // Then labelled searches for what the pass left, as for the rows.
-            while !stillOpen.isEmpty {
+            // Then labelled searches for what the pass left, as for the rows; or, while phases are
+            // cheap and effective, another phase (see `repairPhases`).
+            let (arcShare, settledShare) = repairPhases
+            if preferPhases
+                && (arcShare <= 0 || work >= tightRow.count / arcShare
+                    || (open.count - stillOpen.count) * settledShare < open.count)
+            {
+                preferPhases = false
+            }
+            if preferPhases && !stillOpen.isEmpty { repairPhasesWithoutLabels += 1 }
+            while !stillOpen.isEmpty && !preferPhases {
                 let labelled = labelMentors()
                 if !stillOpen.contains(where: { seenM[Int($0)] == labelStampM }) { break }
                 relabelBudget = labelled / Self.nodesPerRelabel
@@ -1166,7 +1207,10 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// potential update: finalised mentors `u −= δ − d`, finalised rows `v += δ − d`. Returns δ
     /// and the end (`predR`: the mentor a reached row moves to; `predM`: the row a finalised
     /// mentor gives up).
-    private mutating func mentorSearch(from sources: [Int32]) -> (delta: Int64, sinkMentor: Int32, sinkRow: Int32) {
+    private mutating func mentorSearch(
+        from sources: [Int32]
+    ) -> (delta: Int64, sinkMentor: Int32, sinkRow: Int32, work: Int) {
+        var work = 0
         epoch &+= 1
         heap.removeAll()
         var finalizedM: [Int32] = []
@@ -1189,6 +1233,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
                 let i = Int(mentor)
                 let di = distM[i]
                 let ui = mentorPrice[i]
+                work &+= columnStart[i + 1] - columnStart[i]
                 for c in columnStart[i]..<columnStart[i + 1] {
                     let j = Int(columnRow[c])
                     if doneR[j] == epoch || mentorOfMentee[j] == mentor { continue }
@@ -1243,7 +1288,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
         }
         for i in finalizedM { mentorPrice[Int(i)] -= delta - distM[Int(i)] }
         for j in finalizedR { menteeValue[Int(j)] += delta - distR[Int(j)] }
-        return (delta, sinkMentor, sinkRow)
+        return (delta, sinkMentor, sinkRow, work)
     }
 
     /// Labels every mentor that can reach an end of a mentor path over tight arcs with its
@@ -1459,7 +1504,7 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// Lowers the price of mentor `i0` (which has room and a positive price) to 0, or fills a
     /// place of it, whichever the shortest path says.
     private mutating func settleMentor(_ i0: Int) {
-        let (_, sinkMentor, sinkRow) = mentorSearch(from: [Int32(i0)])
+        let (_, sinkMentor, sinkRow, _) = mentorSearch(from: [Int32(i0)])
         var row: Int32
         if sinkRow >= 0 {
             row = sinkRow
