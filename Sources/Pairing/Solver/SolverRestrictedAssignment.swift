@@ -1204,9 +1204,9 @@ struct SolverRestrictedAssignment<Score: FixedWidthInteger & SignedInteger & Sen
     /// Dijkstra from `sources` (mentors with room and a positive price, all at distance 0)
     /// through rows that could move to a finalised mentor, to the nearest end: a mentor whose
     /// price falls to 0 (at `d + u`; a source's own price included), or an unpaired row. Then the
-    /// potential update: finalised mentors `u −= δ − d`, finalised rows `v += δ − d`. Returns δ
-    /// and the end (`predR`: the mentor a reached row moves to; `predM`: the row a finalised
-    /// mentor gives up).
+    /// potential update: finalised mentors `u −= δ − d`, finalised rows `v += δ − d`. Returns δ,
+    /// the end (`predR`: the mentor a reached row moves to; `predM`: the row a finalised mentor
+    /// gives up), and the search's work: the column arcs it scanned.
     private mutating func mentorSearch(
         from sources: [Int32]
     ) -> (delta: Int64, sinkMentor: Int32, sinkRow: Int32, work: Int) {
