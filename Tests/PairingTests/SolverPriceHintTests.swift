@@ -24,6 +24,9 @@ struct SolverPriceHintTests {
     /// With the whole problem as its own sample, the transform must give, for every mentor, the
     /// most any paired mentee `j` (held by `x`) would pay for it, `s_ij + u_x − s_xj`, over the
     /// mentees it can teach something (rules and exclusions ignored), and at least 0.
+    /// With the first tools' passes made block by block (`SolverPriceHint.blockCells`): the whole
+    /// table one block (the default here), blocks of 1, 3 and 27 cells (every pass, one pass or
+    /// three over the whole table).
     @Test("Estimated prices equal the direct maximum over the sample's paired mentees", arguments: 0..<60)
     func pricesMatchDirectMaximum(seed: Int) throws {
         let objective: PairingObjective = seed % 2 == 0 ? .coverage : .score
@@ -35,19 +38,22 @@ struct SolverPriceHintTests {
             : SolverTestProblems.small(seed: UInt64(seed), objective: objective)
         let certified = try PairingSolver.solveCertified(problem, tuning: SolverCertificateCheck.columnGeneration)
         let instance = certified.instance
-        guard let prices = SolverPriceHint.prices(instance, sample: certified, every: 1) else {
-            Issue.record("no estimate for \(instance.toolCount) tools")
-            return
-        }
-        for i in 0..<instance.mentorCount {
-            var expected: Int64 = 0
-            for (j, x) in certified.mentorOfMentee.enumerated() where x >= 0 {
-                guard let gain = instance.score(mentor: i, mentee: j),
-                    let held = instance.score(mentor: Int(x), mentee: j)
-                else { continue }
-                expected = max(expected, gain + certified.mentorPrice[Int(x)] - held)
+        for blockCells in [SolverPriceHint.blockCells, 1, 3, 27] {
+            guard let prices = SolverPriceHint.prices(instance, sample: certified, every: 1, blockCells: blockCells)
+            else {
+                Issue.record("no estimate for \(instance.toolCount) tools")
+                return
             }
-            #expect(prices[i] == expected, "mentor \(i)")
+            for i in 0..<instance.mentorCount {
+                var expected: Int64 = 0
+                for (j, x) in certified.mentorOfMentee.enumerated() where x >= 0 {
+                    guard let gain = instance.score(mentor: i, mentee: j),
+                        let held = instance.score(mentor: Int(x), mentee: j)
+                    else { continue }
+                    expected = max(expected, gain + certified.mentorPrice[Int(x)] - held)
+                }
+                #expect(prices[i] == expected, "mentor \(i), blocks of \(blockCells) cells")
+            }
         }
     }
 
