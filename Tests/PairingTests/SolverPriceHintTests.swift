@@ -221,14 +221,21 @@ struct SolverPriceHintTests {
         let problem = SolverTestProblems.survey(
             seed: UInt64(200 + seed), mentors: 200, mentees: 150, objective: seed % 2 == 0 ? .coverage : .score,
             capacities: 1...2, forbiddenPerMentee: 5)
+        #expect(SolverPricing(try SolverInstance(problem), profiles: false).mentorsArePlentiful)
         var tuning = SolverCertificateCheck.sampled
         tuning.smallRootMentees = Int.max
-        for share in [2, 3, 10] {
+        // With plentiful mentors the picks by estimated prices take `plentifulHintArcsPer…`:
+        // the defaults, the fewest, and as many as a mentee has.
+        for (share, perMentee, perProjection) in [(2, 12, 5), (3, 12, 5), (10, 12, 5), (3, 1, 1), (3, 200, 200)] {
             tuning.smallRootShare = share
+            tuning.plentifulHintArcsPerMentee = perMentee
+            tuning.plentifulHintArcsPerProjection = perProjection
             let solved = try PairingSolver.solveCertified(problem, tuning: tuning)
             SolverCertificateCheck.check(solved)
             SolverOracle.checkFeasible(problem, solved.solution)
-            #expect(SolverOracle.value(problem, solved.solution) == SolverOracle.hungarian(problem), "share \(share)")
+            #expect(
+                SolverOracle.value(problem, solved.solution) == SolverOracle.hungarian(problem),
+                "share \(share), \(perMentee) hinted arcs per mentee, \(perProjection) per projection")
         }
     }
 

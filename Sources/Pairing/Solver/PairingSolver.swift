@@ -146,6 +146,17 @@ package enum PairingSolver {
         /// Best-score seed arcs per mentee when estimated prices add their own: 4 rather than 16
         /// holds 10 MB less at 1,000,000 rows for the same time at 50,000².
         package var hintedSeedArcsPerMentee: Int = 4
+        /// Where mentors are plentiful (`SolverPricing.mentorsArePlentiful`), the seed's picks by
+        /// estimated prices take at most `plentifulHintArcsPerMentee` arcs per mentee and
+        /// `plentifulHintArcsPerProjection` from each projection, instead of
+        /// `pricingArcsPerMentee` and `arcsPerProjection`: more of the cheapest members of fewer
+        /// projections. There the mentees' best mentors at the final prices are mostly among the
+        /// cheap members of their best projections, and the solve takes 2 pricing rounds instead
+        /// of 3, from fewer arcs (1,000,000 rows: 2.44 million instead of 2.68, `report` 2.75 s
+        /// against 3.26 s, the same peak); where mentors are scarce it took longer (50,000²: 4.6–4.8
+        /// s against 3.9 s with 12 and 3). See `BENCHMARKS.md`, sixteenth round.
+        package var plentifulHintArcsPerMentee: Int = 12
+        package var plentifulHintArcsPerProjection: Int = 5
         /// With estimated prices, plentiful mentors and no department or location rule, the seed's
         /// scans for the roots that serve at most `smallRootMentees` mentees visit only the
         /// cheapest `1/smallRootShare` of the mentors (see `SolverPricing.seed`); 0 or 1 scans
@@ -219,9 +230,11 @@ package enum PairingSolver {
         if let hint {
             // The mentors each mentee values most at the estimated prices: the cheapest members
             // of its best projections (see `SolverPriceHint`), found with the seed.
+            let plentiful = pricing.mentorsArePlentiful
             (seed, hinted) = pricing.seed(
                 perMentee: tuning.hintedSeedArcsPerMentee, perCode: tuning.arcsPerProjection, hint: hint,
-                hintPerMentee: tuning.pricingArcsPerMentee, hintPerCode: tuning.arcsPerProjection,
+                hintPerMentee: plentiful ? tuning.plentifulHintArcsPerMentee : tuning.pricingArcsPerMentee,
+                hintPerCode: plentiful ? tuning.plentifulHintArcsPerProjection : tuning.arcsPerProjection,
                 small: (tuning.smallRootMentees, tuning.smallRootShare))
         } else {
             seed = pricing.run(.seed(perMentee: tuning.seedArcsPerMentee, perCode: tuning.arcsPerProjection))

@@ -52,12 +52,19 @@ struct SolverPricing: Sendable {
     /// Seed arcs per mentee to mentors drawn evenly from all its usable mentors, so that the
     /// restricted problem has many alternatives everywhere (and no spurious bottlenecks).
     static let spreadArcs = 4
-    /// The seed shortens small roots' scans (see `seed`) only when the mentors' capacity is at
-    /// least this many times the mentees: where mentors are scarce, most are priced and the
-    /// cheap part of them offers poor arcs. The 1,000,000-row survey (225,109 mentors, nearly all
-    /// of capacity 1, for 129,941 mentees) pairs about 13% faster with it; `pairing-bench` at
-    /// 50,000² (capacity 1, as many mentors as mentees) took 7% longer with it, and does without.
+    /// Mentors are *plentiful* when their capacity is at least this many times the mentees
+    /// (`mentorsArePlentiful`). Only then does the seed shorten small roots' scans (see `seed`):
+    /// where mentors are scarce, most are priced and the cheap part of them offers poor arcs. The
+    /// 1,000,000-row survey (225,109 mentors, nearly all of capacity 1, for 129,941 mentees)
+    /// pairs about 13% faster with it; `pairing-bench` at 50,000² (capacity 1, as many mentors
+    /// as mentees) took 7% longer with it, and does without.
     static let shortenFromCapacity = 1.5
+
+    /// The mentors' capacity is at least `shortenFromCapacity` times the mentees.
+    var mentorsArePlentiful: Bool {
+        let capacity = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
+        return Double(capacity) >= Double(instance.menteeCount) * Self.shortenFromCapacity
+    }
     /// Random draws per violating mentee and round (see `sample`).
     static let sampleDraws = 64
 
@@ -163,10 +170,8 @@ struct SolverPricing: Sendable {
             let hinted = SolverGroupPricing.Hinted(price: hint, perMentee: hintPerMentee, perCode: hintPerCode)
             // The transform stands in for the full scans' best scores only where its keys hold
             // every score exactly (as they do for a seed run unless the weights are extreme).
-            let capacity = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
-            let plentiful = Double(capacity) >= Double(instance.menteeCount) * Self.shortenFromCapacity
             let shortened =
-                plentiful && !instance.hasGroupRules && small.mentees > 0 && small.share > 1
+                mentorsArePlentiful && !instance.hasGroupRules && small.mentees > 0 && small.share > 1
                 ? direct.smallRoots(upTo: small.mentees) : []
             guard shortened.contains(true), let screen = screenTransform, screen.fits(maxMagnitude: 0, scale: 1)
             else {
