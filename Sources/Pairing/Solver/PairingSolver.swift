@@ -152,9 +152,9 @@ package enum PairingSolver {
         /// `pricingArcsPerMentee` and `arcsPerProjection`: more of the cheapest members of fewer
         /// projections. There the mentees' best mentors at the final prices are mostly among the
         /// cheap members of their best projections, and the solve takes 2 pricing rounds instead
-        /// of 3, from fewer arcs (1,000,000 rows: 2.44 million instead of 2.68, `report` 2.75 s
-        /// against 3.26 s, the same peak); where mentors are scarce it took longer (50,000²: 4.6–4.8
-        /// s against 3.9 s with 12 and 3). See `BENCHMARKS.md`, sixteenth round.
+        /// of 3, from fewer arcs (1,000,000 rows: 2.44 million instead of 2.68, `report` 3.08 s
+        /// against 3.47 s, the same peak); where mentors are scarce it took longer (50,000²:
+        /// 4.2–4.4 s against 3.8–4.1 s). See `BENCHMARKS.md`, sixteenth round.
         package var plentifulHintArcsPerMentee: Int = 12
         package var plentifulHintArcsPerProjection: Int = 5
         /// With estimated prices, plentiful mentors and no department or location rule, the seed's
