@@ -57,6 +57,26 @@ struct SolverPriceHintTests {
         }
     }
 
+    @Test("The sample holds about sampleMentees mentees, or every sampleEvery-th, and more under the location rule")
+    func sampleSize() {
+        let person = PairingCandidate(scores: [1, 4])
+        var problem = PairingProblem(
+            mentors: [PairingCandidate](repeating: person, count: 10),
+            mentees: [PairingCandidate](repeating: person, count: 130_000), weights: [1, 1])
+        var tuning = PairingSolver.Tuning()
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 43)
+        tuning.sampleMentees = 0
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        tuning.sampleMentees = 10_000
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        tuning.sampleMentees = 3_000
+        problem.forbidDifferentLocation = true
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        problem.forbidDifferentLocation = false
+        tuning.sampleEvery = 1
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 1)
+    }
+
     @Test("No estimate when the profile table would be too large")
     func tooManyTools() throws {
         let problem = SolverTestProblems.survey(
