@@ -17,10 +17,12 @@ import Foundation
 ///    can be paired; and a few arcs to mentors drawn evenly from all its allowed mentors, so the
 ///    restricted problem has no spurious bottleneck (which would inflate prices to `bonus` level).
 ///    On a large problem (`Tuning.sampleFrom` mentees or more) every `Tuning.sampleEvery`-th
-///    mentor and mentee are solved first, exactly, the same way; their prices give estimated prices
-///    for everyone (`SolverPriceHint`), and each mentee also gets arcs to the mentors it values
-///    most at those prices (equally good ones in a hashed order), with fewer best-score arcs,
-///    found in the same scans of the mentors as the seed's. The restricted optimum then starts
+///    mentor and mentee (or sparser, see `sampleEvery(_:tuning:)`) are solved first, exactly, the
+///    same way; their prices give estimated prices for everyone (`SolverPriceHint`), and each
+///    mentee also gets arcs to the mentors it values most at those prices (equally good ones in a
+///    hashed order; where mentors are plentiful, more of the cheapest members of fewer
+///    projections), with fewer best-score arcs, found in the same scans of the mentors as the
+///    seed's. The restricted optimum then starts
 ///    close to the full one and takes fewer rounds. When mentors are plentiful and no group rule
 ///    applies, the scans for roots that serve only a few mentees visit just the cheapest part of
 ///    the mentors there, and those mentees' best scores come from the profile transform
