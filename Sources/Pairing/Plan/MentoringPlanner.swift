@@ -223,14 +223,14 @@ package enum MentoringPlanner {
         return (mentorBands, menteeBands)
     }
 
-    /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
-    /// ASCII ids compare by their first eight bytes as one number, and in full only past them.
     /// `sortedByID` of both lists, one on each of two threads.
     private static func sortedByID(_ first: [Int], _ second: [Int], pool: CandidatePool) -> ([Int], [Int]) {
         let sorted = concurrentMap(count: 2, parts: 2) { list in sortedByID(list == 0 ? first : second, pool: pool) }
         return (sorted[0], sorted[1])
     }
 
+    /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
+    /// ASCII ids compare by their first eight bytes as one number, and in full only past them.
     private static func sortedByID(_ numbers: [Int], pool: CandidatePool) -> [Int] {
         struct Key {
             /// The first eight bytes, big-endian, zero-padded (ids hold no NUL: such rows are rejected).

@@ -65,6 +65,7 @@ struct SolverPricing: Sendable {
         let capacity = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
         return Double(capacity) >= Double(instance.menteeCount) * Self.shortenFromCapacity
     }
+
     /// Random draws per violating mentee and round (see `sample`).
     static let sampleDraws = 64
 
