@@ -61,10 +61,15 @@ struct SolverPriceHintTests {
     func sampleSize() {
         let person = PairingCandidate(scores: [1, 4])
         var problem = PairingProblem(
-            mentors: [PairingCandidate](repeating: person, count: 10),
+            mentors: [PairingCandidate](repeating: person, count: 225_000),
             mentees: [PairingCandidate](repeating: person, count: 130_000), weights: [1, 1])
         var tuning = PairingSolver.Tuning()
         #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 43)
+        // Few mentors: the sample keeps about as many of them.
+        problem.mentors = [PairingCandidate](repeating: person, count: 90_000)
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 30)
+        problem.mentors = [PairingCandidate](repeating: person, count: 10)
+        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
         tuning.sampleMentees = 0
         #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
         tuning.sampleMentees = 10_000
