@@ -72,7 +72,7 @@ enum SolverPriceHint {
             return holdsBonus ? scaled + instance.bonus : scaled
         }
         // A person's cell: its states (`SolverInstance.mentorState`, `menteeState`) as digits.
-        func cell(_ state: (_ tool: Int) -> Int) -> Int {
+        @Sendable func cell(_ state: (_ tool: Int) -> Int) -> Int {
             var (cell, stride) = (0, 1)
             for t in 0..<tools {
                 cell += state(t) * stride
@@ -143,12 +143,7 @@ enum SolverPriceHint {
         }
         let estimate = any
         return concurrentMap(count: instance.mentorCount) { i in
-            var (cell, stride) = (0, 1)
-            for t in 0..<tools {
-                cell += instance.mentorState(i, tool: t) * stride
-                stride *= radix
-            }
-            return max(0, estimate[cell])
+            max(0, estimate[cell { instance.mentorState(i, tool: $0) }])
         }
     }
 
