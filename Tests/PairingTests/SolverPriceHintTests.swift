@@ -64,22 +64,22 @@ struct SolverPriceHintTests {
             mentors: [PairingCandidate](repeating: person, count: 225_000),
             mentees: [PairingCandidate](repeating: person, count: 130_000), weights: [1, 1])
         var tuning = PairingSolver.Tuning()
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 43)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 43)
         // Few mentors: the sample keeps about as many of them.
         problem.mentors = [PairingCandidate](repeating: person, count: 90_000)
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 30)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 30)
         problem.mentors = [PairingCandidate](repeating: person, count: 10)
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 20)
         tuning.sampleMentees = 0
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 20)
         tuning.sampleMentees = 10_000
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 20)
         tuning.sampleMentees = 3_000
         problem.forbidDifferentLocation = true
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 20)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 20)
         problem.forbidDifferentLocation = false
         tuning.sampleEvery = 1
-        #expect(PairingSolver.sampleEvery(problem, tuning: tuning) == 1)
+        #expect(PairingSolver.sampleSpacing(problem, tuning: tuning) == 1)
     }
 
     @Test("No estimate when the profile table would be too large")

@@ -17,7 +17,7 @@ import Foundation
 ///    can be paired; and a few arcs to mentors drawn evenly from all its allowed mentors, so the
 ///    restricted problem has no spurious bottleneck (which would inflate prices to `bonus` level).
 ///    On a large problem (`Tuning.sampleFrom` mentees or more) every `Tuning.sampleEvery`-th
-///    mentor and mentee (or sparser, see `sampleEvery(_:tuning:)`) are solved first, exactly, the
+///    mentor and mentee (or sparser, see `sampleSpacing(_:tuning:)`) are solved first, exactly, the
 ///    same way; their prices give estimated prices for everyone (`SolverPriceHint`), and each
 ///    mentee also gets arcs to the mentors it values most at those prices (equally good ones in a
 ///    hashed order; where mentors are plentiful, more of the cheapest members of fewer
@@ -147,7 +147,7 @@ package enum PairingSolver {
         package var sampleFrom: Int = 20_000
         /// Without the location rule, the sample is sparser than every `sampleEvery`-th where
         /// that would hold more than this many mentees and as many mentors (see
-        /// `sampleEvery(_:tuning:)`); 0: never.
+        /// `sampleSpacing(_:tuning:)`); 0: never.
         /// A larger sample estimates the prices no better: at 1,000,000 rows every 20th, 30th or
         /// 40th gave the same seed and rounds, and every 43rd (3,000 mentees) `report` 2.80 s
         /// against 2.92 s (3.29 s against 3.41 s with the department rule). With the location
@@ -222,7 +222,7 @@ package enum PairingSolver {
         _ problem: consuming PairingProblem, tuning: Tuning
     ) throws(PairingSolverError) -> Certified {
         // A sample solved first gives estimated prices (any failure there only loses the estimate).
-        let k = sampleEvery(problem, tuning: tuning)
+        let k = sampleSpacing(problem, tuning: tuning)
         var sample: Certified?
         if k > 1, !tuning.auction, problem.mentees.count >= max(k, tuning.sampleFrom), problem.mentors.count >= k {
             sample = try? solveCertified(SolverPriceHint.sample(problem, every: k), tuning: tuning)
@@ -236,7 +236,7 @@ package enum PairingSolver {
     /// Every how many mentors and mentees the sample takes: `sampleEvery`, or more where that
     /// would give more than `sampleMentees` mentees and as many mentors, unless the location rule
     /// applies (each location's prices are then estimated from its own part of the sample).
-    static func sampleEvery(_ problem: borrowing PairingProblem, tuning: Tuning) -> Int {
+    static func sampleSpacing(_ problem: borrowing PairingProblem, tuning: Tuning) -> Int {
         guard tuning.sampleEvery > 1, tuning.sampleMentees > 0, !problem.forbidDifferentLocation else {
             return tuning.sampleEvery
         }
