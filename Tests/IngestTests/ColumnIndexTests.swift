@@ -59,6 +59,11 @@ struct ColumnIndexTests {
         values.append(contentsOf: Self.column(count: count / 2))
         for key in [ColumnIndex.Key.canonical, .lowercased] {
             let (index, _) = ColumnIndex.build(column, key: key)
+            // Strings compare by canonical equivalence: the first entry of each text, as a String
+            // (lower-cased for that key), is what a look-up must find.
+            func form(_ text: String) -> String { key == .lowercased ? text.lowercased() : text }
+            var firstOf: [String: Int] = [:]
+            for n in 0..<count where firstOf[form(column.string(n))] == nil { firstOf[form(column.string(n))] = n }
             for run in [0..<values.count, values.count / 3..<values.count / 2] {
                 var found: [Int: Int?] = [:]
                 index.findEach(values, in: run, where: { $0 % 4 != 1 }, in: column) { value, entry in
@@ -71,6 +76,7 @@ struct ColumnIndexTests {
                         index.withKey(text) { index.find(keyed: $0, in: column) }
                     }
                     #expect(entry == expected, "\(values.string(value)) with key \(key)")
+                    #expect(entry == firstOf[form(values.string(value))], "\(values.string(value)) with key \(key)")
                 }
             }
         }

@@ -169,56 +169,128 @@ package struct ColumnIndex: Sendable {
 
     /// The entry of `column` whose text, in key form, is `keyed` (already in key form: see `withKey`).
     package func find(keyed: UnsafeRawBufferPointer, in column: TextColumn) -> Int? {
-        slots.withUnsafeBufferPointer { slots in
-            column.withReader { texts in find(keyed: keyed, hash: FieldText.hash(keyed), in: slots, texts) }
+        let table = Table(key: key, mask: mask, secondPart: secondPart, secondMask: secondMask)
+        return slots.withUnsafeBufferPointer { slots in
+            column.withReader { texts in
+                let hash = FieldText.hash(keyed)
+                return table.find(keyed: keyed, hash: hash, firstContent: slots[table.slot(hash)], in: slots, texts)
+            }
         }
     }
 
     /// `find` for each entry of `values` in `run` that `wanted` accepts, in order: `found` gets
     /// the value's entry and the entry of `column` whose text equals it (as `find` compares), or
     /// nil. The texts of `column` are read through one `TextColumn.Reader` for the whole run, so
-    /// several threads can look up in the same column at once without contending.
+    /// several threads can look up in the same column at once without contending (the index
+    /// itself is read through plain copies of its fields, never retained per value). Values go
+    /// in batches of `findBatch`, in three passes so that the batch's cache misses overlap rather
+    /// than follow one another: the first slot each value's hash points to, then the text of
+    /// the entry found there (most look-ups end at that slot), then the rest of the probes.
     package func findEach(
         _ values: TextColumn, in run: Range<Int>, where wanted: (Int) -> Bool, in column: TextColumn,
         _ found: (_ value: Int, _ entry: Int?) -> Void
     ) {
+        let table = Table(key: key, mask: mask, secondPart: secondPart, secondMask: secondMask)
+        let size = Self.findBatch
         slots.withUnsafeBufferPointer { slots in
             column.withReader { texts in
-                values.forEachText(in: run) { value, text in
-                    guard wanted(value) else { return }
-                    found(value, withKey(text) { find(keyed: $0, hash: FieldText.hash($0), in: slots, texts) })
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size * 3) { buffer in
+                    guard let hashes = buffer.baseAddress else { return }
+                    let (first, settled) = (hashes + size, hashes + 2 * size)
+                    var batch = run.lowerBound
+                    while batch < run.upperBound {
+                        let end = min(batch + size, run.upperBound)
+                        values.forEachText(in: batch..<end) { value, text in
+                            guard wanted(value) else { return }
+                            let hash = Self.withKey(table.key, text) { FieldText.hash($0) }
+                            hashes[value - batch] = hash
+                            first[value - batch] = slots[table.slot(hash)]
+                        }
+                        values.forEachText(in: batch..<end) { value, text in
+                            guard wanted(value) else { return }
+                            let at = value - batch
+                            settled[at] = Self.withKey(table.key, text) { keyed in
+                                table.settle(keyed: keyed, hash: hashes[at], firstContent: first[at], texts)
+                            }
+                        }
+                        values.forEachText(in: batch..<end) { value, text in
+                            guard wanted(value) else { return }
+                            let at = value - batch
+                            switch settled[at] {
+                            case Table.absent: found(value, nil)
+                            case Table.unsettled:
+                                found(
+                                    value,
+                                    Self.withKey(table.key, text) { keyed in
+                                        table.find(
+                                            keyed: keyed, hash: hashes[at], firstContent: first[at], in: slots, texts)
+                                    })
+                            case let entry: found(value, Int(entry))
+                            }
+                        }
+                        batch = end
+                    }
                 }
             }
         }
     }
 
-    /// `find` in the part of the table `hash` belongs to (see `build(_:key:)`).
-    @inline(__always)
-    private func find(
-        keyed: UnsafeRawBufferPointer, hash: UInt64, in slots: UnsafeBufferPointer<UInt64>, _ texts: TextColumn.Reader
-    ) -> Int? {
-        secondPart > 0 && hash >> 63 == 1
-            ? find(
-                keyed: keyed, hash: hash, slots: UnsafeBufferPointer(rebasing: slots[secondPart...]), mask: secondMask,
-                in: texts)
-            : find(keyed: keyed, hash: hash, slots: slots, mask: mask, in: texts)
-    }
+    /// Values per batch in `findEach`.
+    private static let findBatch = 16
 
-    @inline(__always)
-    private func find(
-        keyed: UnsafeRawBufferPointer, hash: UInt64, slots: UnsafeBufferPointer<UInt64>, mask: Int,
-        in texts: TextColumn.Reader
-    ) -> Int? {
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { return nil }
+    /// The fields a look-up reads, copied out of the index so that no array is retained per look-up.
+    private struct Table {
+        let key: Key
+        let mask: Int
+        let secondPart: Int
+        let secondMask: Int
+
+        /// `settle`'s answers besides an entry: no entry has the text; the probe must go on.
+        static let absent = UInt64.max
+        static let unsettled = UInt64.max - 1
+
+        /// The first slot `hash` probes (see `build(_:key:)` for the two parts).
+        @inline(__always)
+        func slot(_ hash: UInt64) -> Int {
+            secondPart > 0 && hash >> 63 == 1
+                ? secondPart + (Int(truncatingIfNeeded: hash) & secondMask)
+                : Int(truncatingIfNeeded: hash) & mask
+        }
+
+        /// What the content of `slot(hash)` (`firstContent`) alone tells of `keyed`: the entry
+        /// that holds it, `absent`, or `unsettled`.
+        @inline(__always)
+        func settle(
+            keyed: UnsafeRawBufferPointer, hash: UInt64, firstContent content: UInt64, _ texts: TextColumn.Reader
+        ) -> UInt64 {
+            if content == 0 { return Self.absent }
             let entry = Int(content & 0xFFFF_FFFF) - 1
-            if content >> 32 == tag, Self.withKey(key, texts.text(entry), { FieldText.same($0, keyed) }) {
-                return entry
+            if content >> 32 == hash >> 32, ColumnIndex.withKey(key, texts.text(entry), { FieldText.same($0, keyed) }) {
+                return UInt64(entry)
             }
-            slot = (slot + 1) & mask
+            return Self.unsettled
+        }
+
+        /// The entry whose text in key form is `keyed`, probing from `slot(hash)`, whose content
+        /// the caller has loaded already (`firstContent`).
+        @inline(__always)
+        func find(
+            keyed: UnsafeRawBufferPointer, hash: UInt64, firstContent: UInt64, in slots: UnsafeBufferPointer<UInt64>,
+            _ texts: TextColumn.Reader
+        ) -> Int? {
+            let (base, partMask) = secondPart > 0 && hash >> 63 == 1 ? (secondPart, secondMask) : (0, mask)
+            let tag = hash >> 32
+            var offset = Int(truncatingIfNeeded: hash) & partMask
+            var content = firstContent
+            while true {
+                if content == 0 { return nil }
+                let entry = Int(content & 0xFFFF_FFFF) - 1
+                if content >> 32 == tag, ColumnIndex.withKey(key, texts.text(entry), { FieldText.same($0, keyed) }) {
+                    return entry
+                }
+                offset = (offset + 1) & partMask
+                content = slots[base + offset]
+            }
         }
     }
 
