@@ -148,7 +148,8 @@ func makeProblem(_ options: Options) -> PairingProblem {
         }
     }
     return PairingProblem(
-        mentors: mentors, mentees: mentees, weights: [Double](repeating: 1, count: 12), forbidden: forbidden,
+        mentors: mentors, mentees: mentees, weights: [Double](repeating: 1, count: 12),
+        forbidden: CandidatePairList(forbidden),
         forbidSameDepartment: options.rules, forbidDifferentLocation: options.rules, objective: options.objective)
 }
 

@@ -69,7 +69,7 @@ struct SolverDeterminismTests {
         var shuffled = p
         shuffled.mentors = mentorOrder.map { p.mentors[$0] }
         shuffled.mentees = menteeOrder.map { p.mentees[$0] }
-        shuffled.forbidden = Set(
+        shuffled.forbidden = CandidatePairList(
             p.forbidden.map { CandidatePair(mentor: mentorIndex[$0.mentor], mentee: menteeIndex[$0.mentee]) })
         let a = try PairingSolver.solve(p)
         let b = try PairingSolver.solve(shuffled)

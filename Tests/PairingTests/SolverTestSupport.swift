@@ -244,7 +244,8 @@ enum SolverTestProblems {
         }
         return PairingProblem(
             mentors: mentors, mentees: mentees, weights: weights, mentorMin: mentorMin, menteeMax: menteeMax,
-            forbidden: forbidden, forbidSameDepartment: rng.chance(0.4), forbidDifferentLocation: rng.chance(0.4),
+            forbidden: CandidatePairList(forbidden), forbidSameDepartment: rng.chance(0.4),
+            forbidDifferentLocation: rng.chance(0.4),
             objective: objective)
     }
 
@@ -282,7 +283,8 @@ enum SolverTestProblems {
         }
         return PairingProblem(
             mentors: mentors, mentees: mentees, weights: weights ?? [Double](repeating: 1, count: tools),
-            forbidden: forbidden, forbidSameDepartment: departmentRule, forbidDifferentLocation: locationRule,
+            forbidden: CandidatePairList(forbidden), forbidSameDepartment: departmentRule,
+            forbidDifferentLocation: locationRule,
             objective: objective)
     }
 }

@@ -368,25 +368,16 @@ struct Explainer {
 /// pairs excluded from earlier runs.
 struct ForbiddenPairs {
     /// Every forbidden pair, for the solver (see `takeAll`).
-    private var all: Set<CandidatePair> = []
+    private var all: CandidatePairList = []
     /// How many pairs are forbidden.
     private(set) var count = 0
-    /// The pairs each rule forbids, kept for the explanations while the solver runs: sorted keys
-    /// (`key(_:)`), a fraction of a hash set's memory.
-    private var chain: [UInt64] = []
-    private var earlier: [UInt64] = []
+    /// The pairs each rule forbids, kept for the explanations while the solver runs (without
+    /// explicit pairs from earlier runs, `all` is the same list: no second copy).
+    private var chain: CandidatePairList = []
+    private var earlier: CandidatePairList = []
 
-    private static func key(_ pair: CandidatePair) -> UInt64 {
-        UInt64(pair.mentor) << 32 | UInt64(pair.mentee)
-    }
-
-    private static func sortedKeys(_ pairs: Set<CandidatePair>) -> [UInt64] {
-        pairs.map(key).sorted()
-    }
-
-    /// Every forbidden pair, handed over once: the set is not kept here, so it is gone as soon
-    /// as the solver has its own compact copy.
-    mutating func takeAll() -> Set<CandidatePair> {
+    /// Every forbidden pair, handed over once: the solver's copy is the one that outlives it.
+    mutating func takeAll() -> CandidatePairList {
         defer { all = [] }
         return all
     }
@@ -431,10 +422,8 @@ struct ForbiddenPairs {
             }
             return pairs
         }
-        var chain = Set<CandidatePair>()
+        let chain = CandidatePairList(found.joined())
         var earlier = Set<CandidatePair>()
-        chain.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for pairs in found { chain.formUnion(pairs) }
         // A pseudonymised `pairings.csv` names people identified by email by their pseudonyms.
         var byPseudonym: (mentors: [String: Int], mentees: [String: Int]) = ([:], [:])
         if excluded.contains(where: { Pseudonyms.isPseudonym($0.mentorID) || Pseudonyms.isPseudonym($0.menteeID) }) {
@@ -456,10 +445,10 @@ struct ForbiddenPairs {
                 earlier.insert(CandidatePair(mentor: mentor, mentee: mentee))
             }
         }
-        all = earlier.isEmpty ? chain : chain.union(earlier)
+        self.chain = chain
+        self.earlier = CandidatePairList(earlier)
+        all = chain.union(self.earlier)
         count = all.count
-        self.chain = Self.sortedKeys(chain)
-        self.earlier = Self.sortedKeys(earlier)
     }
 
     /// The rules that exclude every mentor who could teach mentee `index`, in a fixed order.
@@ -483,8 +472,8 @@ struct ForbiddenPairs {
             if options.avoidDifferentLocation, groups.differentLocation(person.location, menteeLocation) {
                 found.insert(.differentLocation)
             }
-            if chain.sortedContains(Self.key(pair)) { found.insert(.managementChain) }
-            if earlier.sortedContains(Self.key(pair)) { found.insert(.earlierPair) }
+            if chain.contains(pair) { found.insert(.managementChain) }
+            if earlier.contains(pair) { found.insert(.earlierPair) }
         }
         return ExclusionRule.allCases.filter(found.contains)
     }

@@ -24,7 +24,7 @@ package struct PairingProblem: Sendable {
     /// Highest mentee score that counts as low on a tool (`0...4`, below `mentorMin`).
     package var menteeMax: Int
     /// Explicitly forbidden pairs (management chain either way, earlier pairs to exclude, …).
-    package var forbidden: Set<CandidatePair>
+    package var forbidden: CandidatePairList
     package var forbidSameDepartment: Bool
     package var forbidDifferentLocation: Bool
     package var objective: PairingObjective
@@ -35,7 +35,7 @@ package struct PairingProblem: Sendable {
         weights: [Double],
         mentorMin: Int = 3,
         menteeMax: Int = 1,
-        forbidden: Set<CandidatePair> = [],
+        forbidden: CandidatePairList = [],
         forbidSameDepartment: Bool = false,
         forbidDifferentLocation: Bool = false,
         objective: PairingObjective = .coverage

@@ -144,17 +144,11 @@ struct SolverInstance: Sendable {
         let (mentorLocation, menteeLocation, locationCount) = dense(
             problem.mentors.map(\.location), problem.mentees.map(\.location), on: problem.forbidDifferentLocation)
 
-        // Forbidden pairs as sorted mentor lists per mentee.
+        // Forbidden pairs as sorted mentor lists per mentee: the list's order already.
         var forbiddenCount = [Int](repeating: 0, count: menteeCount + 1)
         for pair in problem.forbidden { forbiddenCount[pair.mentee + 1] += 1 }
         for j in 0..<menteeCount { forbiddenCount[j + 1] += forbiddenCount[j] }
-        var fill = forbiddenCount
-        var forbiddenMentor = [Int32](repeating: 0, count: problem.forbidden.count)
-        for pair in problem.forbidden {
-            forbiddenMentor[fill[pair.mentee]] = Int32(pair.mentor)
-            fill[pair.mentee] += 1
-        }
-        for j in 0..<menteeCount { forbiddenMentor[forbiddenCount[j]..<forbiddenCount[j + 1]].sort() }
+        let forbiddenMentor = problem.forbidden.map { Int32($0.mentor) }
 
         // Exact 64-bit arithmetic: bound one pair's score, then the bonus and every total.
         var maxPairScore: Int64 = 0

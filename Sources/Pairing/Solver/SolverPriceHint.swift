@@ -41,7 +41,7 @@ enum SolverPriceHint {
         var sample = problem
         sample.mentors = stride(from: 0, to: problem.mentors.count, by: k).map { problem.mentors[$0] }
         sample.mentees = stride(from: 0, to: problem.mentees.count, by: k).map { problem.mentees[$0] }
-        sample.forbidden = Set(
+        sample.forbidden = CandidatePairList(
             problem.forbidden.lazy.filter { $0.mentor % k == 0 && $0.mentee % k == 0 }
                 .map { CandidatePair(mentor: $0.mentor / k, mentee: $0.mentee / k) })
         return sample
