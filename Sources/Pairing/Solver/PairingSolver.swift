@@ -436,36 +436,67 @@ package enum PairingSolver {
         /// Appends the picked arcs that may be used (see `SolverInstance.profit`) to their rows;
         /// returns the mentees that got any picks. The rows are rebuilt once, at their exact size:
         /// at scale these arrays are the solver's largest, and growing them by doubling held up
-        /// to twice their size again.
+        /// to twice their size again. Both steps run on every core: the picks' scores (-1 where a
+        /// pick may not be used; scores are never negative), then each run of mentees' rows
+        /// copied to their new places.
         mutating func add(_ picks: SolverPricing.Output, _ instance: SolverInstance) -> [Int32] {
             let menteeCount = rowStart.count - 1
             let old = self
             self = Arcs(menteeCount: 0)
+            let perMentee = picks.perMentee
+            var pickScore = [Score](repeating: -1, count: picks.picks.count)
             var rows = [Int](repeating: 0, count: menteeCount + 1)
-            var mentors: [Int32] = []
-            var scores: [Score] = []
-            mentors.reserveCapacity(old.mentor.count + picks.totalPicks)
-            scores.reserveCapacity(old.mentor.count + picks.totalPicks)
-            var changed: [Int32] = []
-            for j in 0..<menteeCount {
-                let kept = old.rowStart[j]..<old.rowStart[j + 1]
-                mentors.append(contentsOf: old.mentor[kept])
-                scores.append(contentsOf: old.score[kept])
-                let count = Int(picks.pickCount[j])
-                if count > 0 {
-                    changed.append(Int32(j))
-                    let base = j * picks.perMentee
-                    for i in picks.picks[base..<base + count] {
-                        if let p = instance.profit(mentor: Int(i), mentee: j) {
-                            mentors.append(i)
-                            scores.append(Score(p - instance.bonus))
+            pickScore.withUnsafeMutableBufferPointer { pickScore in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    guard let scores = pickScore.baseAddress, let lengths = rows.baseAddress else { return }
+                    let (shared, rowLength) = (UnsafeSendableBuffer(scores), UnsafeSendableBuffer(lengths + 1))
+                    concurrentRuns(count: menteeCount) { run in
+                        for j in run {
+                            var length = old.rowStart[j + 1] - old.rowStart[j]
+                            let base = j * perMentee
+                            for k in base..<base + Int(picks.pickCount[j]) {
+                                if let p = instance.profit(mentor: Int(picks.picks[k]), mentee: j) {
+                                    shared.pointer[k] = Score(p - instance.bonus)
+                                    length += 1
+                                }
+                            }
+                            rowLength.pointer[j] = length
                         }
                     }
                 }
-                rows[j + 1] = mentors.count
+            }
+            for j in 0..<menteeCount { rows[j + 1] += rows[j] }
+            let total = rows[menteeCount]
+            let (newStart, scoreOfPick) = (rows, pickScore)
+            var scores: [Score] = []
+            let mentors = [Int32](unsafeUninitializedCapacity: total) { mentorBuffer, mentorCount in
+                scores = [Score](unsafeUninitializedCapacity: total) { scoreBuffer, scoreCount in
+                    guard let mentorBase = mentorBuffer.baseAddress, let scoreBase = scoreBuffer.baseAddress else {
+                        return
+                    }
+                    let (toMentor, toScore) = (UnsafeSendableBuffer(mentorBase), UnsafeSendableBuffer(scoreBase))
+                    concurrentRuns(count: menteeCount) { run in
+                        for j in run {
+                            var at = newStart[j]
+                            for a in old.rowStart[j]..<old.rowStart[j + 1] {
+                                toMentor.pointer[at] = old.mentor[a]
+                                toScore.pointer[at] = old.score[a]
+                                at += 1
+                            }
+                            let base = j * perMentee
+                            for k in base..<base + Int(picks.pickCount[j]) where scoreOfPick[k] >= 0 {
+                                toMentor.pointer[at] = picks.picks[k]
+                                toScore.pointer[at] = scoreOfPick[k]
+                                at += 1
+                            }
+                        }
+                    }
+                    scoreCount = total
+                }
+                mentorCount = total
             }
             self = Arcs(rowStart: rows, mentor: mentors, score: scores)
-            return changed
+            return (0..<menteeCount).filter { picks.pickCount[$0] > 0 }.map { Int32($0) }
         }
 
         private init(rowStart: [Int], mentor: [Int32], score: [Score]) {
