@@ -295,6 +295,14 @@ struct MentoringPlannerTests {
         }
     }
 
+    @Test("the pairs' people in pool order: counted out as sorting would order them", arguments: [0, 1, 7, 500])
+    func placesByNumber(count: Int) {
+        var rng = SolverTestRandom(seed: UInt64(count))
+        let numbers = (0..<count).map { _ in rng.int(0...40) }  // repeats, as a mentor's several pairs
+        let places = MentoringPlanner.placesByNumber(count: count, numbers: 41) { numbers[$0] }
+        #expect(places == (0..<count).map { UInt64(numbers[$0]) << 32 | UInt64($0) }.sorted())
+    }
+
     @Test("pairing.mentor_bands naming a band the run lacks is an error")
     func unknownBand() throws {
         let run = try Self.run(csv: "id,Level,TikTok\na,L1,4\ns,L9,0\n")

@@ -120,12 +120,14 @@ package enum MentoringPlanner {
         }
         // Then their people (the mentor of pair k at place 2k, its mentee at 2k + 1), summed up
         // in pool order so that the pool's texts are read front to back rather than at random;
-        // each worker writes its own people's places.
-        let byNumber = (0..<solved.count * 2).map { place in
-            let pair = solved[place / 2]
-            let number = place % 2 == 0 ? mentorNumbers[pair.mentor] : menteeNumbers[pair.mentee]
-            return UInt64(number) << 32 | UInt64(place)
-        }.sorted()
+        // each worker writes its own people's places. The places are counted out by number (a
+        // mentor may be in several pairs), in order within each: `number << 32 | place`, ascending.
+        let byNumber = Self.placesByNumber(
+            count: solved.count * 2, numbers: pool.candidateCount,
+            number: { place in
+                let pair = solved[place / 2]
+                return place % 2 == 0 ? mentorNumbers[pair.mentor] : menteeNumbers[pair.mentee]
+            })
         pairs.withUnsafeMutableBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return }
             let shared = UnsafeSendableBuffer(start)
@@ -182,6 +184,21 @@ package enum MentoringPlanner {
         plan.workload.forbiddenPairs = forbidden.count
         plan.workload.solver = solution.statistics
         return plan
+    }
+
+    /// `number(place) << 32 | place` for every place in `0..<count`, ascending, where each
+    /// `number(place)` lies in `0..<numbers`: counted out by number, not compared.
+    static func placesByNumber(count: Int, numbers: Int, number: (Int) -> Int) -> [UInt64] {
+        var start = [Int](repeating: 0, count: numbers + 1)
+        for place in 0..<count { start[number(place) + 1] += 1 }
+        for n in 0..<numbers { start[n + 1] += start[n] }
+        var sorted = [UInt64](repeating: 0, count: count)
+        for place in 0..<count {
+            let n = number(place)
+            sorted[start[n]] = UInt64(n) << 32 | UInt64(place)
+            start[n] += 1
+        }
+        return sorted
     }
 
     /// The solver's view of the candidates `numbers`: their scores and capacity (mentors), and
@@ -351,12 +368,17 @@ struct Explainer {
         for (tool, (strong, low)) in zip(teacher, learner).enumerated() where isStrong(strong) && isLow(low) {
             tools.append(TeachableTool(tool: tool, mentorScore: Int(strong), menteeScore: Int(low)))
         }
-        guard ranked else { return tools }
-        return tools.sorted { a, b in
-            let gainA = weights[a.tool] * Double(a.mentorScore - a.menteeScore)
-            let gainB = weights[b.tool] * Double(b.mentorScore - b.menteeScore)
-            return gainA != gainB ? gainA > gainB : a.tool < b.tool
+        guard ranked, tools.count > 1 else { return tools }
+        // Sorted in place, through the weights' buffer: a closure that captured the explainer
+        // would copy it (and count references to its arrays, shared by every thread) per pair.
+        weights.withUnsafeBufferPointer { weights in
+            tools.sort { a, b in
+                let gainA = weights[a.tool] * Double(a.mentorScore - a.menteeScore)
+                let gainB = weights[b.tool] * Double(b.mentorScore - b.menteeScore)
+                return gainA != gainB ? gainA > gainB : a.tool < b.tool
+            }
         }
+        return tools
     }
 
     func lowTools(_ scores: some Collection<Int8>) -> [Int] {
