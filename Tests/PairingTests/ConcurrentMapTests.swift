@@ -9,11 +9,4 @@ struct ConcurrentMapTests {
         let made = concurrentMap(count: count) { index in "element \(index)" }
         #expect(made == (0..<count).map { "element \($0)" })
     }
-
-    @Test("two jobs at once give both their results, each its own")
-    func twoJobs() {
-        let (words, sum) = concurrently({ (0..<1_000).map { "w\($0)" } }, { (0..<1_000).reduce(0, +) })
-        #expect(words.count == 1_000 && words.last == "w999")
-        #expect(sum == 499_500)
-    }
 }

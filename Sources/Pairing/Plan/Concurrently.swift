@@ -26,24 +26,6 @@ func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>
     }
 }
 
-/// `first()` and `second()` at the same time, each on a thread of its own; both results.
-func concurrently<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-) -> (First, Second) {
-    let results = Results<First, Second>()
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-        if part == 0 { results.first = first() } else { results.second = second() }
-    }
-    guard let a = results.first, let b = results.second else { preconditionFailure("both parts ran") }
-    return (a, b)
-}
-
-/// `concurrently`'s two results. Unchecked: each part writes its own, read once both are done.
-private final class Results<First, Second>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
-}
-
 /// A buffer handed to the workers of `concurrentPerform`, each writing its own elements.
 struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Element>

@@ -223,44 +223,14 @@ package enum PairingSolver {
     ) throws(PairingSolverError) -> Certified {
         // A sample solved first gives estimated prices (any failure there only loses the estimate).
         let k = sampleSpacing(problem, tuning: tuning)
-        guard k > 1, !tuning.auction, problem.mentees.count >= max(k, tuning.sampleFrom), problem.mentors.count >= k
-        else {
-            return solveCertified(try SolverInstance(consume problem), tuning: tuning)
+        var sample: Certified?
+        if k > 1, !tuning.auction, problem.mentees.count >= max(k, tuning.sampleFrom), problem.mentors.count >= k {
+            sample = try? solveCertified(SolverPriceHint.sample(problem, every: k), tuning: tuning)
         }
-        // The sample's solve needs nothing of the full instance: both are made at the same time,
-        // and the full pricing tables beside the instance. The problem is let go of once the
-        // instance has its compact copy.
-        let sampled = SolverPriceHint.sample(problem, every: k)
-        let whole = ProblemHandOver(consume problem)
-        let (sample, built) = concurrently(
-            { try? solveCertified(sampled, tuning: tuning) },
-            { () -> Result<(SolverInstance, SolverPricing), PairingSolverError> in
-                do throws(PairingSolverError) {
-                    let instance = try SolverInstance(whole.take())
-                    return .success((instance, pricingTables(instance, tuning: tuning)))
-                } catch {
-                    return .failure(error)
-                }
-            })
-        let (instance, pricing) = try built.get()
+        // Moved into the initialiser, which lets it go: from here on only the instance remains.
+        let instance = try SolverInstance(consume problem)
         let hint = sample.flatMap { SolverPriceHint.prices(instance, sample: $0, every: k) }
-        return solveCertified(instance, tuning: tuning, hint: hint, pricing: pricing)
-    }
-
-    /// The problem, handed over to the thread that makes the instance, which takes it out (so
-    /// that it is let go of as soon as the instance is made). Unchecked: only that thread uses it.
-    private final class ProblemHandOver: @unchecked Sendable {
-        private var problem: PairingProblem?
-        init(_ problem: consuming PairingProblem) { self.problem = problem }
-        func take() -> PairingProblem {
-            guard let problem = problem.take() else { preconditionFailure("the problem is taken once") }
-            return problem
-        }
-    }
-
-    /// The pricing tables for `instance` (see `SolverPricing`).
-    private static func pricingTables(_ instance: SolverInstance, tuning: Tuning) -> SolverPricing {
-        SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
+        return solveCertified(instance, tuning: tuning, hint: hint)
     }
 
     /// Every how many mentors and mentees the sample takes: `sampleEvery`, or more where that
@@ -274,12 +244,9 @@ package enum PairingSolver {
         return max(tuning.sampleEvery, smallerSide / tuning.sampleMentees)
     }
 
-    /// `hint`: estimated mentor prices (`SolverPriceHint`) the seed picks more arcs by; `pricing`:
-    /// the instance's pricing tables when the caller has them already.
-    private static func solveCertified(
-        _ instance: SolverInstance, tuning: Tuning, hint: [Int64]? = nil, pricing: SolverPricing? = nil
-    ) -> Certified {
-        let pricing = pricing ?? pricingTables(instance, tuning: tuning)
+    /// `hint`: estimated mentor prices (`SolverPriceHint`) the seed picks more arcs by.
+    private static func solveCertified(_ instance: SolverInstance, tuning: Tuning, hint: [Int64]? = nil) -> Certified {
+        let pricing = SolverPricing(instance, profiles: tuning.profilePricing, keysPerMentee: tuning.profileKeys)
         let seed: SolverPricing.Output
         var hinted: SolverPricing.Output?
         if let hint {
