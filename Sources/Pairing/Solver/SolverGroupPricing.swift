@@ -319,8 +319,12 @@ struct SolverGroupPricing: Sendable {
         var table: [Int32]
         var touched: [Int] = []
         var dictionary: [CodeKey: Int32] = [:]
+        /// The last scan's mentors and their codes, in their first `visitedCount` slots:
+        /// `scanPacked` writes over the same arrays from scan to scan (grown only when a scan
+        /// visits more), instead of two new arrays of up to every mentor per root.
         var visitedMentor: [Int32] = []
         var visitedCode: [Int32] = []
+        var visitedCount = 0
         var codeCount: [Int32] = []
         var codeStart: [Int] = []
         var codeRepresentative: [Int32] = []
@@ -471,8 +475,7 @@ struct SolverGroupPricing: Sendable {
             if overflow || next > UInt64(Scratch.tableSize) { useTable = false }
             span = overflow ? UInt64.max : next
         }
-        s.visitedMentor.removeAll(keepingCapacity: true)
-        s.visitedCode.removeAll(keepingCapacity: true)
+        s.visitedCount = 0
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeRepresentative.removeAll(keepingCapacity: true)
         s.codeWord.removeAll(keepingCapacity: true)
@@ -531,7 +534,7 @@ struct SolverGroupPricing: Sendable {
         // Members to their codes' places (their prices are looked up in `s.scanPrice`), in a
         // buffer kept from scan to scan (read only up to `running`, through `s.codeStart`).
         var fill = s.codeStart
-        let visitedCount = s.visitedMentor.count
+        let visitedCount = s.visitedCount
         s.scanPrice = withPrices ? price : []
         if s.members.count < running { s.members = [Int32](repeating: 0, count: max(running, 2 * s.members.count)) }
         s.visitedMentor.withUnsafeBufferPointer { visited in
@@ -1004,7 +1007,8 @@ struct SolverGroupPricing: Sendable {
 
         // 1b. Codes: mixed-radix digits on the group's tools (a direct table), or, when that
         // would not fit, the exact (taught tools, weighted sum) key in a dictionary.
-        s.visitedCode.append(contentsOf: repeatElement(0, count: s.visitedMentor.count))
+        s.visitedCount = s.visitedMentor.count
+        s.visitedCode = [Int32](repeating: 0, count: s.visitedMentor.count)
         if useTable {
             let toolsInGroup = groupTools
             let multipliers = multiplier
@@ -1118,10 +1122,17 @@ struct SolverGroupPricing: Sendable {
         s.touchedBuffer = []
         s.table = []
         var codeTotal = 0
-        var visitedMentor: [Int32] = []
-        let visitedCode = [Int32](unsafeUninitializedCapacity: end) { codes, codesCount in
-            visitedMentor = [Int32](unsafeUninitializedCapacity: end) { visited, count in
-                var n = 0
+        if s.visitedMentor.count < end {
+            s.visitedMentor = [Int32](repeating: 0, count: end)
+            s.visitedCode = [Int32](repeating: 0, count: end)
+        }
+        var visitedMentor = s.visitedMentor
+        var visitedCode = s.visitedCode
+        s.visitedMentor = []
+        s.visitedCode = []
+        var n = 0
+        visitedCode.withUnsafeMutableBufferPointer { codes in
+            visitedMentor.withUnsafeMutableBufferPointer { visited in
                 candidates.withUnsafeBufferPointer { ordered in
                     candidateWord.withUnsafeBufferPointer { words in
                         byteTable.withUnsafeBufferPointer { lookUp in
@@ -1169,12 +1180,11 @@ struct SolverGroupPricing: Sendable {
                         }
                     }
                 }
-                count = n
             }
-            codesCount = visitedMentor.count
         }
         s.visitedMentor = visitedMentor
         s.visitedCode = visitedCode
+        s.visitedCount = n
         s.codeCount.removeAll(keepingCapacity: true)
         s.codeCount.append(contentsOf: countBuffer[0..<codeTotal])
         s.codeRepresentative.removeAll(keepingCapacity: true)
