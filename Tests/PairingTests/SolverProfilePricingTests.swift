@@ -202,6 +202,24 @@ struct SolverProfilePricingTests {
         #expect(SolverOracle.value(problem, first) == SolverOracle.value(problem, try PairingSolver.solve(problem)))
     }
 
+    /// Screening pays only where a round's scans would cost more than the transform: not for a
+    /// handful of mentors on 12 tools (the transform's 12 × 3^12 updates against a few hundred
+    /// visits), but for hundreds of mentors on 4 tools (4 × 81 updates).
+    @Test("Pricing rounds are screened only where the scans cost more than the transform")
+    func screensWhereItPays() throws {
+        let few = SolverTestProblems.survey(seed: 3, mentors: 12, mentees: 10, tools: 12, objective: .coverage)
+        let many = SolverTestProblems.survey(seed: 3, mentors: 400, mentees: 300, tools: 4, objective: .coverage)
+        let small = SolverPricing(try SolverInstance(few), profiles: false)
+        let large = SolverPricing(try SolverInstance(many), profiles: false)
+        #expect(small.screenTransform != nil && !small.screens)
+        #expect(large.screenTransform != nil && large.screens)
+        // Either way the solve is exact (certified against every allowed pair).
+        for problem in [few, many] {
+            let certified = try PairingSolver.solveCertified(problem, tuning: SolverCertificateCheck.columnGeneration)
+            SolverCertificateCheck.check(certified)
+        }
+    }
+
     @Test("Too many tools: the table is refused and pricing falls back")
     func fallback() throws {
         let wide = PairingProblem(

@@ -52,7 +52,8 @@ import Foundation
 /// mentee of the group the same score, and each projection's mentors are examined in ascending
 /// price order through the whole violating prefix; before each round, the transform below screens
 /// out the mentees whose best pair over all mentors (exclusions ignored, an upper bound) does not
-/// violate, so only groups with a possible violator are visited. The profile pricing
+/// violate, so only groups with a possible violator are visited (where the scans would cost more
+/// than the transform, see `SolverPricing.screens`). The profile pricing
 /// (`Tuning.profilePricing`) uses that a pair's score is a sum over tools of a term that depends only on the two people's
 /// states on that tool: `SolverProfileTransform` computes, for every mentee at once, the best
 /// `p_ij − u_i` over all mentors of its location set by a max-plus transform over profile space,

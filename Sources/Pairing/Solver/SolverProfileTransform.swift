@@ -53,6 +53,8 @@ struct SolverProfileTransform: Sendable {
     let outerTools: Int
     let innerCells: Int
     let slabCount: Int
+    /// List updates of one transform: `innerTools` passes over every slab's table.
+    var listUpdates: Int { innerTools * innerCells * slabCount }
     /// Per inner tool, `radix × radix` gains `g(a, b)` in score units at `[a * radix + b]`.
     let gain: [[Int64]]
     /// Per (slab, mentee outer state): the outer tools' total gain, and whether any is teachable.
