@@ -398,7 +398,9 @@ struct ForbiddenPairs {
     private var chain: CandidatePairList = []
     private var earlier: CandidatePairList = []
 
-    /// Every forbidden pair, handed over once: the solver's copy is the one that outlives it.
+    /// Every forbidden pair, handed over once and not kept here. Without explicit pairs from
+    /// earlier runs it is the chain list itself, which the explanations keep anyway; with them,
+    /// it is gone once the solver has its own compact copy.
     mutating func takeAll() -> CandidatePairList {
         defer { all = [] }
         return all

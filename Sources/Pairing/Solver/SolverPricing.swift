@@ -120,7 +120,8 @@ struct SolverPricing: Sendable {
             }
             menteeGroupCount = groups.count
             cells = Self.makeCells((0..<instance.mentorCount).map { Int32(transform.mentorCell($0)) })
-            screens = false
+            // The direct pricing runs only where the profile keys would be inexact: screened.
+            screens = true
         } else {
             let groups = SolverMenteeGroups(instance)
             let direct = SolverGroupPricing(instance, groups: groups)
