@@ -1,3 +1,4 @@
+import Dispatch
 import Ingest
 
 /// What the analysis stage needs to know beyond the data.
@@ -54,13 +55,26 @@ package enum FamiliarityAnalyser {
             }
         }
 
-        var gaps: [ToolGap] = []
+        // Every tool and pair of bands, in this order; each gap's bootstrap has a seed of its own
+        // (see `gap`), so they are worked out on two threads, each writing its own slots.
+        var tests: [(tool: Int, a: Int, b: Int)] = []
         for tool in survey.tools.indices {
             for a in bands.indices {
-                for b in bands.indices where b > a {
-                    gaps.append(gap(tool: tool, a: a, b: b, counts: counts, survey: survey, options: options))
+                for b in bands.indices where b > a { tests.append((tool, a, b)) }
+            }
+        }
+        let planned = tests
+        var gaps = [ToolGap](unsafeUninitializedCapacity: planned.count) { buffer, initialized in
+            guard let start = buffer.baseAddress else { return }
+            let slots = GapSlots(pointer: start)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                for index in (planned.count * half / 2)..<(planned.count * (half + 1) / 2) {
+                    let (tool, a, b) = planned[index]
+                    (slots.pointer + index).initialize(
+                        to: gap(tool: tool, a: a, b: b, counts: counts, survey: survey, options: options))
                 }
             }
+            initialized = planned.count
         }
         // Benjamini–Hochberg over every test that was run (suppressed gaps enter no test).
         let tested = gaps.indices.filter { gaps[$0].pValue != nil }
@@ -132,6 +146,11 @@ package enum FamiliarityAnalyser {
         case (nil, .some): false
         case (nil, nil): x.tool < y.tool
         }
+    }
+
+    /// `analyse`'s gaps, each initialised by the thread that works it out.
+    private struct GapSlots: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<ToolGap>
     }
 
     private static func gap(
