@@ -10,83 +10,58 @@ enum SolverCertificateCheck {
     static let starved = PairingSolver.Tuning(
         seedArcsPerMentee: 1, pricingArcsPerMentee: 1, arcsPerProjection: 1, auction: false)
     static let columnGeneration = PairingSolver.Tuning(auction: false)
+    /// Column generation with `change` made to its tuning (or to `base`'s).
+    static func tuned(
+        from base: PairingSolver.Tuning = columnGeneration, _ change: (inout PairingSolver.Tuning) -> Void
+    ) -> PairingSolver.Tuning {
+        var tuning = base
+        change(&tuning)
+        return tuning
+    }
+
     /// Column generation seeded and priced by the profile transform, mentor prices repaired only
     /// at the end.
-    static let profiles: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.profilePricing = true
-        tuning.deferMentorRepair = true
-        return tuning
-    }()
+    static let profiles = tuned {
+        $0.profilePricing = true
+        $0.deferMentorRepair = true
+    }
     /// Profile pricing with several keys per mentee, and mentor prices repaired every round.
-    static let eager: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.profilePricing = true
-        tuning.profileKeys = 3
-        return tuning
-    }()
+    static let eager = tuned {
+        $0.profilePricing = true
+        $0.profileKeys = 3
+    }
     /// Every restricted problem solved from scratch, and every one warm from the last round.
-    static let cold: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.coldRestrictedSolves = true
-        return tuning
-    }()
-    static let warm: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.coldRestrictedSolves = false
-        return tuning
-    }()
+    static let cold = tuned { $0.coldRestrictedSolves = true }
+    static let warm = tuned { $0.coldRestrictedSolves = false }
     /// Column generation whose restricted solves settle free mentees one search each (the
     /// default searches from all of them at once).
-    static let singles: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.singleSearchBelow = 1_000_000
-        return tuning
-    }()
+    static let singles = tuned { $0.singleSearchBelow = 1_000_000 }
 
     /// Column generation whose restricted solves build their columns and gather their tight arcs
     /// on two threads however few arcs there are (by default only from `1 << 18` arcs on).
-    static let gatheredInTwo: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.concurrentArcPassesFrom = 0
-        return tuning
-    }()
+    static let gatheredInTwo = tuned { $0.concurrentArcPassesFrom = 0 }
 
     /// Mentor repairs by labelled searches after every phase's pass, and by another phase
     /// whenever the last one settled anyone (see `SolverRestrictedAssignment.repairPhases`).
-    static let labelledRepairs: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.repairPhaseArcShare = 0
-        return tuning
-    }()
-    static let phasedRepairs: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.repairPhaseArcShare = 1
-        tuning.repairPhaseSettledShare = 1_000_000
-        return tuning
-    }()
+    static let labelledRepairs = tuned { $0.repairPhaseArcShare = 0 }
+    static let phasedRepairs = tuned {
+        $0.repairPhaseArcShare = 1
+        $0.repairPhaseSettledShare = 1_000_000
+    }
 
     /// Every other mentor and mentee solved first, whatever the size, for the estimated prices
     /// the seed adds arcs by (`SolverPriceHint`); and every third.
-    static let sampled: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.sampleEvery = 2
-        tuning.sampleFrom = 0
-        return tuning
-    }()
+    static let sampled = tuned {
+        $0.sampleEvery = 2
+        $0.sampleFrom = 0
+    }
     /// Sampled, but the first restricted solve starts from 0 rather than the estimated prices.
-    static let sampledFromZero: PairingSolver.Tuning = {
-        var tuning = sampled
-        tuning.startFromEstimatedPrices = false
-        return tuning
-    }()
-    static let sampledThirds: PairingSolver.Tuning = {
-        var tuning = PairingSolver.Tuning(auction: false)
-        tuning.sampleEvery = 3
-        tuning.sampleFrom = 0
-        tuning.hintedSeedArcsPerMentee = 1
-        return tuning
-    }()
+    static let sampledFromZero = tuned(from: sampled) { $0.startFromEstimatedPrices = false }
+    static let sampledThirds = tuned {
+        $0.sampleEvery = 3
+        $0.sampleFrom = 0
+        $0.hintedSeedArcsPerMentee = 1
+    }
 
     static func check(_ certified: PairingSolver.Certified, sourceLocation: SourceLocation = #_sourceLocation) {
         let instance = certified.instance
