@@ -447,7 +447,7 @@ struct ForbiddenPairs {
             return pairs
         }
         let chain = CandidatePairList(found.joined())
-        var earlier = Set<CandidatePair>()
+        var earlier: [CandidatePair] = []  // repeats are dropped by the list
         // A pseudonymised `pairings.csv` names people identified by email by their pseudonyms.
         var byPseudonym: (mentors: [String: Int], mentees: [String: Int]) = ([:], [:])
         if excluded.contains(where: { Pseudonyms.isPseudonym($0.mentorID) || Pseudonyms.isPseudonym($0.menteeID) }) {
@@ -466,7 +466,7 @@ struct ForbiddenPairs {
             if let mentor = index(of: pair.mentorID, in: mentorIndex, pseudonyms: byPseudonym.mentors),
                 let mentee = index(of: pair.menteeID, in: menteeIndex, pseudonyms: byPseudonym.mentees)
             {
-                earlier.insert(CandidatePair(mentor: mentor, mentee: mentee))
+                earlier.append(CandidatePair(mentor: mentor, mentee: mentee))
             }
         }
         self.chain = chain
