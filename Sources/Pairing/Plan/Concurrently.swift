@@ -26,6 +26,22 @@ func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>
     }
 }
 
+/// `first()` and `second()`, worked out at the same time on two threads.
+func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    var a: A?
+    var b: B?
+    withUnsafeMutablePointer(to: &a) { a in
+        withUnsafeMutablePointer(to: &b) { b in
+            let (slotA, slotB) = (UnsafeSendableBuffer(a), UnsafeSendableBuffer(b))
+            DispatchQueue.concurrentPerform(iterations: 2) { which in
+                if which == 0 { slotA.pointer.pointee = first() } else { slotB.pointer.pointee = second() }
+            }
+        }
+    }
+    guard let a, let b else { preconditionFailure("concurrentPerform ran both") }
+    return (a, b)
+}
+
 /// A buffer handed to the workers of `concurrentPerform`, each writing its own elements.
 struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Element>

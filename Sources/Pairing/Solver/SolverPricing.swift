@@ -108,7 +108,10 @@ struct SolverPricing: Sendable {
     ) {
         self.instance = instance
         self.keysPerMentee = max(1, keysPerMentee)
-        let screenTransform = SolverProfileTransform(instance, cellLimit: cellLimit)
+        // The transform and the direct pricing's tables are independent: built side by side.
+        let (screenTransform, directAlongside) = concurrently(
+            { SolverProfileTransform(instance, cellLimit: cellLimit) },
+            { profiles ? nil : SolverGroupPricing(instance, groups: SolverMenteeGroups(instance)) })
         let transform = profiles ? screenTransform : nil
         self.transform = transform
         self.screenTransform = screenTransform
@@ -123,10 +126,10 @@ struct SolverPricing: Sendable {
             // The direct pricing runs only where the profile keys would be inexact: screened.
             screens = true
         } else {
-            let groups = SolverMenteeGroups(instance)
-            let direct = SolverGroupPricing(instance, groups: groups)
+            // Made here when the transform was wanted for pricing but does not fit.
+            let direct = directAlongside ?? SolverGroupPricing(instance, groups: SolverMenteeGroups(instance))
             self.direct = direct
-            menteeGroupCount = groups.count
+            menteeGroupCount = direct.groups.count
             cells = MentorCells(dense: [], start: [0], members: [])
             screens =
                 screenTransform.map {
