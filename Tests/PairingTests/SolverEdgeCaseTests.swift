@@ -35,6 +35,27 @@ struct SolverEdgeCaseTests {
         #expect(SolverGroupPricing.greedyShare(capacity: 1, mentor: 1, worker: 1) == 1)
     }
 
+    @Test("A tool only the last mentor can teach, or only the last mentee is low on, is kept")
+    func toolsMarkedByTheLastPerson() throws {
+        // Tools 0–2: everyone can teach tool 0 and is low on it; only the last mentor can teach
+        // tool 1, only the last mentee is low on tool 2; nobody can teach tool 3.
+        let mentors = [
+            PairingCandidate(scores: [4, 2, 4, 0]), PairingCandidate(scores: [3, 1, 4, 2]),
+            PairingCandidate(scores: [4, 3, 4, 1]),
+        ]
+        let mentees = [
+            PairingCandidate(scores: [0, 0, 3, 0]), PairingCandidate(scores: [1, 1, 4, 1]),
+            PairingCandidate(scores: [0, 1, 0, 0]),
+        ]
+        let instance = try SolverInstance(PairingProblem(mentors: mentors, mentees: mentees, weights: [1, 1, 1, 1]))
+        #expect(instance.toolCount == 3)
+        #expect(instance.mentorTeach == [0b101, 0b101, 0b111])
+        #expect(instance.menteeLow == [0b011, 0b011, 0b111])
+        #expect(instance.mentorCapacity == [1, 1, 1])
+        let s = try solve(PairingProblem(mentors: mentors, mentees: mentees, weights: [1, 1, 1, 1]))
+        #expect(s.pairs.count == 3)
+    }
+
     @Test("No mentors", arguments: PairingObjective.allCases)
     func noMentors(objective: PairingObjective) throws {
         let p = PairingProblem(

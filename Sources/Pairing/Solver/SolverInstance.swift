@@ -80,13 +80,22 @@ struct SolverInstance: Sendable {
         // Kept tools: teachable by someone and low for someone.
         let mentorMin = problem.mentorMin
         let menteeMax = problem.menteeMax
+        // Each list is read only until every tool is marked (on a survey, a few people in).
         var teachable = [Bool](repeating: false, count: toolTotal)
         var low = [Bool](repeating: false, count: toolTotal)
-        for mentor in problem.mentors {
-            for (t, s) in mentor.scores.enumerated() where Int(s) >= mentorMin { teachable[t] = true }
+        var unmarked = toolTotal
+        for mentor in problem.mentors where unmarked > 0 {
+            for (t, s) in mentor.scores.enumerated() where Int(s) >= mentorMin && !teachable[t] {
+                teachable[t] = true
+                unmarked -= 1
+            }
         }
-        for mentee in problem.mentees {
-            for (t, s) in mentee.scores.enumerated() where s >= 0 && Int(s) <= menteeMax { low[t] = true }
+        unmarked = toolTotal
+        for mentee in problem.mentees where unmarked > 0 {
+            for (t, s) in mentee.scores.enumerated() where s >= 0 && Int(s) <= menteeMax && !low[t] {
+                low[t] = true
+                unmarked -= 1
+            }
         }
         let kept = (0..<toolTotal).filter { teachable[$0] && low[$0] }
         guard kept.count <= 64 else { throw .tooManyTools(count: kept.count) }
@@ -99,28 +108,37 @@ struct SolverInstance: Sendable {
         if unit == 0 { unit = 1 }
         let weight = micros.map { $0 / unit }
 
-        var mentorTeach = [UInt64](repeating: 0, count: mentorCount)
-        var mentorValue = [UInt8](repeating: 0, count: mentorCount * toolCount)
-        var mentorCapacity = [Int32](repeating: 0, count: mentorCount)
-        for (i, mentor) in problem.mentors.enumerated() {
-            var mask: UInt64 = 0
-            for (k, t) in kept.enumerated() where Int(mentor.scores[t]) >= mentorMin {
-                mask |= 1 << UInt64(k)
-                mentorValue[i * toolCount + k] = UInt8(mentor.scores[t])
-            }
-            mentorTeach[i] = mask
-            mentorCapacity[i] = Int32(min(mentor.capacity, menteeCount))
-        }
-        var menteeLow = [UInt64](repeating: 0, count: menteeCount)
-        var menteeValue = [UInt8](repeating: 0, count: menteeCount * toolCount)
-        for (j, mentee) in problem.mentees.enumerated() {
-            var mask: UInt64 = 0
-            for (k, t) in kept.enumerated() where mentee.scores[t] >= 0 && Int(mentee.scores[t]) <= menteeMax {
-                mask |= 1 << UInt64(k)
-                menteeValue[j * toolCount + k] = UInt8(mentee.scores[t])
-            }
-            menteeLow[j] = mask
-        }
+        // The mentors' and the mentees' profiles, side by side.
+        let (mentors, mentees) = (problem.mentors, problem.mentees)
+        let ((mentorTeach, mentorValue, mentorCapacity), (menteeLow, menteeValue)) = concurrently(
+            {
+                var mentorTeach = [UInt64](repeating: 0, count: mentorCount)
+                var mentorValue = [UInt8](repeating: 0, count: mentorCount * toolCount)
+                var mentorCapacity = [Int32](repeating: 0, count: mentorCount)
+                for (i, mentor) in mentors.enumerated() {
+                    var mask: UInt64 = 0
+                    for (k, t) in kept.enumerated() where Int(mentor.scores[t]) >= mentorMin {
+                        mask |= 1 << UInt64(k)
+                        mentorValue[i * toolCount + k] = UInt8(mentor.scores[t])
+                    }
+                    mentorTeach[i] = mask
+                    mentorCapacity[i] = Int32(min(mentor.capacity, menteeCount))
+                }
+                return (mentorTeach, mentorValue, mentorCapacity)
+            },
+            {
+                var menteeLow = [UInt64](repeating: 0, count: menteeCount)
+                var menteeValue = [UInt8](repeating: 0, count: menteeCount * toolCount)
+                for (j, mentee) in mentees.enumerated() {
+                    var mask: UInt64 = 0
+                    for (k, t) in kept.enumerated() where mentee.scores[t] >= 0 && Int(mentee.scores[t]) <= menteeMax {
+                        mask |= 1 << UInt64(k)
+                        menteeValue[j * toolCount + k] = UInt8(mentee.scores[t])
+                    }
+                    menteeLow[j] = mask
+                }
+                return (menteeLow, menteeValue)
+            })
 
         // Group ids to dense indices (0 = unknown or rule off), in order of first appearance.
         func dense(_ ids: [Int32?], _ more: [Int32?], on: Bool) -> ([Int32], [Int32], Int) {
