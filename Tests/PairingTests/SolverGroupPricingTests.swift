@@ -25,6 +25,26 @@ struct SolverGroupPricingTests {
         #expect(a.best == b.best, "\(label): best scores")
     }
 
+    @Test("A mask's bits gathered by table are those gathered one position at a time")
+    func bitGather() {
+        var generator = SolverTestRandom(seed: 7)
+        for trial in 0..<300 {
+            // Ascending positions anywhere in 0..<64, from none to many.
+            let positions = (0..<64).filter { _ in generator.next() % UInt64(2 + trial % 9) == 0 }
+            let gather = BitGather(positions)
+            for _ in 0..<20 {
+                let mask = generator.next()
+                var expected = 0
+                for (k, position) in positions.enumerated() where mask >> UInt64(position) & 1 != 0 {
+                    expected |= 1 << k
+                }
+                #expect(gather(mask) == expected, "positions \(positions), mask \(mask)")
+            }
+        }
+        #expect(BitGather([])(UInt64.max) == 0)
+        #expect(BitGather([0, 9, 63])(1 << 63 | 1 << 9 | 1 << 8) == 0b110)
+    }
+
     @Test("Seed and pricing runs give identical output", arguments: 0..<60)
     func identical(seed: Int) throws {
         for (index, problem) in problems(seed: seed).enumerated() {

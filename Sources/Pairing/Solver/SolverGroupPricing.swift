@@ -753,19 +753,15 @@ struct SolverGroupPricing: Sendable {
         taught.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
-        // A taught-tool mask as bits of `tools` (bit k: `tools[k]`), the key `scoreProjections`
-        // looks a class's penalty up by.
-        func subsetKey(_ taught: UInt64) -> Int {
-            var key = 0
-            for k in 0..<tools.count where taught >> UInt64(tools[k]) & 1 != 0 { key |= 1 << k }
-            return key
-        }
         if scanned {
-            // The group's codes are its projections.
+            // The group's codes are its projections; a code's key (the one `scoreProjections`
+            // looks a class's penalty up by) is its taught mask as bits of `tools`.
+            let subsetKey = BitGather(tools)
+            let codeMask = s.codeMask
+            base.append(contentsOf: s.codeBase[0..<codeTotal])
             for c in 0..<codeTotal {
-                let codeTaught = s.codeMask[c] & mask
+                let codeTaught = codeMask[c] & mask
                 projectionOf[c] = Int32(c)
-                base.append(s.codeBase[c])
                 taught.append(codeTaught)
                 keys.append(subsetKey(codeTaught))
             }
@@ -1441,5 +1437,29 @@ struct SolverGroupPricing: Sendable {
             bits &= bits - 1
         }
         return tools
+    }
+}
+
+/// Bit `k` of a mask's key is the mask's bit `positions[k]` (positions ascending, below 64): the
+/// bits gathered a byte of the mask at a time, through a table of 256 keys for each byte up to
+/// the one that holds the last position.
+struct BitGather {
+    private let keys: [Int]
+    private let bytes: Int
+
+    init(_ positions: [Int]) {
+        bytes = positions.isEmpty ? 0 : positions[positions.count - 1] / 8 + 1
+        var keys = [Int](repeating: 0, count: 256 * bytes)
+        for (k, position) in positions.enumerated() {
+            let (byte, bit) = (position / 8, position % 8)
+            for value in 0..<256 where value >> bit & 1 != 0 { keys[byte * 256 + value] |= 1 << k }
+        }
+        self.keys = keys
+    }
+
+    func callAsFunction(_ mask: UInt64) -> Int {
+        var key = 0
+        for byte in 0..<bytes { key |= keys[byte &* 256 &+ Int(truncatingIfNeeded: mask >> UInt64(8 * byte) & 0xFF)] }
+        return key
     }
 }
