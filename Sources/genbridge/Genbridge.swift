@@ -26,6 +26,15 @@ struct Genbridge: ParsableCommand {
 
     /// Parses the arguments and runs the subcommand. Every failure prints
     /// `genbridge: error: ...` first and exits with its sysexits code.
+    /// Ends a successful run at once, its warnings written as `main` writes them: whatever the
+    /// run still holds is left to the system, which takes the whole address space back in one go.
+    /// A large `report` holds millions of small objects (every pair's texts and tools, the pool,
+    /// the survey), and releasing them one by one took 0.05 s at 1,000,000 rows, 2% of the run.
+    static func exitSucceeded() -> Never {
+        Diagnostics.flushWarnings()
+        Glibc.exit(EXIT_SUCCESS)
+    }
+
     static func main() {
         Allocator.limitArenas()
         signal(SIGPIPE, SIG_IGN)

@@ -194,6 +194,7 @@ struct ReportCommand: ParsableCommand {
         stopwatch.lap("reports")
         if input.verbose { Diagnostics.info("time: \(stopwatch.summary)") }
         Diagnostics.note("reports written to \(folder)/ (\(files.map(\.name).joined(separator: ", ")))")
+        Genbridge.exitSucceeded()
     }
 
     /// The pairing problem's size and how the solver went, in one line.
