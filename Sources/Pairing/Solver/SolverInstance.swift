@@ -80,23 +80,8 @@ struct SolverInstance: Sendable {
         // Kept tools: teachable by someone and low for someone.
         let mentorMin = problem.mentorMin
         let menteeMax = problem.menteeMax
-        // Each list is read only until every tool is marked (on a survey, a few people in).
-        var teachable = [Bool](repeating: false, count: toolTotal)
-        var low = [Bool](repeating: false, count: toolTotal)
-        var unmarked = toolTotal
-        for mentor in problem.mentors where unmarked > 0 {
-            for (t, s) in mentor.scores.enumerated() where Int(s) >= mentorMin && !teachable[t] {
-                teachable[t] = true
-                unmarked -= 1
-            }
-        }
-        unmarked = toolTotal
-        for mentee in problem.mentees where unmarked > 0 {
-            for (t, s) in mentee.scores.enumerated() where s >= 0 && Int(s) <= menteeMax && !low[t] {
-                low[t] = true
-                unmarked -= 1
-            }
-        }
+        let teachable = Self.tools(markedBy: problem.mentors, toolTotal: toolTotal) { Int($0) >= mentorMin }
+        let low = Self.tools(markedBy: problem.mentees, toolTotal: toolTotal) { $0 >= 0 && Int($0) <= menteeMax }
         let kept = (0..<toolTotal).filter { teachable[$0] && low[$0] }
         guard kept.count <= 64 else { throw .tooManyTools(count: kept.count) }
         let toolCount = kept.count
@@ -108,36 +93,14 @@ struct SolverInstance: Sendable {
         if unit == 0 { unit = 1 }
         let weight = micros.map { $0 / unit }
 
-        // The mentors' and the mentees' profiles, side by side.
+        // The mentors' profiles on one thread; the mentees' (there are fewer) and the mentors'
+        // capacities on the other.
         let (mentors, mentees) = (problem.mentors, problem.mentees)
-        let ((mentorTeach, mentorValue, mentorCapacity), (menteeLow, menteeValue)) = concurrently(
+        let ((mentorTeach, mentorValue), (menteeLow, menteeValue, mentorCapacity)) = concurrently(
+            { Self.profiles(of: mentors, kept: kept) { Int($0) >= mentorMin } },
             {
-                var mentorTeach = [UInt64](repeating: 0, count: mentorCount)
-                var mentorValue = [UInt8](repeating: 0, count: mentorCount * toolCount)
-                var mentorCapacity = [Int32](repeating: 0, count: mentorCount)
-                for (i, mentor) in mentors.enumerated() {
-                    var mask: UInt64 = 0
-                    for (k, t) in kept.enumerated() where Int(mentor.scores[t]) >= mentorMin {
-                        mask |= 1 << UInt64(k)
-                        mentorValue[i * toolCount + k] = UInt8(mentor.scores[t])
-                    }
-                    mentorTeach[i] = mask
-                    mentorCapacity[i] = Int32(min(mentor.capacity, menteeCount))
-                }
-                return (mentorTeach, mentorValue, mentorCapacity)
-            },
-            {
-                var menteeLow = [UInt64](repeating: 0, count: menteeCount)
-                var menteeValue = [UInt8](repeating: 0, count: menteeCount * toolCount)
-                for (j, mentee) in mentees.enumerated() {
-                    var mask: UInt64 = 0
-                    for (k, t) in kept.enumerated() where mentee.scores[t] >= 0 && Int(mentee.scores[t]) <= menteeMax {
-                        mask |= 1 << UInt64(k)
-                        menteeValue[j * toolCount + k] = UInt8(mentee.scores[t])
-                    }
-                    menteeLow[j] = mask
-                }
-                return (menteeLow, menteeValue)
+                let (low, values) = Self.profiles(of: mentees, kept: kept) { $0 >= 0 && Int($0) <= menteeMax }
+                return (low, values, mentors.map { Int32(min($0.capacity, menteeCount)) })
             })
 
         // Group ids to dense indices (0 = unknown or rule off), in order of first appearance.
@@ -214,6 +177,43 @@ struct SolverInstance: Sendable {
         self.forbiddenMentor = forbiddenMentor
         self.bonus = bonus
         self.maxPairScore = maxPairScore
+    }
+
+    /// Per tool, whether some person's score on it passes `marks`. The list is read only until
+    /// every tool is marked (on a survey, a few people in). This and `profiles` are inlined so
+    /// that their tests are too (a call per score cost a third more).
+    @inline(__always)
+    private static func tools(
+        markedBy people: [PairingCandidate], toolTotal: Int, where marks: (Int8) -> Bool
+    ) -> [Bool] {
+        var marked = [Bool](repeating: false, count: toolTotal)
+        var unmarked = toolTotal
+        for person in people where unmarked > 0 {
+            for (t, s) in person.scores.enumerated() where !marked[t] && marks(s) {
+                marked[t] = true
+                unmarked -= 1
+            }
+        }
+        return marked
+    }
+
+    /// Per person, the `kept` tools (bit `k` for `kept[k]`) whose score passes `counts`, and those
+    /// scores (`kept.count` a person, 0 where the tool does not count).
+    @inline(__always)
+    private static func profiles(
+        of people: [PairingCandidate], kept: [Int], where counts: (Int8) -> Bool
+    ) -> (masks: [UInt64], values: [UInt8]) {
+        var masks = [UInt64](repeating: 0, count: people.count)
+        var values = [UInt8](repeating: 0, count: people.count * kept.count)
+        for (index, person) in people.enumerated() {
+            var mask: UInt64 = 0
+            for (k, t) in kept.enumerated() where counts(person.scores[t]) {
+                mask |= 1 << UInt64(k)
+                values[index * kept.count + k] = UInt8(person.scores[t])
+            }
+            masks[index] = mask
+        }
+        return (masks, values)
     }
 
     private static func check(
