@@ -24,8 +24,6 @@ struct Genbridge: ParsableCommand {
         subcommands: [ReportCommand.self, ValidateCommand.self, GenerateCommand.self, InitCommand.self]
     )
 
-    /// Parses the arguments and runs the subcommand. Every failure prints
-    /// `genbridge: error: ...` first and exits with its sysexits code.
     /// Ends a successful run at once, its warnings written as `main` writes them: whatever the
     /// run still holds is left to the system, which takes the whole address space back in one go.
     /// A large `report` holds millions of small objects (every pair's texts and tools, the pool,
@@ -35,6 +33,8 @@ struct Genbridge: ParsableCommand {
         Glibc.exit(EXIT_SUCCESS)
     }
 
+    /// Parses the arguments and runs the subcommand. Every failure prints
+    /// `genbridge: error: ...` first and exits with its sysexits code.
     static func main() {
         Allocator.limitArenas()
         signal(SIGPIPE, SIG_IGN)
