@@ -49,6 +49,8 @@ struct SolverInstance: Sendable {
     let bonus: Int64
     /// Upper bound of one pair's score.
     let maxPairScore: Int64
+    /// The mentors' capacities added up (each already at most `menteeCount`).
+    let capacityTotal: Int
 
     /// Radix of a mentor's per-tool digit: 0 = not teachable, `value − mentorMin + 1` otherwise.
     var digitRadix: Int { 6 - mentorMin }
@@ -177,6 +179,7 @@ struct SolverInstance: Sendable {
         self.forbiddenMentor = forbiddenMentor
         self.bonus = bonus
         self.maxPairScore = maxPairScore
+        self.capacityTotal = capacityTotal
     }
 
     /// Per tool, whether some person's score on it passes `marks`. The list is read only until

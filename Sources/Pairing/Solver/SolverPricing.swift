@@ -62,8 +62,7 @@ struct SolverPricing: Sendable {
 
     /// The mentors' capacity is at least `shortenFromCapacity` times the mentees.
     var mentorsArePlentiful: Bool {
-        let capacity = instance.mentorCapacity.reduce(0) { $0 + Int($1) }
-        return Double(capacity) >= Double(instance.menteeCount) * Self.shortenFromCapacity
+        Double(instance.capacityTotal) >= Double(instance.menteeCount) * Self.shortenFromCapacity
     }
 
     /// Random draws per violating mentee and round (see `sample`).
