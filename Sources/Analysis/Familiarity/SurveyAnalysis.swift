@@ -1,4 +1,3 @@
-import Dispatch
 import Ingest
 
 /// What the analysis stage needs to know beyond the data.
@@ -56,7 +55,7 @@ package enum FamiliarityAnalyser {
         }
 
         // Every tool and pair of bands, in this order; each gap's bootstrap has a seed of its own
-        // (see `gap`), so they are worked out on two threads, each writing its own slots.
+        // (see `gap`), so they are worked out on two threads, half of them each.
         var tests: [(tool: Int, a: Int, b: Int)] = []
         for tool in survey.tools.indices {
             for a in bands.indices {
@@ -64,17 +63,9 @@ package enum FamiliarityAnalyser {
             }
         }
         let planned = tests
-        var gaps = [ToolGap](unsafeUninitializedCapacity: planned.count) { buffer, initialized in
-            guard let start = buffer.baseAddress else { return }
-            let slots = GapSlots(pointer: start)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                for index in (planned.count * half / 2)..<(planned.count * (half + 1) / 2) {
-                    let (tool, a, b) = planned[index]
-                    (slots.pointer + index).initialize(
-                        to: gap(tool: tool, a: a, b: b, counts: counts, survey: survey, options: options))
-                }
-            }
-            initialized = planned.count
+        var gaps = concurrentMap(count: planned.count, parts: 2) { index in
+            let (tool, a, b) = planned[index]
+            return gap(tool: tool, a: a, b: b, counts: counts, survey: survey, options: options)
         }
         // Benjamini–Hochberg over every test that was run (suppressed gaps enter no test).
         let tested = gaps.indices.filter { gaps[$0].pValue != nil }
@@ -146,11 +137,6 @@ package enum FamiliarityAnalyser {
         case (nil, .some): false
         case (nil, nil): x.tool < y.tool
         }
-    }
-
-    /// `analyse`'s gaps, each initialised by the thread that works it out.
-    private struct GapSlots: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<ToolGap>
     }
 
     private static func gap(

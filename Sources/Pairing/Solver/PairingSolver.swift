@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Solves a `PairingProblem` exactly.
 ///

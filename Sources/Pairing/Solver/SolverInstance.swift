@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// The compact, integer form of a `PairingProblem` that the solver works on.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Estimated mentor prices for a large problem, from the exact solution of a sample of it: the
 /// seed of column generation then offers every mentee the mentors that are good value at those

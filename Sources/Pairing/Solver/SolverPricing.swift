@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Finds, for every mentee, mentors worth adding to the restricted problem: the *seed* arcs at
 /// the start, then the arcs that violate the current dual prices (*pricing*).

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Exact maximum-profit assignment on an explicit, growing set of arcs, with dual prices.
 ///

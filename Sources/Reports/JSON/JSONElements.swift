@@ -1,4 +1,5 @@
 import Dispatch
+import Ingest
 
 /// The elements of a `JSONValue.elements` array: how many, and how to write each. They are written
 /// straight to bytes while the array is written, so that a long list (a large run's pairs) is
@@ -45,7 +46,7 @@ extension JSONWriter {
             let middle = min(end, first + JSONElements.concurrentBlock)
             let blocks = [[UInt8]](unsafeUninitializedCapacity: 2) { blocks, initialized in
                 guard let base = blocks.baseAddress else { return }
-                let slots = BlockSlots(pointer: base)
+                let slots = UnsafeSendableBuffer(base)
                 DispatchQueue.concurrentPerform(iterations: 2) { half in
                     let range = half == 0 ? first..<middle : middle..<end
                     var block = JSONWriter.collecting(depth: depth, isFirst: range.lowerBound == 0)
@@ -61,9 +62,4 @@ extension JSONWriter {
             start = end
         }
     }
-}
-
-/// The two blocks' places, each initialised by its own worker.
-private struct BlockSlots: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<[UInt8]>
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// `transform` of `0..<count`, kept in order, worked out in `parts` runs of consecutive indexes at
 /// the same time (by default one per processor for long lists, one run for short ones).
-func concurrentMap<Element: Sendable>(
+package func concurrentMap<Element: Sendable>(
     count: Int, parts: Int? = nil, _ transform: @Sendable (Int) -> Element
 ) -> [Element] {
     [Element](unsafeUninitializedCapacity: count) { result, initialized in
@@ -19,7 +19,7 @@ func concurrentMap<Element: Sendable>(
 /// Calls `body` with `parts` runs of consecutive indexes that together make `0..<count`, the runs
 /// at the same time (by default one per processor for long lists, one run for short ones). What
 /// `body` writes for its run must be its own.
-func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>) -> Void) {
+package func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>) -> Void) {
     let parts = max(1, parts ?? (count < 4_096 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
     DispatchQueue.concurrentPerform(iterations: parts) { part in
         body((count * part / parts)..<(count * (part + 1) / parts))
@@ -27,7 +27,7 @@ func concurrentRuns(count: Int, parts: Int? = nil, _ body: @Sendable (Range<Int>
 }
 
 /// `first()` and `second()`, worked out at the same time on two threads.
-func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
     var a: A?
     var b: B?
     withUnsafeMutablePointer(to: &a) { a in
@@ -43,7 +43,7 @@ func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second
 }
 
 /// A buffer handed to the workers of `concurrentPerform`, each writing its own elements.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>
-    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
+package struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    package let pointer: UnsafeMutablePointer<Element>
+    package init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
 }

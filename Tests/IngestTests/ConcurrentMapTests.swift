@@ -1,6 +1,5 @@
+import Ingest
 import Testing
-
-@testable import Pairing
 
 @Suite("Work shared out over the processors")
 struct ConcurrentMapTests {
