@@ -242,8 +242,7 @@ package enum MentoringPlanner {
 
     /// `sortedByID` of both lists, one on each of two threads.
     private static func sortedByID(_ first: [Int], _ second: [Int], pool: CandidatePool) -> ([Int], [Int]) {
-        let sorted = concurrentMap(count: 2, parts: 2) { list in sortedByID(list == 0 ? first : second, pool: pool) }
-        return (sorted[0], sorted[1])
+        concurrently({ sortedByID(first, pool: pool) }, { sortedByID(second, pool: pool) })
     }
 
     /// Candidates ordered by id as `String`s order; candidates with equal ids keep their order.
